@@ -2,8 +2,11 @@
 // sub-path (for example a GitHub Pages project site at /<repo>/).
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
+import remarkHeadingIds from './src/markdown/remark-heading-ids.mjs';
+import rehypeKatexFailOnError from './src/markdown/rehype-katex-fail-on-error.mjs';
 
 const base = process.env.SITE_BASE ?? '/';
 
@@ -17,9 +20,13 @@ export default defineConfig({
     routing: { prefixDefaultLocale: false },
   },
   markdown: {
-    remarkPlugins: [remarkMath],
-    // throwOnError: a malformed formula fails the build instead of rendering red text.
-    rehypePlugins: [[rehypeKatex, { throwOnError: true, strict: 'error' }]],
+    processor: unified({
+      // remarkHeadingIds: `## Title {/* #id */}` fixes a heading's id, so the EN and JA pages share anchors.
+      remarkPlugins: [remarkMath, remarkHeadingIds],
+      // throwOnError + strict: KaTeX treats malformed or non-standard input as an error. rehype-katex only
+      // records such errors as warnings (and renders red text), so rehypeKatexFailOnError fails the build.
+      rehypePlugins: [[rehypeKatex, { throwOnError: true, strict: 'error' }], rehypeKatexFailOnError],
+    }),
   },
   integrations: [mdx()],
 });

@@ -1,0 +1,46 @@
+// Entry point loaded by InterpolationFigure.astro. It only watches visibility: the engine, the
+// compute backend and the interactive code are loaded the first time a figure comes near the
+// viewport, and each figure is told when it leaves or re-enters the screen (to pause rendering).
+import { interpolationStrings } from '../../i18n/interpolation';
+
+interface Visible {
+  setVisible(visible: boolean): void;
+}
+
+function setupFigure(root: HTMLElement): void {
+  const lang = root.dataset.lang === 'ja' ? 'ja' : 'en';
+  const message = root.querySelector<HTMLElement>('[data-role="status-message"]');
+  if (message) message.textContent = interpolationStrings[lang].statusStatic;
+
+  let handle: Visible | null = null;
+  let starting = false;
+  let visible = false;
+  const observer = new IntersectionObserver(
+    (entries) => {
+      visible = entries.some((e) => e.isIntersecting);
+      if (handle) handle.setVisible(visible);
+      else if (visible && !starting) {
+        starting = true;
+        import('./widget')
+          .then(async ({ mountWidget }) => {
+            handle = await mountWidget(root);
+            handle.setVisible(visible);
+          })
+          .catch((err: unknown) => {
+            root.dataset.status = 'error';
+            if (message) message.textContent = `${interpolationStrings[lang].statusAllFailed.replace('{details}', String(err))}`;
+          });
+      }
+    },
+    { rootMargin: '200px 0px' },
+  );
+  observer.observe(root);
+}
+
+export function boot(): void {
+  for (const root of document.querySelectorAll<HTMLElement>('[data-widget="interpolation"]')) {
+    if (root.dataset.booted) continue;
+    root.dataset.booted = 'true';
+    setupFigure(root);
+  }
+}

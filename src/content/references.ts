@@ -1,0 +1,134 @@
+// Bibliography shared by the chapters and the credits page. Keys are stable anchors:
+// a citation of `dong2014` links to `#ref-dong2014` on the same page.
+
+export interface Reference {
+  key: string;
+  /** Authors as printed, family names last. */
+  authors: string[];
+  year: number;
+  title: string;
+  venue: string;
+  /** DOI or arXiv landing page (a plain link; nothing is fetched from it). */
+  url: string;
+}
+
+export const references = {
+  keys1981: {
+    key: 'keys1981',
+    authors: ['Robert G. Keys'],
+    year: 1981,
+    title: 'Cubic convolution interpolation for digital image processing',
+    venue: 'IEEE Transactions on Acoustics, Speech, and Signal Processing 29(6), 1153–1160',
+    url: 'https://doi.org/10.1109/TASSP.1981.1163711',
+  },
+  duchon1979: {
+    key: 'duchon1979',
+    authors: ['Claude E. Duchon'],
+    year: 1979,
+    title: 'Lanczos filtering in one and two dimensions',
+    venue: 'Journal of Applied Meteorology 18(8), 1016–1022',
+    url: 'https://doi.org/10.1175/1520-0450(1979)018%3C1016:LFIOAT%3E2.0.CO;2',
+  },
+  wang2004: {
+    key: 'wang2004',
+    authors: ['Zhou Wang', 'Alan C. Bovik', 'Hamid R. Sheikh', 'Eero P. Simoncelli'],
+    year: 2004,
+    title: 'Image quality assessment: from error visibility to structural similarity',
+    venue: 'IEEE Transactions on Image Processing 13(4), 600–612',
+    url: 'https://doi.org/10.1109/TIP.2003.819861',
+  },
+  dong2014: {
+    key: 'dong2014',
+    authors: ['Chao Dong', 'Chen Change Loy', 'Kaiming He', 'Xiaoou Tang'],
+    year: 2014,
+    title: 'Learning a deep convolutional network for image super-resolution',
+    venue: 'European Conference on Computer Vision (ECCV), LNCS 8692, 184–199',
+    url: 'https://doi.org/10.1007/978-3-319-10593-2_13',
+  },
+  dong2016: {
+    key: 'dong2016',
+    authors: ['Chao Dong', 'Chen Change Loy', 'Kaiming He', 'Xiaoou Tang'],
+    year: 2016,
+    title: 'Image super-resolution using deep convolutional networks',
+    venue: 'IEEE Transactions on Pattern Analysis and Machine Intelligence 38(2), 295–307',
+    url: 'https://doi.org/10.1109/TPAMI.2015.2439281',
+  },
+  shi2016: {
+    key: 'shi2016',
+    authors: [
+      'Wenzhe Shi', 'Jose Caballero', 'Ferenc Huszár', 'Johannes Totz', 'Andrew P. Aitken',
+      'Rob Bishop', 'Daniel Rueckert', 'Zehan Wang',
+    ],
+    year: 2016,
+    title: 'Real-time single image and video super-resolution using an efficient sub-pixel convolutional neural network',
+    venue: 'IEEE Conference on Computer Vision and Pattern Recognition (CVPR), 1874–1883',
+    url: 'https://arxiv.org/abs/1609.05158',
+  },
+  ledig2017: {
+    key: 'ledig2017',
+    authors: [
+      'Christian Ledig', 'Lucas Theis', 'Ferenc Huszár', 'Jose Caballero', 'Andrew Cunningham',
+      'Alejandro Acosta', 'Andrew Aitken', 'Alykhan Tejani', 'Johannes Totz', 'Zehan Wang', 'Wenzhe Shi',
+    ],
+    year: 2017,
+    title: 'Photo-realistic single image super-resolution using a generative adversarial network',
+    venue: 'IEEE Conference on Computer Vision and Pattern Recognition (CVPR), 4681–4690',
+    url: 'https://arxiv.org/abs/1609.04802',
+  },
+  wang2018: {
+    key: 'wang2018',
+    authors: [
+      'Xintao Wang', 'Ke Yu', 'Shixiang Wu', 'Jinjin Gu', 'Yihao Liu', 'Chao Dong', 'Yu Qiao', 'Chen Change Loy',
+    ],
+    year: 2018,
+    title: 'ESRGAN: Enhanced super-resolution generative adversarial networks',
+    venue: 'European Conference on Computer Vision Workshops (ECCVW)',
+    url: 'https://arxiv.org/abs/1809.00219',
+  },
+  arbelaez2011: {
+    key: 'arbelaez2011',
+    authors: ['Pablo Arbeláez', 'Michael Maire', 'Charless Fowlkes', 'Jitendra Malik'],
+    year: 2011,
+    title: 'Contour detection and hierarchical image segmentation',
+    venue: 'IEEE Transactions on Pattern Analysis and Machine Intelligence 33(5), 898–916',
+    url: 'https://doi.org/10.1109/TPAMI.2010.161',
+  },
+  yang2010: {
+    key: 'yang2010',
+    authors: ['Jianchao Yang', 'John Wright', 'Thomas S. Huang', 'Yi Ma'],
+    year: 2010,
+    title: 'Image super-resolution via sparse representation',
+    venue: 'IEEE Transactions on Image Processing 19(11), 2861–2873',
+    url: 'https://doi.org/10.1109/TIP.2010.2050625',
+  },
+  bevilacqua2012: {
+    key: 'bevilacqua2012',
+    authors: ['Marco Bevilacqua', 'Aline Roumy', 'Christine Guillemot', 'Marie-Line Alberi Morel'],
+    year: 2012,
+    title: 'Low-complexity single-image super-resolution based on nonnegative neighbor embedding',
+    venue: 'British Machine Vision Conference (BMVC)',
+    url: 'https://doi.org/10.5244/C.26.135',
+  },
+  zeyde2012: {
+    key: 'zeyde2012',
+    authors: ['Roman Zeyde', 'Michael Elad', 'Matan Protter'],
+    year: 2012,
+    title: 'On single image scale-up using sparse-representations',
+    venue: 'Curves and Surfaces 2010, LNCS 6920, 711–730',
+    url: 'https://doi.org/10.1007/978-3-642-27413-8_47',
+  },
+} as const satisfies Record<string, Reference>;
+
+export type ReferenceKey = keyof typeof references;
+
+/** "Dong et al." / "Dong ら" style short author label. */
+export function shortAuthors(ref: Reference, lang: 'en' | 'ja'): string {
+  const family = (name: string) => name.split(' ').at(-1) ?? name;
+  if (ref.authors.length === 1) return family(ref.authors[0]);
+  if (ref.authors.length === 2) {
+    return lang === 'ja'
+      ? `${family(ref.authors[0])}・${family(ref.authors[1])}`
+      : `${family(ref.authors[0])} & ${family(ref.authors[1])}`;
+  }
+  return lang === 'ja' ? `${family(ref.authors[0])} ら` : `${family(ref.authors[0])} et al.`;
+}

@@ -1,0 +1,69 @@
+// UI strings for every piece of chrome around the articles (header, footer, switches, captions).
+// Article prose lives in src/content; these are only the short labels the layout and components need.
+// Every key must exist in both locales: `satisfies` below makes a missing Japanese key a type error.
+
+const en = {
+  siteTitle: 'Super-Resolution, Explained',
+  siteTagline: 'From pixel interpolation to GANs, with the networks running in your browser',
+  skipToContent: 'Skip to content',
+  contents: 'Contents',
+  credits: 'Credits',
+  languageSwitchLabel: '日本語',
+  languageSwitchTitle: 'Read this page in Japanese',
+  primaryNav: 'Site',
+  onThisPage: 'On this page',
+  chapterLabel: 'Chapter {n}',
+  coming: 'coming',
+  figureLabel: 'Figure {n}',
+  references: 'References',
+  footerNote: 'Text and figures written for this site. Demo photos and datasets are credited on the ',
+  footerCreditsLink: 'credits page',
+  footerNoteAfter: '.',
+  demoSlotTitle: 'Live SRCNN demo',
+  demoSlotBody:
+    'This slot will hold an SRCNN that runs in your browser. It arrives together with the trained models.',
+  chapter1Title: 'From pixels to SRCNN',
+  chapter1Summary:
+    'Why enlarging an image is ill-posed; nearest, bilinear, bicubic and Lanczos resampling and their artefacts; how papers build their test inputs and score results; a first network that learns the mapping.',
+  chapter2Title: 'SRGAN: sharper results from an adversary',
+  chapter2Summary:
+    'Why minimising pixel error produces blur, and how a discriminator and a perceptual loss trade PSNR for realistic texture.',
+  chapter3Title: 'ESRGAN: deeper, steadier, more detailed',
+  chapter3Summary:
+    'Residual-in-residual dense blocks, a relativistic discriminator and the other changes that made ESRGAN a standard baseline.',
+} as const;
+
+type Strings = { readonly [K in keyof typeof en]: string };
+
+const ja = {
+  siteTitle: '超解像のしくみ',
+  siteTagline: '画素の補間から GAN まで。ネットワークはブラウザの中で動きます',
+  skipToContent: '本文へ移動',
+  contents: '目次',
+  credits: 'クレジット',
+  languageSwitchLabel: 'English',
+  languageSwitchTitle: 'このページを英語で読む',
+  primaryNav: 'サイト',
+  onThisPage: 'このページの内容',
+  chapterLabel: '第{n}章',
+  coming: '準備中',
+  figureLabel: '図{n}',
+  references: '参考文献',
+  footerNote: '本文と図はこのサイトのために書き下ろしたものです。デモ写真とデータセットの出典は',
+  footerCreditsLink: 'クレジット',
+  footerNoteAfter: 'ページにまとめています。',
+  demoSlotTitle: 'SRCNN のライブデモ',
+  demoSlotBody: 'ここにはブラウザで動く SRCNN が入ります。学習済みモデルの公開とあわせて追加します。',
+  chapter1Title: '画素から SRCNN へ',
+  chapter1Summary:
+    '拡大がなぜ「解けない問題」なのか。最近傍・バイリニア・バイキュービック・Lanczos 補間とそれぞれが生むアーティファクト、論文での低解像度画像の作り方と評価方法、そして対応関係を学習する最初のネットワーク。',
+  chapter2Title: 'SRGAN：敵対的学習で鮮鋭に',
+  chapter2Summary:
+    '画素誤差を最小化するとなぜぼやけるのか。識別器と知覚損失が PSNR と引き換えに自然な質感をもたらすしくみ。',
+  chapter3Title: 'ESRGAN：より深く、安定して、精細に',
+  chapter3Summary:
+    'RRDB ブロック、相対論的識別器など、ESRGAN を定番のベースラインにした改良点。',
+} as const satisfies Strings;
+
+export const site = { en, ja } as const;
+export type SiteKey = keyof typeof en;

@@ -1,0 +1,78 @@
+// The `test` every spec uses: Playwright's, plus an automatic watch on each page that
+// records console errors, uncaught exceptions, failed requests and every request URL, and
+// after the test fails it on any request that left the site's origin, and (unless the test
+// said errors are expected) on console errors, page errors and HTTP errors.
+import { test as base, expect, type Page } from '@playwright/test';
+import { ORIGIN } from './site';
+
+export interface SiteWatch {
+  /** Every URL the page requested (documents, scripts, images, fetches, workers...). */
+  requests: string[];
+  /** Requests whose origin is not ORIGIN (data: and blob: URLs never leave the browser). */
+  external: string[];
+  consoleErrors: string[];
+  pageErrors: string[];
+  /** Responses with status >= 400 and requests that failed outright. */
+  httpErrors: string[];
+  /** Set by a test that provokes failures on purpose: errors are then not fatal. */
+  errorsExpected: boolean;
+}
+
+function isLocal(url: string): boolean {
+  if (url.startsWith('data:') || url.startsWith('blob:') || url === 'about:blank') return true;
+  try {
+    return new URL(url).origin === ORIGIN;
+  } catch {
+    return false;
+  }
+}
+
+export function watchPage(page: Page): SiteWatch {
+  const watch: SiteWatch = {
+    requests: [],
+    external: [],
+    consoleErrors: [],
+    pageErrors: [],
+    httpErrors: [],
+    errorsExpected: false,
+  };
+  page.context().on('request', (request) => {
+    const url = request.url();
+    watch.requests.push(url);
+    if (!isLocal(url)) watch.external.push(url);
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') {
+      const where = message.location().url;
+      watch.consoleErrors.push(`${message.text()}${where ? ` (${where})` : ''}`);
+    }
+  });
+  page.on('pageerror', (error) => watch.pageErrors.push(String(error.stack ?? error)));
+  page.on('response', (response) => {
+    if (response.status() >= 400) watch.httpErrors.push(`${response.status()} ${response.url()}`);
+  });
+  page.on('requestfailed', (request) => {
+    watch.httpErrors.push(`failed (${request.failure()?.errorText}) ${request.url()}`);
+  });
+  return watch;
+}
+
+export const test = base.extend<{ siteWatch: SiteWatch }>({
+  siteWatch: [
+    async ({ page }, use) => {
+      const watch = watchPage(page);
+      await use(watch);
+      const problems = {
+        external: watch.external,
+        ...(watch.errorsExpected
+          ? {}
+          : { pageErrors: watch.pageErrors, consoleErrors: watch.consoleErrors, httpErrors: watch.httpErrors }),
+      };
+      const found = Object.fromEntries(Object.entries(problems).filter(([, list]) => list.length > 0));
+      expect(found, 'external requests / page errors / console errors / HTTP errors').toEqual({});
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };

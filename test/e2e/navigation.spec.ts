@@ -1,0 +1,47 @@
+// Under the sub-path, a reader can click from the home page to chapter 1, on to the credits,
+// and switch language while staying on the same page; every response is a 200.
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { BASE_PATH, PAGES, siteUrl } from './site';
+
+/** Clicks the first visible link pointing at `path` (below the base) and waits for the page. */
+async function follow(page: Page, path: string): Promise<void> {
+  const href = BASE_PATH + path;
+  const link = page.locator(`a[href="${href}"], a[href="${siteUrl(path)}"]`).filter({ visible: true });
+  await expect(link.first(), `a visible link to ${href} on ${page.url()}`).toBeVisible();
+  await Promise.all([page.waitForURL(siteUrl(path)), link.first().click()]);
+  await page.waitForLoadState('load');
+}
+
+test('home -> chapter 1 -> credits -> Japanese -> English, all under the sub-path', async ({
+  page,
+  siteWatch,
+}) => {
+  const statuses: string[] = [];
+  page.on('response', (r) => statuses.push(`${r.status()} ${r.url()}`));
+
+  await page.goto('');
+  await follow(page, 'chapters/interpolation/');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await follow(page, 'credits/');
+  await follow(page, 'ja/credits/'); // the language switch keeps the page
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+  await follow(page, 'ja/'); // a link back to the Japanese home page
+  await follow(page, 'ja/chapters/interpolation/');
+  await follow(page, 'chapters/interpolation/'); // and back to English, same chapter
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+
+  expect(statuses.length).toBeGreaterThan(6);
+  expect(statuses.filter((s) => !s.startsWith('200 '))).toEqual([]);
+  expect(siteWatch.requests.every((url) => !url.startsWith('http') || url.includes(BASE_PATH))).toBe(
+    true,
+  );
+});
+
+for (const sitePage of PAGES) {
+  test(`language switch on ${BASE_PATH}${sitePage.path} leads to the same page`, async ({ page }) => {
+    await page.goto(sitePage.path);
+    await follow(page, sitePage.counterpart);
+    await expect(page.locator('html')).toHaveAttribute('lang', sitePage.lang === 'en' ? 'ja' : 'en');
+  });
+}

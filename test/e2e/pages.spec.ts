@@ -1,0 +1,48 @@
+// Every page, served under the sub-path: loads cleanly (no console errors, no request that
+// leaves the site), declares its language, is written in that language, and axe-core finds
+// no serious or critical accessibility violations.
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect } from './fixtures';
+import { PAGES, label } from './site';
+import { japaneseShare } from './text';
+
+for (const sitePage of PAGES) {
+  test.describe(label(sitePage.path), () => {
+    test('loads cleanly in its own language', async ({ page, siteWatch }) => {
+      const response = await page.goto(sitePage.path, { waitUntil: 'load' });
+      expect(response?.status()).toBe(200);
+      await page.waitForLoadState('networkidle');
+
+      await expect(page.locator('html')).toHaveAttribute('lang', sitePage.lang);
+      await expect(page.locator('h1')).toHaveCount(1);
+      expect((await page.title()).trim().length).toBeGreaterThan(0);
+
+      const script = await japaneseShare(page);
+      console.log(
+        `${label(sitePage.path)}: ${script.japaneseChars} Japanese characters, ${script.otherWords} ` +
+          `other words (${(100 * script.share).toFixed(1)}% Japanese), ${siteWatch.requests.length} requests`,
+      );
+      expect(script.japaneseChars + script.otherWords, 'amount of text').toBeGreaterThan(100);
+      if (sitePage.lang === 'ja') {
+        expect(script.share, 'share of Japanese in a /ja/ page').toBeGreaterThan(0.5);
+      } else {
+        expect(script.share, 'share of Japanese in an English page').toBeLessThan(0.05);
+      }
+    });
+
+    test('has no serious or critical axe-core violations', async ({ page }) => {
+      await page.goto(sitePage.path);
+      await page.waitForLoadState('networkidle');
+      const results = await new AxeBuilder({ page }).analyze();
+      const severe = results.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => ({
+          id: v.id,
+          impact: v.impact,
+          help: v.help,
+          targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+        }));
+      expect(severe).toEqual([]);
+    });
+  });
+}

@@ -1,0 +1,36 @@
+// Where the end-to-end tests find the site, and which pages it has (common contract 7).
+
+/** The only origin the site may load anything from. */
+export const ORIGIN = 'http://127.0.0.1:4327';
+
+/** The sub-path the test build is served under (SITE_BASE at build time). */
+export const BASE_PATH = '/super-resolution/';
+
+export type Lang = 'en' | 'ja';
+
+export interface SitePage {
+  /** Path below BASE_PATH, with its trailing slash ('' is the home page). */
+  path: string;
+  lang: Lang;
+  /** The same page in the other language. */
+  counterpart: string;
+}
+
+export const PAGES: SitePage[] = [
+  { path: '', lang: 'en', counterpart: 'ja/' },
+  { path: 'ja/', lang: 'ja', counterpart: '' },
+  { path: 'chapters/interpolation/', lang: 'en', counterpart: 'ja/chapters/interpolation/' },
+  { path: 'ja/chapters/interpolation/', lang: 'ja', counterpart: 'chapters/interpolation/' },
+  { path: 'credits/', lang: 'en', counterpart: 'ja/credits/' },
+  { path: 'ja/credits/', lang: 'ja', counterpart: 'credits/' },
+];
+
+/** Absolute URL of a page path below the base. */
+export function siteUrl(path: string): string {
+  return ORIGIN + BASE_PATH + path;
+}
+
+/** A label for test titles: '/super-resolution/ja/credits/'. */
+export function label(path: string): string {
+  return BASE_PATH + path;
+}
