@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The GPU sessions that trained the zoo v1, each fitting one 10-minute device command.
+# Usage (from the repository root, datasets copied to .data/): bash training/gpu_stage.sh A|B OUTDIR
+# A: the PSNR-oriented generators. B: the self-supervised VGG, then the perceptual / GAN generators
+# from A's weights (which B finds in .runs_in/). Models compared with each other train in one
+# lockstep group (same batches, same iterations); the two groups of a stage share the GPU.
+set -uo pipefail
+stage=$1; out=$2
+cd "$(dirname "$0")"
+export PYTHONUNBUFFERED=1
+nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader
+group() {  # group NAME MODELS BUDGET LIMIT EVAL_EVERY
+  python3 -m srt.train --models "$2" --data ../.data --runs runs --budget "$3" --time-limit "$4" --eval-every "$5" \
+    > "$out/$1.log" 2>&1
+}
+rm -rf runs  # every stage starts clean; B gets A's weights from .runs_in/
+if [ "$stage" = A ]; then
+  group A_rrdb rrdb_psnr,rrdb_bn_psnr "${BUDGET:-470}" 520 1000 &
+  group A_srres srcnn,srresnet "${BUDGET:-470}" 520 1000 &
+  wait
+  python3 -m srt.transport "$out" runs/srcnn runs/srresnet runs/rrdb_psnr runs/rrdb_bn_psnr
+  tar czf "$out/logsA.tgz" runs/*/log.jsonl runs/*/meta.json
+  tail -n 4 "$out"/*.log
+else
+  mkdir -p runs && for f in ../.runs_in/*.pt; do n=$(basename "$f" .pt); mkdir -p runs/$n; cp "$f" runs/$n/final.pt; done
+  python3 -m srt.pretrain_vgg --data ../.data --iters "${SSL_ITERS:-2000}" > "$out/B_vgg_ssl.log" 2>&1
+  group B_srgan srresnet_vgg,srresnet_vgg_ssl,srgan "${BUDGET:-390}" 440 500 &
+  group B_esrgan esrgan,esrgan_std,esrgan_bn "${BUDGET:-390}" 440 500 &
+  wait
+  python3 -m srt.transport "$out" runs/srresnet_vgg runs/srresnet_vgg_ssl runs/srgan runs/esrgan runs/esrgan_std
+  tail -n 4 "$out"/*.log
+  tar czf "$out/logsB.tgz" runs/*/log.jsonl runs/*/meta.json runs/esrgan_bn/final.pt "$out"/*.log && rm "$out"/*.log
+fi

@@ -1,0 +1,33 @@
+"""The model zoo v1: one entry per trained network. Compared pairs differ only in the compared thing.
+
+`loss` maps a term to its weight: `mse` / `l1` pixel losses; `vgg` content loss (SRGAN: MSE of
+VGG19 relu5_4, i.e. after activation; ESRGAN: L1 of conv5_4, before activation); `gan` adversarial.
+"""
+RRDB = dict(num_feat=64, num_block=3, num_grow_ch=32)
+DISC = dict(num_feat=16)  # narrow VGG-style discriminator: ~1.06 M parameters, fits the download budget
+
+PSNR_TRAINING = dict(batch=64, patch=128, lr=3e-4)
+GAN_TRAINING = dict(batch=16, patch=128, lr=1e-4)
+
+SRGAN_CONTENT = dict(distance="mse", layer="relu5_4")     # Ledig et al. 2017, after activation
+ESRGAN_CONTENT = dict(distance="l1", layer="conv5_4")     # Wang et al. 2018, before activation
+
+ZOO = {
+    "srcnn": dict(arch="srcnn", params={}, input="bicubic", loss={"mse": 1.0}, **PSNR_TRAINING),
+    "srresnet": dict(arch="srresnet", params={}, loss={"mse": 1.0}, **PSNR_TRAINING),
+    "rrdb_psnr": dict(arch="rrdbnet", params=RRDB, loss={"l1": 1.0}, **PSNR_TRAINING),
+    "rrdb_bn_psnr": dict(arch="rrdbnet", params={**RRDB, "use_bn": True}, loss={"l1": 1.0}, **PSNR_TRAINING),
+    "srresnet_vgg": dict(arch="srresnet", params={}, init="srresnet", loss={"vgg": 1.0},
+                         content=SRGAN_CONTENT, vgg="random", **GAN_TRAINING),
+    "srresnet_vgg_ssl": dict(arch="srresnet", params={}, init="srresnet", loss={"vgg": 1.0},
+                             content=SRGAN_CONTENT, vgg="vgg_ssl", **GAN_TRAINING),
+    "srgan": dict(arch="srresnet", params={}, init="srresnet", loss={"vgg": 1.0, "gan": 1e-3},
+                  content=SRGAN_CONTENT, vgg="random", gan="standard", disc=DISC, **GAN_TRAINING),
+    "esrgan": dict(arch="rrdbnet", params=RRDB, init="rrdb_psnr", loss={"vgg": 1.0, "gan": 5e-3, "l1": 1e-2},
+                   content=ESRGAN_CONTENT, vgg="random", gan="relativistic", disc=DISC, **GAN_TRAINING),
+    "esrgan_std": dict(arch="rrdbnet", params=RRDB, init="rrdb_psnr", loss={"vgg": 1.0, "gan": 5e-3, "l1": 1e-2},
+                       content=ESRGAN_CONTENT, vgg="random", gan="standard", disc=DISC, **GAN_TRAINING),
+    "esrgan_bn": dict(arch="rrdbnet", params={**RRDB, "use_bn": True}, init="rrdb_bn_psnr",
+                      loss={"vgg": 1.0, "gan": 5e-3, "l1": 1e-2},
+                      content=ESRGAN_CONTENT, vgg="random", gan="relativistic", disc=DISC, **GAN_TRAINING),
+}

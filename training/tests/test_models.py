@@ -1,0 +1,36 @@
+import torch
+
+from srt.models import VGG19Features, build, vgg19_layer_index
+
+
+def test_rrdbnet_uses_basicsr_names_and_upscales_x4():
+    net = build("rrdbnet", num_feat=8, num_block=2, num_grow_ch=4)
+    keys = set(net.state_dict())
+    for k in ["conv_first.weight", "body.1.rdb3.conv5.weight", "conv_body.weight", "conv_up1.weight",
+              "conv_up2.weight", "conv_hr.weight", "conv_last.bias"]:
+        assert k in keys, k
+    assert not any(".bn" in k for k in keys)
+    assert net(torch.rand(1, 3, 5, 7)).shape == (1, 3, 20, 28)
+    bn = build("rrdbnet", num_feat=8, num_block=1, num_grow_ch=4, use_bn=True).state_dict()
+    assert "body.0.rdb2.bn5.running_var" in bn
+
+
+def test_srresnet_and_srcnn_shapes():
+    assert build("srresnet", num_feat=8, num_block=2)(torch.rand(2, 3, 6, 6)).shape == (2, 3, 24, 24)
+    assert build("srcnn")(torch.rand(1, 3, 20, 20)).shape == (1, 3, 20, 20)
+
+
+def test_discriminator_gives_one_logit_per_image():
+    d = build("vgg_discriminator", num_feat=4)
+    assert d(torch.rand(3, 3, 128, 128)).shape == (3,)
+    assert d.linear1.in_features == 4 * 8 * 4 * 4
+
+
+def test_vgg_taps_before_or_after_activation():
+    assert vgg19_layer_index("conv5_4") == 34 and vgg19_layer_index("relu5_4") == 35
+    pre, post = VGG19Features("conv1_2"), VGG19Features("relu1_2")
+    x = torch.rand(1, 3, 16, 16)
+    a, b = pre(x), post(x)
+    assert (a < 0).any() and (b >= 0).all()
+    assert torch.equal(torch.relu(a), b)  # same fixed-seed weights, tapped on either side of the ReLU
+    assert torch.equal(VGG19Features("conv1_2", seed=0)(x), a)

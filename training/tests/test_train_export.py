@@ -1,0 +1,60 @@
+import json
+
+import numpy as np
+import pytest
+import torch
+from conftest import SHARED
+
+from srt import export, safetensors, train
+from srt.niqe import load_params, niqe
+
+
+def test_lockstep_training_resumes_and_exports(tiny_zoo, image_root, tmp_path):
+    runs = tmp_path / "runs"
+    args = f"--models rrdb_psnr,rrdb_bn_psnr --data {image_root} --runs {runs} --iters 6 --log-every 1 --eval-every 3"
+    # stop after the first step (time limit 0): a checkpoint is written and exit code 3 says "resume me"
+    assert train.main((args + " --time-limit 0").split()) == 3
+    assert json.loads((runs / "rrdb_psnr/log.jsonl").read_text().splitlines()[-1])["step"] == 0
+    assert train.main(args.split()) == 0
+    steps = [json.loads(line)["step"] for line in (runs / "rrdb_psnr/log.jsonl").read_text().splitlines()]
+    assert steps == list(range(6))  # resumed at step 1, no step repeated or skipped
+    meta = torch.load(runs / "rrdb_psnr/final.pt", weights_only=False)["meta"]
+    assert meta["iterations"] == 6 and meta["lockstep_group"] == ["rrdb_psnr", "rrdb_bn_psnr"]
+
+
+def test_gan_training_logs_discriminator_outputs(tiny_zoo, image_root, tmp_path):
+    runs = tmp_path / "runs"
+    assert train.main(f"--models rrdb_psnr --data {image_root} --runs {runs} --iters 2".split()) == 0
+    assert train.main(f"--models esrgan,esrgan_std --data {image_root} --runs {runs} --iters 2 --log-every 1".split()) == 0
+    rec = json.loads((runs / "esrgan/log.jsonl").read_text().splitlines()[0])
+    for key in ("loss_vgg", "loss_gan", "loss_l1", "loss_d", "c_real", "c_fake", "d_real", "d_fake"):
+        assert key in rec, key
+
+
+def test_export_writes_golden_vectors_of_the_stored_weights(tiny_zoo, image_root, tmp_path):
+    runs, out = tmp_path / "runs", tmp_path / "weights"
+    assert train.main(f"--models srresnet --data {image_root} --runs {runs} --iters 2".split()) == 0
+    params = {"mu_pris_param": np.zeros((1, 36)), "cov_pris_param": np.eye(36), "gaussian_window": np.ones((7, 7)) / 49}
+    export.export_generator("srresnet", runs, out, image_root, params, fmt="int8")
+    card = json.loads((out / "srresnet/card.json").read_text())
+    assert card["weights"]["sha256"] == export.sha256(out / "srresnet/weights.safetensors")
+    assert card["weights"]["bytes"] == (out / "srresnet/weights.safetensors").stat().st_size
+    net, _ = export.load_generator(out / "srresnet")
+    golden, _ = safetensors.load(out / "srresnet/golden.safetensors")
+    assert golden["input"].shape == (1, export.GOLDEN_LR, export.GOLDEN_LR, 3)
+    with torch.no_grad():
+        y = net(torch.from_numpy(golden["input"].copy()).permute(0, 3, 1, 2)).permute(0, 2, 3, 1).numpy()
+    assert np.abs(y - golden["output"]).max() < 1e-5
+    assert set(card["tensors"]) == {k for k in net.state_dict() if not k.endswith("num_batches_tracked")}
+
+
+@pytest.mark.skipif(not (SHARED / "metrics").exists(), reason="needs ../shared/datasets")
+def test_niqe_prefers_the_real_image_to_its_bicubic_enlargement():
+    from srt.data import load_eval_set
+    from srt.evaluate import upscale
+    from srt.metrics import rgb_to_y
+    params = load_params(SHARED / "metrics/niqe_pris_params.npz")
+    for name, lr, hr in load_eval_set(SHARED, "Set5"):
+        real = niqe(rgb_to_y(hr)[0, 0, 4:-4, 4:-4].numpy(), params)
+        bicubic = niqe(rgb_to_y(upscale(None, lr, "bicubic"))[0, 0, 4:-4, 4:-4].numpy(), params)
+        assert real < bicubic, name
