@@ -41,13 +41,12 @@ def pick_device():
 class Job:
     """One model being trained: generator, optional discriminator, optimisers, log."""
 
-    def __init__(self, model_id, runs, device):
+    def __init__(self, model_id, runs, device, warm_start=None):
         self.id, self.cfg, self.dir = model_id, ZOO[model_id], Path(runs) / model_id
         self.dir.mkdir(parents=True, exist_ok=True)
         self.net = build(self.cfg["arch"], **self.cfg["params"]).to(device)
-        if "init" in self.cfg and not (self.dir / "ckpt.pt").exists():
-            init = torch.load(Path(runs) / self.cfg["init"] / "final.pt", map_location=device, weights_only=False)
-            self.net.load_state_dict(init["model"])
+        if not (self.dir / "ckpt.pt").exists():
+            self._initial_weights(runs, warm_start, device)
         betas = (0.9, 0.99)
         fused = {"fused": True} if device == "cuda" else {}  # one kernel per step instead of one per tensor
         self.opt = torch.optim.Adam(self.net.parameters(), lr=self.cfg["lr"], betas=betas, **fused)
@@ -60,6 +59,22 @@ class Job:
             if self.disc is not None:
                 self.disc.to(memory_format=torch.channels_last)
         self.seconds = 0.0  # measured compute time of this model's steps (probe), to apportion GPU time
+
+    def _initial_weights(self, runs, warm_start, device):
+        """A fresh run starts from: its own exported weights (--warm-start, to train a model further),
+        else its zoo `init` run (runs/<init>/final.pt, or that model's exported weights), else random."""
+        from .export import load_generator  # the export module owns the weight format
+        exported = lambda mid: Path(warm_start or Path(runs).parent.parent / "public/weights") / mid  # noqa: E731
+        if warm_start and (exported(self.id) / "card.json").exists():
+            self.net.load_state_dict(load_generator(exported(self.id))[0].state_dict(), strict=False)
+            print(f"{self.id}: warm start from {exported(self.id)}", flush=True)
+        elif "init" in self.cfg:
+            final = Path(runs) / self.cfg["init"] / "final.pt"
+            if final.exists():
+                self.net.load_state_dict(torch.load(final, map_location=device, weights_only=False)["model"])
+            else:
+                self.net.load_state_dict(load_generator(exported(self.cfg["init"]))[0].state_dict(), strict=False)
+                print(f"{self.id}: init from exported {self.cfg['init']}", flush=True)
 
     def state(self, step, total):
         s = {"step": step, "total": total, "model": self.net.state_dict(), "opt": self.opt.state_dict()}
@@ -100,7 +115,7 @@ class Trainer:
         self.batch, patch = shapes.pop()
         self.sampler = PatchSampler(files, patch=patch, device=self.device, seed=args.seed)
         self.upscale = Resizer(patch // 4, patch // 4, 4, device=self.device)  # SRCNN's bicubic input
-        self.jobs = [Job(m, args.runs, self.device) for m in args.models]
+        self.jobs = [Job(m, args.runs, self.device, args.warm_start) for m in args.models]
         self.eval_set = load_eval_set(args.data, "Set5")
         self.autocast = lambda: mixed_precision(self.device)
         self.perceptual = self._perceptual_losses()
@@ -286,6 +301,7 @@ def main(argv=None):
     p.add_argument("--iters", type=int, help="total iterations")
     p.add_argument("--budget", type=float, help="seconds: size --iters to fit (measured on the first steps)")
     p.add_argument("--time-limit", type=float, default=float("inf"), help="checkpoint and stop after this many seconds")
+    p.add_argument("--warm-start", help="folder of exported weights (public/weights): continue training those models")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--log-every", type=int, default=50)
     p.add_argument("--eval-every", type=int, default=500)

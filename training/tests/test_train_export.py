@@ -58,3 +58,14 @@ def test_niqe_prefers_the_real_image_to_its_bicubic_enlargement():
         real = niqe(rgb_to_y(hr)[0, 0, 4:-4, 4:-4].numpy(), params)
         bicubic = niqe(rgb_to_y(upscale(None, lr, "bicubic"))[0, 0, 4:-4, 4:-4].numpy(), params)
         assert real < bicubic, name
+
+
+def test_warm_start_continues_from_exported_weights(tiny_zoo, image_root, tmp_path):
+    runs, out = tmp_path / "runs", tmp_path / "weights"
+    assert train.main(f"--models srcnn --data {image_root} --runs {runs} --iters 2".split()) == 0
+    params = {"mu_pris_param": np.zeros((1, 36)), "cov_pris_param": np.eye(36), "gaussian_window": np.ones((7, 7)) / 49}
+    export.export_generator("srcnn", runs, out, image_root, params, fmt="fp16")
+    stored, _ = export.load_generator(out / "srcnn")
+    job = train.Job("srcnn", tmp_path / "runs2", "cpu", warm_start=str(out))
+    for k, v in stored.state_dict().items():
+        assert torch.equal(job.net.state_dict()[k], v), k
