@@ -8,6 +8,9 @@ const en = {
   skipToContent: 'Skip to content',
   contents: 'Contents',
   credits: 'Credits',
+  models: 'Models',
+  modelsSummary:
+    'Every network the site runs: how each was trained, its size, its Set5 / Set14 scores, and what is not good yet.',
   languageSwitchLabel: '日本語',
   languageSwitchTitle: 'Read this page in Japanese',
   primaryNav: 'Site',
@@ -41,6 +44,8 @@ const ja = {
   skipToContent: '本文へ移動',
   contents: '目次',
   credits: 'クレジット',
+  models: 'モデル',
+  modelsSummary: 'このサイトが動かすネットワークの一覧。学習方法、大きさ、Set5・Set14 での評価値、まだ良くない点。',
   languageSwitchLabel: 'English',
   languageSwitchTitle: 'このページを英語で読む',
   primaryNav: 'サイト',

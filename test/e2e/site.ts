@@ -1,7 +1,7 @@
 // Where the end-to-end tests find the site, and which pages it has (common contract 7).
 
-/** The only origin the site may load anything from. */
-export const ORIGIN = 'http://127.0.0.1:4327';
+/** The only origin the site may load anything from (E2E_PORT picks another port, e.g. for two runs at once). */
+export const ORIGIN = `http://127.0.0.1:${process.env.E2E_PORT ?? 4327}`;
 
 /** The sub-path the test build is served under (SITE_BASE at build time). */
 export const BASE_PATH = '/super-resolution/';
@@ -23,6 +23,8 @@ export const PAGES: SitePage[] = [
   { path: 'ja/chapters/interpolation/', lang: 'ja', counterpart: 'chapters/interpolation/' },
   { path: 'credits/', lang: 'en', counterpart: 'ja/credits/' },
   { path: 'ja/credits/', lang: 'ja', counterpart: 'credits/' },
+  { path: 'models/', lang: 'en', counterpart: 'ja/models/' },
+  { path: 'ja/models/', lang: 'ja', counterpart: 'models/' },
 ];
 
 /** Absolute URL of a page path below the base. */
