@@ -117,6 +117,14 @@ export const references = {
     venue: 'Curves and Surfaces 2010, LNCS 6920, 711–730',
     url: 'https://doi.org/10.1007/978-3-642-27413-8_47',
   },
+  liu2021: {
+    key: 'liu2021',
+    authors: ['Yifan Liu', 'Hao Chen', 'Yu Chen', 'Wei Yin', 'Chunhua Shen'],
+    year: 2021,
+    title: 'Generic perceptual loss for modeling structured output dependencies',
+    venue: 'IEEE/CVF Conference on Computer Vision and Pattern Recognition (CVPR)',
+    url: 'https://arxiv.org/abs/2103.10571',
+  },
 } as const satisfies Record<string, Reference>;
 
 export type ReferenceKey = keyof typeof references;

@@ -72,7 +72,6 @@ const en = {
   missingModels: 'Listed in index.json but without a readable card (not shown): {ids}.',
   formatLink: ' The file format of the weights and cards is described in',
   formatLinkAfter: 'of the repository.',
-  referencesHeading: 'References',
 } as const;
 
 type Strings = { readonly [K in keyof typeof en]: string };
@@ -148,7 +147,6 @@ const ja = {
   missingModels: 'index.json にあるがカードを読めなかったモデル（表示していません）：{ids}。',
   formatLink: '重みファイルとモデルカードの形式は、リポジトリの',
   formatLinkAfter: 'で説明しています。',
-  referencesHeading: '参考文献',
 } as const satisfies Strings;
 
 export const modelsStrings = { en, ja } as const;
