@@ -25,3 +25,44 @@ export {
 } from './contributions';
 export { resize, resizeTensor, imresize, type ResizeOptions } from './resample';
 export { psnrY, ssimY, lumaY, cropPlane, gaussian, SSIM_WINDOW, SSIM_SIGMA, type Plane } from './metrics';
+export {
+  forward,
+  prepareInput,
+  upscale,
+  srcnn,
+  srresnet,
+  rrdbnet,
+  vggDiscriminator,
+  expectedTensors,
+  receptiveRadius,
+  networkScale,
+  macs,
+  activationFootprint,
+  type ArchitectureInfo,
+  type RunOptions,
+  type BNStats,
+} from './models';
+export {
+  WeightError,
+  isWeightError,
+  loadModel,
+  fetchCard,
+  fetchIndex,
+  checkCard,
+  decodeVerified,
+  decodeWeightFile,
+  parseSafetensors,
+  toWeightMap,
+  disposeWeights,
+  interpolateWeights,
+  type WeightErrorCode,
+  type ModelCard,
+  type WeightIndex,
+  type WeightMap,
+  type DecodedWeights,
+  type LoadOptions,
+} from './weights';
+export { planTiles, runTiled, tileSizeFor, type TileLimits, type TileProgress } from './runtime/tiling';
+export { upscaleImage, type UpscaleOptions } from './runtime/upscale';
+export { SRSession, type ModelRef } from './runtime/session';
+export { RuntimeClient, RuntimeError, sharedRuntime, type UpscaleRequest, type UpscaleResult } from './runtime/client';

@@ -1,0 +1,148 @@
+/**
+ * The page's side of the runtime: one Worker per page (sharedRuntime), promises for requests, progress
+ * callbacks, and supersession: a newer upscale on the same channel cancels the older one, whose
+ * promise rejects with an AbortError. AbortSignals are forwarded as cancel messages.
+ */
+import type { BackendName, BackendReport } from '../backend';
+import type { RGBImage } from '../image';
+import type { BNStats } from '../models/layers';
+import type { ModelCard } from '../weights/card';
+import type { ErrorCode, ImageInput, RequestBody, WorkerRequest, WorkerResponse } from './protocol';
+import type { ModelRef } from './session';
+
+/** What the client needs of a Worker (a real one, or an in-process stand-in in tests). */
+export interface WorkerLike {
+  postMessage(msg: WorkerRequest, transfer?: Transferable[]): void;
+  addEventListener(type: 'message', listener: (e: { data: WorkerResponse }) => void): void;
+  terminate?(): void;
+}
+
+export class RuntimeError extends Error {
+  constructor(readonly code: ErrorCode, message: string) {
+    super(message);
+    this.name = 'RuntimeError';
+  }
+}
+
+export interface Progress {
+  phase: 'download' | 'tiles';
+  done: number;
+  total: number;
+  cached?: boolean;
+}
+
+export interface UpscaleRequest {
+  channel: string;
+  model: ModelRef;
+  /** RGB floats (the buffer is transferred: the caller loses it) or an ImageBitmap (also transferred). */
+  image: ImageInput;
+  tile?: number;
+  bnStats?: BNStats;
+  onProgress?: (p: Progress) => void;
+  signal?: AbortSignal;
+}
+
+export interface UpscaleResult {
+  image: RGBImage;
+  ms: number;
+  tiles: number;
+  backend: BackendName;
+  retried: boolean;
+}
+
+interface Pending {
+  resolve: (msg: WorkerResponse) => void;
+  reject: (err: Error) => void;
+  onProgress?: (p: Progress) => void;
+}
+
+export class RuntimeClient {
+  private nextId = 1;
+  private pending = new Map<number, Pending>();
+
+  constructor(private readonly worker: WorkerLike) {
+    worker.addEventListener('message', (e) => this.receive(e.data));
+  }
+
+  private receive(msg: WorkerResponse) {
+    const p = this.pending.get(msg.id);
+    if (!p) return;
+    if (msg.type === 'progress') return p.onProgress?.({ phase: msg.phase, done: msg.done, total: msg.total, cached: msg.cached });
+    this.pending.delete(msg.id);
+    if (msg.type === 'error') p.reject(new RuntimeError(msg.code, msg.message));
+    else if (msg.type === 'cancelled') p.reject(new DOMException('the request was superseded or cancelled', 'AbortError'));
+    else p.resolve(msg);
+  }
+
+  private send(body: RequestBody, transfer: Transferable[] = [], onProgress?: (p: Progress) => void): { id: number; done: Promise<WorkerResponse> } {
+    const id = this.nextId++;
+    const done = new Promise<WorkerResponse>((resolve, reject) => this.pending.set(id, { resolve, reject, onProgress }));
+    this.worker.postMessage({ ...body, id } as WorkerRequest, transfer);
+    return { id, done };
+  }
+
+  async init(opts: { weightsBase: string; order?: BackendName[]; memoryBudget?: number }): Promise<{ report: BackendReport; limits: object }> {
+    const msg = await this.send({ type: 'init', ...opts }).done;
+    if (msg.type !== 'ready') throw new Error(`unexpected reply ${msg.type}`);
+    return { report: msg.report, limits: msg.limits };
+  }
+
+  async load(model: string, onProgress?: (p: Progress) => void): Promise<ModelCard> {
+    const msg = await this.send({ type: 'load', model }, [], onProgress).done;
+    if (msg.type !== 'loaded') throw new Error(`unexpected reply ${msg.type}`);
+    return msg.card;
+  }
+
+  async upscale(req: UpscaleRequest): Promise<UpscaleResult> {
+    if (req.signal?.aborted) throw new DOMException('the request was cancelled', 'AbortError');
+    const transfer: Transferable[] = 'data' in req.image ? [req.image.data.buffer as ArrayBuffer] : [req.image as Transferable];
+    const { id, done } = this.send(
+      { type: 'upscale', channel: req.channel, model: req.model, image: req.image, tile: req.tile, bnStats: req.bnStats },
+      transfer,
+      req.onProgress,
+    );
+    const onAbort = () => this.worker.postMessage({ type: 'cancel', id: this.nextId++, target: id });
+    req.signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      const msg = await done;
+      if (msg.type !== 'result') throw new Error(`unexpected reply ${msg.type}`);
+      return { image: { width: msg.width, height: msg.height, data: msg.data }, ms: msg.ms, tiles: msg.tiles, backend: msg.backend, retried: msg.retried };
+    } finally {
+      req.signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  /** tf.memory() inside the worker, after all queued work. */
+  async memory(): Promise<{ numTensors: number; numBytes: number }> {
+    const msg = await this.send({ type: 'memory' }).done;
+    if (msg.type !== 'memory') throw new Error(`unexpected reply ${msg.type}`);
+    return { numTensors: msg.numTensors, numBytes: msg.numBytes };
+  }
+
+  /** Test hook: destroys the Worker's WebGPU device; resolves to whether there was one. */
+  async loseDevice(): Promise<boolean> {
+    const msg = await this.send({ type: 'lose-device' }).done;
+    return msg.type === 'device-lost' && msg.destroyed;
+  }
+
+  terminate(): void {
+    this.worker.terminate?.();
+    for (const p of this.pending.values()) p.reject(new DOMException('the runtime was shut down', 'AbortError'));
+    this.pending.clear();
+  }
+}
+
+let shared: { client: RuntimeClient; ready: Promise<unknown> } | null = null;
+
+/**
+ * The one runtime of this page (every widget shares it): starts the Worker and its backend on first
+ * use. `weightsBase` is the absolute URL of the weights folder.
+ */
+export function sharedRuntime(opts: { weightsBase: string; order?: BackendName[] }): { client: RuntimeClient; ready: Promise<{ report: BackendReport; limits: object }> } {
+  if (!shared) {
+    const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'sr-runtime' });
+    const client = new RuntimeClient(worker as unknown as WorkerLike);
+    shared = { client, ready: client.init(opts) };
+  }
+  return shared as { client: RuntimeClient; ready: Promise<{ report: BackendReport; limits: object }> };
+}

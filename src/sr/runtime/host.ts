@@ -1,0 +1,171 @@
+/**
+ * The Worker's side of the runtime protocol, separate from the Worker global so it also runs in Node
+ * tests: owns the TensorFlow.js backend and an SRSession, runs one request at a time, lets a newer
+ * request on a channel supersede the older one, and after a lost GPU device recreates the backend,
+ * re-uploads the weights and retries the run once.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { initBackend, type BackendName, type BackendReport } from '../backend';
+import { fromRGBA, type RGBImage } from '../image';
+import { isWeightError } from '../weights/errors';
+import { loadModel } from '../weights/load';
+import type { ErrorCode, ImageInput, WorkerRequest, WorkerResponse } from './protocol';
+import { SRSession, type ModelSource } from './session';
+import type { TileLimits } from './tiling';
+
+export type Post = (msg: WorkerResponse, transfer?: Transferable[]) => void;
+
+export interface HostOptions {
+  /** Replaces the network loader (tests read files from disk). */
+  source?: ModelSource;
+}
+
+export function isAbort(err: unknown): boolean {
+  return (err as { name?: string })?.name === 'AbortError' || (isWeightError(err) && err.code === 'aborted');
+}
+
+/** Messages WebGPU implementations use when the GPUDevice is gone. */
+export function isDeviceLost(err: unknown): boolean {
+  return /device (was |is )?lost|devicelost|GPUDevice.*(destroyed|lost)|context lost/i.test(String((err as Error)?.message ?? err));
+}
+
+export function createRuntimeHost(post: Post, options: HostOptions = {}) {
+  let session: SRSession | null = null;
+  let backend: BackendName = 'cpu';
+  let order: BackendName[] | undefined;
+  let limits: TileLimits = {};
+  const channels = new Map<string, { id: number; controller: AbortController }>();
+  const controllers = new Map<number, AbortController>();
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const fail = (id: number, err: unknown, fallback: ErrorCode = 'run') => {
+    if (isAbort(err)) post({ type: 'cancelled', id });
+    else post({ type: 'error', id, code: isWeightError(err) ? err.code : fallback, message: (err as Error)?.message ?? String(err) });
+  };
+
+  async function startBackend(): Promise<BackendReport> {
+    const report = await initBackend({ order });
+    backend = report.name;
+    const device = backend === 'webgpu' ? (tf.backend() as unknown as { device?: GPUDevice }).device : undefined;
+    limits = { ...limits, maxStorageBufferBindingSize: device?.limits.maxStorageBufferBindingSize, maxBufferSize: device?.limits.maxBufferSize };
+    return report;
+  }
+
+  /** A fresh instance of the current backend (its GPU device included), then the weights again. */
+  async function recreateBackend(): Promise<void> {
+    const factory = tf.findBackendFactory(backend);
+    tf.removeBackend(backend);
+    if (factory) tf.registerBackend(backend, factory, backend === 'webgpu' ? 3 : 2);
+    await startBackend();
+    await session?.reupload();
+  }
+
+  async function toImage(input: ImageInput): Promise<RGBImage> {
+    if ('data' in input) return { width: input.width, height: input.height, data: input.data };
+    const { width, height } = input; // a closed ImageBitmap reports 0 x 0
+    const canvas = new OffscreenCanvas(width, height);
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('no 2D context in this worker to read the ImageBitmap');
+    ctx.drawImage(input, 0, 0);
+    input.close();
+    return fromRGBA(ctx.getImageData(0, 0, width, height));
+  }
+
+  async function upscale(msg: Extract<WorkerRequest, { type: 'upscale' }>, signal: AbortSignal): Promise<void> {
+    if (!session) throw new Error('the runtime was not initialised');
+    const image = await toImage(msg.image);
+    const run = () =>
+      session!.upscale(msg.model, image, {
+        tile: msg.tile,
+        limits,
+        bnStats: msg.bnStats,
+        signal,
+        onDownload: (p) => post({ type: 'progress', id: msg.id, phase: 'download', done: p.loaded, total: p.total, cached: p.cached }),
+        onProgress: (p) => post({ type: 'progress', id: msg.id, phase: 'tiles', done: p.done, total: p.total }),
+      });
+    let retried = false;
+    let result;
+    try {
+      result = await run();
+    } catch (err) {
+      if (!isDeviceLost(err) || signal.aborted) throw err;
+      retried = true;
+      await recreateBackend();
+      result = await run();
+    }
+    const { image: out, ms, tiles } = result;
+    post({ type: 'result', id: msg.id, width: out.width, height: out.height, data: out.data, ms, tiles, backend, retried }, [out.data.buffer]);
+  }
+
+  /** Runs `job` after every earlier job; requests are handled one at a time. */
+  function enqueue(job: () => Promise<void>): Promise<void> {
+    const next = queue.then(job, job);
+    queue = next.catch(() => undefined);
+    return next;
+  }
+
+  async function handle(msg: WorkerRequest): Promise<void> {
+    switch (msg.type) {
+      case 'init':
+        return enqueue(async () => {
+          try {
+            order = msg.order;
+            limits = { memoryBudget: msg.memoryBudget };
+            await session?.dispose();
+            const report = await startBackend();
+            session = new SRSession(options.source ?? ((id, o) => loadModel(msg.weightsBase, id, o)));
+            post({ type: 'ready', id: msg.id, report, limits });
+          } catch (err) {
+            fail(msg.id, err, 'backend');
+          }
+        });
+      case 'load':
+        return enqueue(async () => {
+          try {
+            if (!session) throw new Error('the runtime was not initialised');
+            const e = await session.load(msg.model, {
+              onProgress: (p) => post({ type: 'progress', id: msg.id, phase: 'download', done: p.loaded, total: p.total, cached: p.cached }),
+            });
+            post({ type: 'loaded', id: msg.id, card: e.card });
+          } catch (err) {
+            fail(msg.id, err);
+          }
+        });
+      case 'upscale': {
+        channels.get(msg.channel)?.controller.abort(); // the newer request supersedes the older one
+        const controller = new AbortController();
+        channels.set(msg.channel, { id: msg.id, controller });
+        controllers.set(msg.id, controller);
+        return enqueue(async () => {
+          try {
+            if (controller.signal.aborted) throw new DOMException('superseded', 'AbortError');
+            await upscale(msg, controller.signal);
+          } catch (err) {
+            fail(msg.id, err);
+          } finally {
+            controllers.delete(msg.id);
+            if (channels.get(msg.channel)?.id === msg.id) channels.delete(msg.channel);
+          }
+        });
+      }
+      case 'cancel':
+        controllers.get(msg.target)?.abort();
+        return;
+      case 'lose-device':
+        return enqueue(async () => {
+          const device = backend === 'webgpu' ? (tf.backend() as unknown as { device?: GPUDevice }).device : undefined;
+          device?.destroy();
+          post({ type: 'device-lost', id: msg.id, destroyed: !!device });
+        });
+      case 'memory': {
+        // Answer after the queued work, so the numbers describe a quiet runtime.
+        return enqueue(async () => {
+          const m = tf.memory();
+          post({ type: 'memory', id: msg.id, numTensors: m.numTensors, numBytes: m.numBytes });
+        });
+      }
+    }
+  }
+
+  return { handle, get session() { return session; } };
+}

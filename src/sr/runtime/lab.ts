@@ -1,0 +1,172 @@
+/**
+ * Drives the runtime test bench page (src/pages/lab/runtime.astro): the form runs a model in the
+ * shared Worker and shows progress and errors; `window.srLab` exposes measured checks to the e2e
+ * tests (golden parity on the page's backend, long tasks during a 256x256 x4 run, memory).
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { initBackend, type BackendName } from '../backend';
+import { createImage, toRGBA, type RGBImage } from '../image';
+import { forward } from '../models/run';
+import { download } from '../weights/download';
+import { loadModel } from '../weights/load';
+import { float32Of, parseSafetensors } from '../weights/safetensors';
+import { interpolateWeights } from '../weights/interpolate';
+import { disposeWeights, toWeightMap } from '../weights/tensors';
+import { sharedRuntime } from './client';
+
+function testPattern(w: number, h: number): RGBImage {
+  const img = createImage(w, h);
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) {
+      const i = (y * w + x) * 3;
+      img.data[i] = x / (w - 1);
+      img.data[i + 1] = (x + y) % 8 < 4 ? 0.85 : 0.15;
+      img.data[i + 2] = 0.5 + 0.4 * Math.sin((x * y) / 9);
+    }
+  return img;
+}
+
+export interface ParityResult {
+  id: string;
+  backend: string;
+  maxAbsError: number;
+  tolerance: number;
+  ms: number;
+}
+
+/** Golden parity for one model, on the main thread, on the given backend. */
+async function parity(id: string, backend: BackendName, weightsBase: string): Promise<ParityResult> {
+  const report = await initBackend({ order: [backend] });
+  const { card, weights } = await loadModel(weightsBase, id, { cache: false });
+  const golden = parseSafetensors(await download(new URL(`${id}/${card.golden.file}`, weightsBase).href), id);
+  const input = golden.tensors.get('input')!;
+  const expected = float32Of(golden.tensors.get('output')!);
+  const map = toWeightMap(weights);
+  const x = tf.tensor4d(float32Of(input), input.shape as [number, number, number, number]);
+  const t0 = performance.now();
+  const y = forward(card.architecture, map, x);
+  const got = await y.data();
+  const ms = performance.now() - t0;
+  let worst = got.length === expected.length ? 0 : Infinity;
+  for (let i = 0; i < got.length; i++) {
+    const d = Math.abs(got[i] - expected[i]);
+    if (!(d <= worst)) worst = Number.isNaN(d) ? Infinity : d;
+  }
+  tf.dispose([x, y]);
+  disposeWeights(map);
+  return { id, backend: report.name === backend ? tf.getBackend() : report.name, maxAbsError: worst, tolerance: card.golden.tolerance, ms };
+}
+
+/** Milliseconds per network interpolation of two models on the given backend (values read back). */
+async function interpolation(idA: string, idB: string, backend: BackendName, weightsBase: string) {
+  await initBackend({ order: [backend] });
+  const [a, b] = await Promise.all([loadModel(weightsBase, idA), loadModel(weightsBase, idB)]);
+  const [ma, mb] = [toWeightMap(a.weights), toWeightMap(b.weights)];
+  const times: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const t0 = performance.now();
+    const m = interpolateWeights(ma, mb, (i + 1) / 8);
+    await Promise.all(Object.values(m).map((t) => t.data()));
+    times.push(performance.now() - t0);
+    disposeWeights(m);
+  }
+  const exact = interpolateWeights(ma, mb, 0);
+  let endpointDiff = 0;
+  for (const name of Object.keys(ma)) {
+    const [x, y] = [await exact[name].data(), await ma[name].data()];
+    for (let i = 0; i < x.length; i++) endpointDiff = Math.max(endpointDiff, Math.abs(x[i] - y[i]));
+  }
+  [exact, ma, mb].forEach(disposeWeights);
+  times.sort((p, q) => p - q);
+  return { backend: tf.getBackend(), parameters: a.card.parameters, first: times[times.length - 1], median: times[3], min: times[0], endpointDiff };
+}
+
+/** Upscales a size x size pattern x4 in the Worker (sent as an ImageBitmap) while recording long tasks. */
+async function longTasks(model: string, size: number, weightsBase: string, order: BackendName[], tile?: number) {
+  const tasks: number[] = [];
+  const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => tasks.push(e.duration)));
+  observer.observe({ type: 'longtask', buffered: false });
+  const { client, ready } = sharedRuntime({ weightsBase, order });
+  const { report } = await ready;
+  await client.load(model);
+  const rgba = toRGBA(testPattern(size, size));
+  const bitmap = await createImageBitmap(new ImageData(rgba.data as Uint8ClampedArray<ArrayBuffer>, size, size));
+  const t0 = performance.now();
+  let progressCalls = 0;
+  const result = await client.upscale({ channel: 'lab', model, image: bitmap, tile, onProgress: () => progressCalls++ });
+  const ms = performance.now() - t0;
+  await new Promise((r) => setTimeout(r, 100)); // let the observer deliver the last entries
+  observer.disconnect();
+  return { backend: report.name, width: result.image.width, height: result.image.height, ms, tiles: result.tiles, progressCalls, longTasks: tasks, memory: await client.memory() };
+}
+
+export function boot(): void {
+  const root = document.getElementById('lab')!;
+  const weightsBase = new URL(root.dataset.weights!, location.href).href;
+  const status = root.querySelector<HTMLElement>('[data-role="status-message"]')!;
+  const progress = root.querySelector<HTMLProgressElement>('#lab-progress')!;
+  const canvas = root.querySelector<HTMLCanvasElement>('#lab-output')!;
+  const form = root.querySelector<HTMLFormElement>('#lab-form')!;
+  const forced = new URLSearchParams(location.search).get('backend') as BackendName | null;
+  const order: BackendName[] | undefined = forced ? [forced] : undefined;
+
+  const say = (text: string, state: 'busy' | 'ready' | 'error') => {
+    status.textContent = text;
+    status.dataset.state = state;
+    root.dataset.status = state;
+  };
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const model = new FormData(form).get('model') as string;
+    const { client, ready } = sharedRuntime({ weightsBase, order });
+    try {
+      say(`Starting the runtime…`, 'busy');
+      const { report } = await ready;
+      root.dataset.backend = report.name;
+      say(`Loading ${model}…`, 'busy');
+      await client.load(model, (p) => {
+        progress.value = p.total ? p.done / p.total : 0;
+      });
+      const result = await client.upscale({
+        channel: 'form',
+        model,
+        image: testPattern(16, 16),
+        onProgress: (p) => {
+          if (p.phase === 'tiles') progress.value = p.done / p.total;
+        },
+      });
+      const rgba = toRGBA(result.image);
+      canvas.width = rgba.width;
+      canvas.height = rgba.height;
+      canvas.getContext('2d')!.putImageData(new ImageData(rgba.data as Uint8ClampedArray<ArrayBuffer>, rgba.width, rgba.height), 0, 0);
+      say(`${model} ran on ${result.backend} in ${result.ms.toFixed(0)} ms (${result.tiles} tile${result.tiles === 1 ? '' : 's'}).`, 'ready');
+    } catch (err) {
+      say(`Could not run ${model}: ${(err as Error).message}`, 'error');
+    }
+  });
+
+  (window as unknown as { srLab: object }).srLab = {
+    weightsBase,
+    parity: (id: string, backend: BackendName = 'webgpu') => parity(id, backend, weightsBase),
+    interpolation: (a: string, b: string, backend: BackendName = 'webgpu') => interpolation(a, b, backend, weightsBase),
+    longTasks: (model: string, size: number, backendOrder: BackendName[] = ['webgpu'], tile?: number) => longTasks(model, size, weightsBase, backendOrder, tile),
+    /** Runs srcnn, destroys the worker's GPU device, runs again: the second run must recover. */
+    deviceLoss: async () => {
+      const { client, ready } = sharedRuntime({ weightsBase, order: ['webgpu'] });
+      await ready;
+      const first = await client.upscale({ channel: 'lost', model: 'srcnn', image: testPattern(16, 16) });
+      const destroyed = await client.loseDevice();
+      const second = await client.upscale({ channel: 'lost', model: 'srcnn', image: testPattern(16, 16) });
+      let diff = 0;
+      for (let i = 0; i < first.image.data.length; i++) diff = Math.max(diff, Math.abs(first.image.data[i] - second.image.data[i]));
+      return { destroyed, retried: second.retried, backend: second.backend, diff };
+    },
+    /** The WebGPU adapter's architecture ('swiftshader' for the software rasteriser), or null. */
+    adapter: async () => {
+      const adapter = await (navigator as unknown as { gpu?: { requestAdapter(): Promise<{ info?: { architecture?: string; vendor?: string } } | null> } }).gpu?.requestAdapter();
+      return adapter ? { architecture: adapter.info?.architecture ?? '', vendor: adapter.info?.vendor ?? '' } : null;
+    },
+  };
+  root.dataset.status = 'ready';
+}

@@ -1,0 +1,45 @@
+/**
+ * Typed messages between pages and the runtime Worker. Every request carries an `id`; every reply
+ * names the request it answers. Pixel buffers travel as transferables (no copies).
+ */
+import type { BackendName, BackendReport } from '../backend';
+import type { BNStats } from '../models/layers';
+import type { ModelCard } from '../weights/card';
+import type { WeightErrorCode } from '../weights/errors';
+import type { ModelRef } from './session';
+
+/** RGB float pixels (an RGBImage) or an ImageBitmap (decoded in the worker). */
+export type ImageInput = { width: number; height: number; data: Float32Array } | ImageBitmap;
+
+export type WorkerRequest =
+  | { type: 'init'; id: number; order?: BackendName[]; weightsBase: string; memoryBudget?: number }
+  | { type: 'load'; id: number; model: string }
+  | {
+      type: 'upscale';
+      id: number;
+      /** Requests on the same channel supersede each other: a newer one cancels the older. */
+      channel: string;
+      model: ModelRef;
+      image: ImageInput;
+      tile?: number;
+      bnStats?: BNStats;
+    }
+  | { type: 'cancel'; id: number; target: number }
+  | { type: 'memory'; id: number }
+  /** Test hook: destroys the WebGPU device, as a driver reset would (the next run must recover). */
+  | { type: 'lose-device'; id: number };
+
+export type ErrorCode = WeightErrorCode | 'backend' | 'run';
+
+export type WorkerResponse =
+  | { type: 'ready'; id: number; report: BackendReport; limits: { maxStorageBufferBindingSize?: number; maxBufferSize?: number } }
+  | { type: 'progress'; id: number; phase: 'download' | 'tiles'; done: number; total: number; cached?: boolean }
+  | { type: 'loaded'; id: number; card: ModelCard }
+  | { type: 'result'; id: number; width: number; height: number; data: Float32Array; ms: number; tiles: number; backend: BackendName; retried: boolean }
+  | { type: 'cancelled'; id: number }
+  | { type: 'error'; id: number; code: ErrorCode; message: string }
+  | { type: 'memory'; id: number; numTensors: number; numBytes: number }
+  | { type: 'device-lost'; id: number; destroyed: boolean };
+
+/** Distributive Omit, so each request variant keeps its own fields. */
+export type RequestBody = WorkerRequest extends infer R ? (R extends WorkerRequest ? Omit<R, 'id'> : never) : never;

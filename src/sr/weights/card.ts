@@ -1,0 +1,58 @@
+/**
+ * Types for the site's model cards and weight index (see public/weights/README.md), and the check that
+ * a weight file holds exactly the tensors its card lists, with the card's shapes.
+ */
+import { WeightError } from './errors';
+
+export type ArchitectureName = 'srcnn' | 'srresnet' | 'rrdbnet' | 'vgg_discriminator';
+
+export interface ModelCard {
+  id: string;
+  kind: 'generator' | 'discriminator';
+  format: string;
+  title: { en: string; ja: string };
+  architecture: {
+    name: ArchitectureName;
+    params: Record<string, number | boolean>;
+    scale?: number;
+    /** 'bicubic' (SRCNN: the LR image enlarged x4 first), 'lr', or 'hr 128x128' (discriminators). */
+    input: string;
+  };
+  parameters: number;
+  weights: { file: string; bytes: number; sha256: string; quantization: 'int8' | 'fp16' };
+  /** Shape of every dequantised tensor in PyTorch layout, by BasicSR name. */
+  tensors: Record<string, number[]>;
+  golden: { file: string; layout: 'NHWC'; input_shape: number[]; output_shape: number[]; tolerance: number };
+  [extra: string]: unknown;
+}
+
+export interface WeightIndex {
+  format: string;
+  total_bytes: number;
+  models: Array<{ id: string; kind: 'generator' | 'discriminator'; card: string; bytes: number }>;
+}
+
+const sameShape = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((d, i) => d === b[i]);
+const fmt = (s: readonly number[]) => `[${s.join(', ')}]`;
+
+/**
+ * Throws a 'shape' WeightError naming the first tensor (in the card's order) that is missing or has
+ * another shape in `actual`, or the first tensor of `actual` the card does not list.
+ */
+export function checkShapes(
+  expected: Record<string, readonly number[]>,
+  actual: ReadonlyMap<string, { shape: readonly number[] }>,
+  subject: string,
+  what = 'the weight file',
+): void {
+  for (const [name, shape] of Object.entries(expected)) {
+    const got = actual.get(name);
+    if (!got) throw new WeightError('shape', `tensor "${name}" ${fmt(shape)} is missing from ${what}`, subject);
+    if (!sameShape(got.shape, shape)) {
+      throw new WeightError('shape', `tensor "${name}" has shape ${fmt(got.shape)} in ${what}, expected ${fmt(shape)}`, subject);
+    }
+  }
+  for (const name of actual.keys()) {
+    if (!(name in expected)) throw new WeightError('shape', `tensor "${name}" in ${what} is not expected`, subject);
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * Seeded random weights for any architecture (shapes from models/specs), for tests that need
+ * networks of other sizes than the exported ones (small receptive fields, fast on the CPU backend).
+ */
+import { expectedTensors } from '../../src/sr/models/specs';
+import type { ArchitectureName } from '../../src/sr/weights/card';
+import type { DecodedWeights } from '../../src/sr/weights/decode';
+import { toWeightMap, type WeightMap } from '../../src/sr/weights/tensors';
+
+/** Mulberry32: a tiny deterministic PRNG. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function randomDecoded(arch: ArchitectureName, params: Record<string, number | boolean>, seed = 1): DecodedWeights {
+  const next = rng(seed);
+  const out: DecodedWeights = new Map();
+  for (const [name, shape] of Object.entries(expectedTensors(arch, params))) {
+    const size = shape.reduce((p, d) => p * d, 1);
+    const fanIn = shape.length > 1 ? size / shape[0] : 1;
+    const data = new Float32Array(size);
+    for (let i = 0; i < size; i++) {
+      const u = next() * 2 - 1;
+      if (name.endsWith('running_var')) data[i] = 0.5 + next();
+      else if (shape.length > 1) data[i] = u * Math.sqrt(3 / fanIn); // variance 1 / fan_in
+      else if (name.endsWith('bn1.weight') || /bn\d?(_\d)?\.weight$/.test(name)) data[i] = 1 + 0.2 * u;
+      else data[i] = 0.1 * u;
+    }
+    out.set(name, { shape, data });
+  }
+  return out;
+}
+
+export function randomWeights(arch: ArchitectureName, params: Record<string, number | boolean>, seed = 1): WeightMap {
+  return toWeightMap(randomDecoded(arch, params, seed));
+}

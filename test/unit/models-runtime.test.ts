@@ -1,0 +1,101 @@
+/**
+ * The runtime behind the Worker (host + client wired in-process, CPU backend): tf.memory() returns to
+ * its baseline after each of 50 runs, a newer request on a channel supersedes the older one, an
+ * AbortSignal cancels, and a corrupted weight file becomes an error message (never an image).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createImage, type RGBImage } from '../../src/sr/image';
+import { RuntimeClient, RuntimeError, type WorkerLike } from '../../src/sr/runtime/client';
+import { createRuntimeHost } from '../../src/sr/runtime/host';
+import type { WorkerRequest, WorkerResponse } from '../../src/sr/runtime/protocol';
+import type { ModelSource } from '../../src/sr/runtime/session';
+import { decodeVerified } from '../../src/sr/weights/load';
+import { modelIds, readCard, readWeightBytes } from './models-disk';
+
+/** A Worker stand-in: messages cross asynchronously, like postMessage. */
+function inProcessWorker(source: ModelSource): WorkerLike {
+  const listeners: Array<(e: { data: WorkerResponse }) => void> = [];
+  const host = createRuntimeHost((msg) => setTimeout(() => listeners.forEach((l) => l({ data: msg }))), { source });
+  return {
+    postMessage: (msg: WorkerRequest) => void setTimeout(() => host.handle(msg)),
+    addEventListener: (_type, l) => listeners.push(l),
+  };
+}
+
+const diskSource: ModelSource = async (id) => {
+  const card = readCard(id);
+  return { card, weights: await decodeVerified(readWeightBytes(card), card) };
+};
+
+function image(w: number, h: number, seed: number): RGBImage {
+  const img = createImage(w, h);
+  for (let i = 0; i < img.data.length; i++) img.data[i] = (Math.sin(i * 0.37 + seed) + 1) / 2;
+  return img;
+}
+
+const small = modelIds().includes('srcnn') ? 'srcnn' : undefined;
+
+describe.runIf(small)('runtime host and client (CPU)', () => {
+  let client: RuntimeClient;
+
+  beforeAll(async () => {
+    client = new RuntimeClient(inProcessWorker(diskSource));
+    const { report } = await client.init({ weightsBase: 'http://unused.invalid/', order: ['cpu'] });
+    expect(report.name).toBe('cpu');
+  });
+
+  it('tf.memory() comes back to its baseline after every one of 50 runs', async () => {
+    await client.load(small!);
+    const baseline = await client.memory();
+    expect(baseline.numTensors).toBeGreaterThan(0); // the weights
+    for (let run = 0; run < 50; run++) {
+      const r = await client.upscale({ channel: 'a', model: small!, image: image(8, 8, run), tile: 16 });
+      expect(r.image.width).toBe(32);
+      expect(r.image.data.every(Number.isFinite)).toBe(true);
+      expect(await client.memory()).toEqual(baseline);
+    }
+  }, 240_000);
+
+  it('a newer request on the same channel supersedes the older one; other channels are unaffected', async () => {
+    const baseline = await client.memory();
+    const older = client.upscale({ channel: 'w', model: small!, image: image(16, 16, 1), tile: 16 });
+    const other = client.upscale({ channel: 'x', model: small!, image: image(8, 8, 2) });
+    const newer = client.upscale({ channel: 'w', model: small!, image: image(12, 12, 3) });
+    await expect(older).rejects.toMatchObject({ name: 'AbortError' });
+    expect((await other).image.width).toBe(32);
+    expect((await newer).image.width).toBe(48);
+    expect(await client.memory()).toEqual(baseline);
+  }, 120_000);
+
+  it('an AbortSignal cancels a run between tiles', async () => {
+    const controller = new AbortController();
+    let tiles = 0;
+    const run = client.upscale({
+      channel: 'c',
+      model: small!,
+      image: image(32, 32, 4),
+      tile: 32,
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.phase === 'tiles' && ++tiles === 1) controller.abort();
+      },
+    });
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+    expect(tiles).toBeLessThan(16);
+  }, 120_000);
+
+  it('a corrupted weight file is reported as an error with its reason', async () => {
+    const corrupt: ModelSource = async (id) => {
+      const card = readCard(id);
+      const bytes = readWeightBytes(card);
+      bytes[bytes.length - 11] ^= 0x40;
+      return { card, weights: await decodeVerified(bytes, card) };
+    };
+    const broken = new RuntimeClient(inProcessWorker(corrupt));
+    await broken.init({ weightsBase: 'http://unused.invalid/', order: ['cpu'] });
+    const err = await broken.upscale({ channel: 'a', model: small!, image: image(8, 8, 0) }).catch((e) => e);
+    expect(err).toBeInstanceOf(RuntimeError);
+    expect(err.code).toBe('corrupt');
+    expect(err.message).toMatch(/^srcnn: SHA-256/);
+  });
+});

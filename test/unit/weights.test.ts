@@ -1,0 +1,214 @@
+/**
+ * The weight loader: binary16 decoding, int8 dequantisation, TF layouts, and a clear WeightError for
+ * every way a file can be wrong (truncated, corrupted, wrong shapes, missing), never a silent result.
+ */
+import { describe, expect, it } from 'vitest';
+import { checkShapes } from '../../src/sr/weights/card';
+import { decodeWeightFile, dequantize } from '../../src/sr/weights/decode';
+import { download } from '../../src/sr/weights/download';
+import { WeightError } from '../../src/sr/weights/errors';
+import { decodeF16, halfToFloat } from '../../src/sr/weights/half';
+import { checkCard, decodeVerified, loadModel } from '../../src/sr/weights/load';
+import { parseSafetensors } from '../../src/sr/weights/safetensors';
+import { toTFLayout } from '../../src/sr/weights/tensors';
+import { sha256Hex } from '../../src/sr/weights/verify';
+import { modelIds, readCard, readWeightBytes } from './models-disk';
+
+/** Builds a safetensors file the way training/srt/safetensors.py does. */
+function makeFile(tensors: Record<string, { dtype: string; shape: number[]; bytes: Uint8Array }>, meta = {}): Uint8Array {
+  const header: Record<string, unknown> = {};
+  let offset = 0;
+  for (const [name, t] of Object.entries(tensors)) {
+    header[name] = { dtype: t.dtype, shape: t.shape, data_offsets: [offset, offset + t.bytes.length] };
+    offset += t.bytes.length;
+  }
+  header.__metadata__ = meta;
+  let json = JSON.stringify(header);
+  json += ' '.repeat((8 - (json.length % 8)) % 8);
+  const head = new TextEncoder().encode(json);
+  const out = new Uint8Array(8 + head.length + offset);
+  new DataView(out.buffer).setBigUint64(0, BigInt(head.length), true);
+  out.set(head, 8);
+  let at = 8 + head.length;
+  for (const t of Object.values(tensors)) {
+    out.set(t.bytes, at);
+    at += t.bytes.length;
+  }
+  return out;
+}
+
+const f32 = (values: number[]) => new Uint8Array(Float32Array.from(values).buffer);
+const i8 = (values: number[]) => new Uint8Array(Int8Array.from(values).buffer);
+const u16 = (values: number[]) => new Uint8Array(Uint16Array.from(values).buffer);
+
+async function errorOf(p: Promise<unknown> | (() => unknown)): Promise<WeightError> {
+  try {
+    await (typeof p === 'function' ? p() : p);
+  } catch (err) {
+    expect(err).toBeInstanceOf(WeightError);
+    return err as WeightError;
+  }
+  throw new Error('expected a WeightError, nothing was thrown');
+}
+
+describe('binary16', () => {
+  it('decodes normal, subnormal and special values', () => {
+    expect(halfToFloat(0x3c00)).toBe(1);
+    expect(halfToFloat(0xc000)).toBe(-2);
+    expect(halfToFloat(0x3555)).toBeCloseTo(0.333251953125, 12);
+    expect(halfToFloat(0x7bff)).toBe(65504);
+    expect(halfToFloat(0x0001)).toBe(2 ** -24);
+    expect(halfToFloat(0x0400)).toBe(2 ** -14);
+    expect(Object.is(halfToFloat(0x8000), -0)).toBe(true);
+    expect(halfToFloat(0x7c00)).toBe(Infinity);
+    expect(halfToFloat(0xfc00)).toBe(-Infinity);
+    expect(halfToFloat(0x7e00)).toBeNaN();
+    expect(Array.from(decodeF16(u16([0x3c00, 0xbc00, 0x3800])))).toEqual([1, -1, 0.5]);
+  });
+});
+
+describe('dequantisation and layouts', () => {
+  it('multiplies int8 weights by their per-output-channel scale and decodes F16 biases', () => {
+    const file = makeFile({
+      'c.weight': { dtype: 'I8', shape: [2, 1, 1, 2], bytes: i8([1, -2, 127, -127]) },
+      'c.weight.scale': { dtype: 'F32', shape: [2], bytes: f32([0.5, 0.25]) },
+      'c.bias': { dtype: 'F16', shape: [2], bytes: u16([0x3c00, 0xc000]) },
+    });
+    const d = dequantize(parseSafetensors(file));
+    expect([...d.keys()]).toEqual(['c.weight', 'c.bias']);
+    expect(Array.from(d.get('c.weight')!.data)).toEqual([0.5, -1, 31.75, -31.75]);
+    expect(Array.from(d.get('c.bias')!.data)).toEqual([1, -2]);
+  });
+
+  it('transposes conv weights [out, in, kh, kw] to [kh, kw, in, out] and linear [out, in] to [in, out]', () => {
+    const data = Float32Array.from({ length: 2 * 3 * 2 * 2 }, (_, i) => i);
+    const conv = toTFLayout({ shape: [2, 3, 2, 2], data });
+    expect(conv.shape).toEqual([2, 2, 3, 2]);
+    // element (o=1, i=2, y=0, x=1) -> [0, 1, 2, 1]
+    expect(conv.data[((0 * 2 + 1) * 3 + 2) * 2 + 1]).toBe(data[((1 * 3 + 2) * 2 + 0) * 2 + 1]);
+    const lin = toTFLayout({ shape: [2, 3], data: Float32Array.from([0, 1, 2, 3, 4, 5]) });
+    expect(lin.shape).toEqual([3, 2]);
+    expect(Array.from(lin.data)).toEqual([0, 3, 1, 4, 2, 5]);
+  });
+});
+
+describe('clear errors for bad files', () => {
+  const good = makeFile({ 'a.weight': { dtype: 'F32', shape: [2, 2], bytes: f32([1, 2, 3, 4]) } });
+
+  it('a file cut short is "truncated"', async () => {
+    expect((await errorOf(() => parseSafetensors(good.slice(0, 5)))).code).toBe('truncated');
+    expect((await errorOf(() => parseSafetensors(good.slice(0, 20)))).code).toBe('truncated');
+    const e = await errorOf(() => parseSafetensors(good.slice(0, good.length - 3)));
+    expect(e.code).toBe('truncated');
+    expect(e.message).toContain('"a.weight"');
+  });
+
+  it('a damaged header is "corrupt"', async () => {
+    const bad = good.slice();
+    bad[10] ^= 0xff;
+    expect((await errorOf(() => parseSafetensors(bad))).code).toBe('corrupt');
+    const huge = good.slice();
+    huge[6] = 0xff;
+    expect((await errorOf(() => parseSafetensors(huge))).code).toBe('corrupt');
+  });
+
+  it('an unknown dtype is a "format" error', async () => {
+    const file = makeFile({ x: { dtype: 'BF16', shape: [1], bytes: new Uint8Array(2) } });
+    expect((await errorOf(() => parseSafetensors(file))).code).toBe('format');
+  });
+
+  it('a shape mismatch names the first mismatching tensor', async () => {
+    const e = await errorOf(() => decodeWeightFile(good, { id: 'toy', tensors: { 'a.weight': [4, 1] } }));
+    expect(e.code).toBe('shape');
+    expect(e.message).toBe('toy: tensor "a.weight" has shape [2, 2] in the weight file, expected [4, 1]');
+    const missing = await errorOf(() => decodeWeightFile(good, { id: 'toy', tensors: { 'a.weight': [2, 2], 'a.bias': [2] } }));
+    expect(missing.message).toContain('"a.bias"');
+    const extra = await errorOf(() => checkShapes({}, new Map([['x', { shape: [1] }]]), 'toy'));
+    expect(extra.message).toContain('"x"');
+  });
+});
+
+const ids = modelIds();
+const exported = ids.length ? ids[0] : undefined;
+
+describe.runIf(exported)('exported files', () => {
+  it('the real files verify (size, SHA-256) and match their cards and architectures', async () => {
+    for (const id of ids) {
+      const card = readCard(id);
+      checkCard(card);
+      const bytes = readWeightBytes(card);
+      expect(await sha256Hex(bytes)).toBe(card.weights.sha256);
+      const weights = await decodeVerified(bytes, card);
+      expect([...weights.keys()].sort()).toEqual(Object.keys(card.tensors).sort());
+      const count = [...weights.values()].reduce((n, t) => n + t.data.length, 0);
+      const bn = [...weights.keys()].filter((n) => /running_(mean|var)$/.test(n)).reduce((n, k) => n + weights.get(k)!.data.length, 0);
+      expect(count - bn).toBe(card.parameters);
+    }
+  });
+
+  it('a truncated download is reported as truncated, a flipped byte as corrupt', async () => {
+    const card = readCard(exported!);
+    const bytes = readWeightBytes(card);
+    const cut = await errorOf(decodeVerified(bytes.slice(0, bytes.length - 1000), card));
+    expect(cut.code).toBe('truncated');
+    expect(cut.message).toMatch(/received \d+ of \d+ bytes/);
+    const flipped = bytes.slice();
+    flipped[flipped.length - 7] ^= 0x10;
+    const bad = await errorOf(decodeVerified(flipped, card));
+    expect(bad.code).toBe('corrupt');
+    expect(bad.message).toContain('SHA-256');
+  });
+
+  it('a card whose shapes disagree with the architecture is rejected before downloading', async () => {
+    const card = readCard(exported!);
+    const name = Object.keys(card.tensors)[0];
+    card.tensors[name] = [...card.tensors[name]].reverse().concat(1);
+    const e = await errorOf(() => checkCard(card));
+    expect(e.code).toBe('shape');
+    expect(e.message).toContain(`"${name}"`);
+  });
+
+  it('loadModel downloads with progress, then verifies; a 404 is "missing"', async () => {
+    const card = readCard(exported!);
+    const bytes = readWeightBytes(card);
+    const served = (chunks: number) =>
+      (async (url: string | URL | Request) => {
+        const u = String(url);
+        if (u.endsWith(`/${card.id}/card.json`)) return new Response(JSON.stringify(card));
+        if (u.endsWith(`/${card.id}/${card.weights.file}`)) {
+          const step = Math.ceil(bytes.length / chunks);
+          const body = new ReadableStream<Uint8Array>({
+            start(c) {
+              for (let i = 0; i < bytes.length; i += step) c.enqueue(bytes.slice(i, i + step));
+              c.close();
+            },
+          });
+          return new Response(body, { headers: { 'content-length': String(bytes.length) } });
+        }
+        return new Response('no', { status: 404 });
+      }) as typeof fetch;
+    const seen: number[] = [];
+    const loaded = await loadModel('http://test.invalid/weights/', card.id, {
+      fetch: served(5),
+      onProgress: (p) => seen.push(p.loaded / p.total),
+    });
+    expect(loaded.fromCache).toBe(false);
+    expect(loaded.weights.size).toBe(Object.keys(card.tensors).length);
+    expect(seen.length).toBeGreaterThanOrEqual(6);
+    expect(seen.at(-1)).toBe(1);
+    const e = await errorOf(loadModel('http://test.invalid/weights/', 'no_such_model', { fetch: served(1) }));
+    expect(e.code).toBe('missing');
+    expect(e.message).toContain('no_such_model');
+  });
+
+  it('download() reports "aborted" when its signal fires', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const fetchAbortable = (async (_u: string, init?: RequestInit) => {
+      if (init?.signal?.aborted) throw new DOMException('aborted', 'AbortError');
+      return new Response('x');
+    }) as typeof fetch;
+    const e = await errorOf(download('http://test.invalid/x', { fetch: fetchAbortable, signal: controller.signal }));
+    expect(e.code).toBe('aborted');
+  });
+});
