@@ -3,9 +3,9 @@
 // have exactly the same keys (the `satisfies` clause makes TypeScript check it).
 
 const en = {
-  figureLabel: 'Interactive figure: four interpolation methods side by side',
+  figureLabel: 'Interactive figure: four interpolation methods and SRCNN side by side',
   caption:
-    'A low-resolution crop (left) enlarged by four classic interpolation methods. The loupes show the true output pixels; the plots show each kernel and the brightness along a line you place across an edge.',
+    'A low-resolution crop (left) enlarged by four classic interpolation methods and, at ×4, by SRCNN. The loupes show the true output pixels; the plots show each kernel and the brightness along a line you place across an edge.',
   controlsLabel: 'Figure controls',
   imageLabel: 'Image',
   groupPhotos: 'Photographs',
@@ -25,6 +25,17 @@ const en = {
   methodBilinear: 'Bilinear',
   methodBicubic: 'Bicubic (a = {a})',
   methodLanczos3: 'Lanczos-3',
+  methodSrcnn: 'SRCNN (trained network, ×4)',
+  srcnnPendingLabel: 'SRCNN not computed yet: bicubic shown dimmed',
+  srcnnFailedLabel: 'SRCNN unavailable: bicubic shown dimmed',
+  srcnnOnlyX4: 'SRCNN was trained for ×4 only. Set the scale factor to ×4 to compare it with the methods above.',
+  srcnnLoading: 'SRCNN: loading its weights…',
+  srcnnDownloading: 'SRCNN: downloading its weights, {p} % ({kb} of {total} kB)…',
+  srcnnComputing: 'SRCNN: computing, tile {done} of {total}…',
+  srcnnDone: 'SRCNN computed in {s} s.',
+  srcnnFailed: 'SRCNN could not run: {message}. The four interpolation methods are not affected.',
+  /** Between the backend sentence and the SRCNN sentence of the status line. */
+  statusJoin: ' ',
   outputTitle: '{w}×{h} output',
   loupesTitle: 'Loupes: {n}×{n} output pixels, shown enlarged',
   loupeLabel: 'Loupe position. Use the arrow keys to move it, or drag on any output image.',
@@ -72,9 +83,9 @@ const en = {
 type Dict = { [K in keyof typeof en]: string };
 
 const ja: Dict = {
-  figureLabel: 'インタラクティブ図：4 種類の補間法の比較',
+  figureLabel: 'インタラクティブ図：4 種類の補間法と SRCNN の比較',
   caption:
-    '低解像度の切り抜き（左）を 4 種類の古典的な補間法で拡大した結果です。ルーペは出力画素をそのまま拡大表示し、グラフは各カーネルの形と、エッジを横切る線に沿った明るさを示します。',
+    '低解像度の切り抜き（左）を 4 種類の古典的な補間法で、×4 のときは SRCNN でも拡大した結果です。ルーペは出力画素をそのまま拡大表示し、グラフは各カーネルの形と、エッジを横切る線に沿った明るさを示します。',
   controlsLabel: '図の操作',
   imageLabel: '画像',
   groupPhotos: '写真',
@@ -94,6 +105,16 @@ const ja: Dict = {
   methodBilinear: 'バイリニア補間',
   methodBicubic: 'バイキュービック補間（a = {a}）',
   methodLanczos3: 'Lanczos-3 補間',
+  methodSrcnn: 'SRCNN（学習済みネットワーク、×4）',
+  srcnnPendingLabel: 'SRCNN は計算待ち：バイキュービックを薄く表示中',
+  srcnnFailedLabel: 'SRCNN は使えません：バイキュービックを薄く表示中',
+  srcnnOnlyX4: 'SRCNN は ×4 専用に学習したネットワークです。拡大率を ×4 にすると上の補間法と比べられます。',
+  srcnnLoading: 'SRCNN：重みを読み込んでいます…',
+  srcnnDownloading: 'SRCNN：重みをダウンロード中 {p} %（{total} kB 中 {kb} kB）…',
+  srcnnComputing: 'SRCNN：計算中（タイル {done}/{total}）…',
+  srcnnDone: 'SRCNN の計算は {s} 秒で終わりました。',
+  srcnnFailed: 'SRCNN を実行できませんでした：{message}。4 つの補間法には影響ありません。',
+  statusJoin: '',
   outputTitle: '出力 {w}×{h}',
   loupesTitle: 'ルーペ：出力の {n}×{n} 画素を拡大表示',
   loupeLabel: 'ルーペの位置。矢印キーで動かすか、どれかの出力画像の上でドラッグしてください。',

@@ -22,9 +22,6 @@ const en = {
   footerNote: 'Text and figures written for this site. Demo photos and datasets are credited on the ',
   footerCreditsLink: 'credits page',
   footerNoteAfter: '.',
-  demoSlotTitle: 'Live SRCNN demo',
-  demoSlotBody:
-    'This slot will hold an SRCNN that runs in your browser. It arrives together with the trained models.',
   chapter1Title: 'From pixels to SRCNN',
   chapter1Summary:
     'Why enlarging an image is ill-posed; nearest, bilinear, bicubic and Lanczos resampling and their artefacts; how papers build their test inputs and score results; a first network that learns the mapping.',
@@ -57,8 +54,6 @@ const ja = {
   footerNote: '本文と図はこのサイトのために書き下ろしたものです。デモ写真とデータセットの出典は',
   footerCreditsLink: 'クレジット',
   footerNoteAfter: 'ページにまとめています。',
-  demoSlotTitle: 'SRCNN のライブデモ',
-  demoSlotBody: 'ここにはブラウザで動く SRCNN が入ります。学習済みモデルの公開とあわせて追加します。',
   chapter1Title: '画素から SRCNN へ',
   chapter1Summary:
     '拡大がなぜ「解けない問題」なのか。最近傍・バイリニア・バイキュービック・Lanczos 補間とそれぞれが生むアーティファクト、論文での低解像度画像の作り方と評価方法、そして対応関係を学習する最初のネットワーク。',

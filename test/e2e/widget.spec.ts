@@ -4,6 +4,7 @@ import { test, expect } from './fixtures';
 import {
   CHAPTER_1,
   METHODS,
+  type CanvasPixels,
   maxChannelDifference,
   outputPixels,
   stats,
@@ -30,7 +31,8 @@ test('the widget becomes ready on WebGPU and draws non-blank outputs', async ({ 
   await expect(root.locator('[data-role="status-message"]')).toContainText('WebGPU');
 
   const pixels = await outputPixels(root);
-  expect(Object.keys(pixels).sort()).toEqual([...METHODS].sort());
+  // The four methods, plus SRCNN's panel (at ×4; its own test is below).
+  expect(Object.keys(pixels).sort()).toEqual([...METHODS, 'srcnn'].sort());
   for (const method of METHODS) {
     await expect(root.locator(`canvas[data-method="${method}"]`)).toBeVisible();
     const { mean, sd } = stats(pixels[method]);
@@ -66,3 +68,63 @@ test('WebGPU and CPU outputs match within 1/255 per channel', async ({ page }) =
   }
   console.log(`parity webgpu vs cpu: ${report.join('; ')}`);
 });
+
+test('SRCNN at ×4: drawn on WebGPU after the four methods, a refinement of bicubic, note at other scales', async ({
+  page,
+}) => {
+  const started = Date.now();
+  await page.goto(CHAPTER_1);
+  const root = await waitForWidget(page);
+  const readyAfter = Date.now() - started;
+  await expect(root).toHaveAttribute('data-status', 'ready');
+  await expect(root).toHaveAttribute('data-backend', 'webgpu');
+  const panel = root.locator('[data-panel="srcnn"]');
+  const canvas = root.locator('canvas[data-method="srcnn"]');
+  // The classic methods come first; meanwhile SRCNN's panel shows the bicubic picture, not a black canvas.
+  await expect(canvas).toBeVisible();
+  expect(stats((await outputPixels(root)).srcnn).sd, 'SRCNN placeholder is not blank').toBeGreaterThan(5);
+
+  await expect(panel).toHaveAttribute('data-srcnn-state', 'ready', { timeout: SRCNN_TIMEOUT });
+  const srcnnAfter = Date.now() - started;
+  const pixels = await outputPixels(root);
+  const { srcnn, bicubic } = pixels;
+  expect(srcnn.width).toBe(bicubic.width);
+  expect(srcnn.height).toBe(bicubic.height);
+  // SRCNN refines the bicubic enlargement: different pixels, yet close to it.
+  expect(maxChannelDifference(srcnn, bicubic), 'SRCNN differs from bicubic').toBeGreaterThan(0);
+  const psnr = psnrRGB(srcnn, bicubic);
+  expect(Number.isFinite(psnr)).toBe(true);
+  expect(psnr, 'PSNR of SRCNN against bicubic (dB)').toBeGreaterThan(20);
+  const message = root.locator('[data-role="status-message"]');
+  await expect(message).toContainText('SRCNN');
+  const text = (await message.textContent()) ?? '';
+  expect(text).not.toMatch(/could not|failed|error/i);
+  console.log(
+    `srcnn: ${srcnn.width}x${srcnn.height} output, widget ready after ${(readyAfter / 1000).toFixed(1)} s, ` +
+      `SRCNN drawn after ${(srcnnAfter / 1000).toFixed(1)} s, PSNR vs bicubic ${psnr.toFixed(2)} dB; status: ${text.trim()}`,
+  );
+
+  // At another scale the panel says SRCNN was trained for ×4 instead of showing a canvas.
+  await root.locator('[data-control="scale"]').evaluate((input: HTMLInputElement) => {
+    input.value = '3';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await expect(root.locator('[data-role="srcnn-note"]')).toBeVisible();
+  await expect(canvas).toBeHidden();
+  await expect(panel).toHaveAttribute('data-srcnn-state', 'off');
+});
+
+/** SwiftShader runs the 256×256 SRCNN input on the CPU: allow for the weights download and four tiles. */
+const SRCNN_TIMEOUT = 150_000;
+
+/** PSNR (dB) of two same-sized pictures over their RGB bytes. */
+function psnrRGB(a: CanvasPixels, b: CanvasPixels): number {
+  let se = 0;
+  let n = 0;
+  for (let i = 0; i < a.data.length; i++) {
+    if (i % 4 === 3) continue;
+    se += (a.data[i] - b.data[i]) ** 2;
+    n++;
+  }
+  return 10 * Math.log10((255 * 255) / (se / n));
+}

@@ -1,10 +1,10 @@
-// The widget's compute service: backend start-up, resampling and pattern generation. It runs in
+// The widget's compute service: backend start-up, resampling, pattern generation and SRCNN. It runs in
 // a Web Worker (compute.worker.ts) so no long task lands on the page's main thread; if the browser
 // cannot start the worker at all, the same engine calls run in the page instead.
 import type { BackendAttempt, BackendName, BackendReport } from '../../sr/backend';
 import type { RGBImage } from '../../sr/image';
 import type { Method } from '../../sr/resample';
-import type { ComputeRequest, ComputeResponse } from './computeProtocol';
+import type { ComputeProgress, ComputeRequest, ComputeResponse } from './computeProtocol';
 import { makePattern, type PatternId } from './patterns';
 
 export interface Compute {
@@ -13,6 +13,8 @@ export interface Compute {
   init(order: BackendName[]): Promise<BackendReport>;
   resize(input: RGBImage, outW: number, outH: number, method: Method, a: number): Promise<RGBImage>;
   pattern(id: PatternId, size: number): Promise<RGBImage>;
+  /** SRCNN ×4 of the LR `input`; rejects with `ComputeError.aborted` when `signal` fires. */
+  srcnn(input: RGBImage, weightsBase: string, onProgress: (p: ComputeProgress) => void, signal: AbortSignal): Promise<RGBImage>;
 }
 
 /** Error from the compute side; `attempts` is set when no backend could start. */
@@ -20,12 +22,14 @@ export class ComputeError extends Error {
   constructor(
     message: string,
     readonly attempts?: BackendAttempt[],
+    /** True when the request was cancelled rather than failed. */
+    readonly aborted = false,
   ) {
     super(message);
   }
 }
 
-type Pending = { resolve: (r: ComputeResponse) => void; reject: (e: Error) => void };
+type Pending = { resolve: (r: ComputeResponse) => void; reject: (e: Error) => void; onProgress?: (p: ComputeProgress) => void };
 type Body = ComputeRequest extends infer R ? (R extends ComputeRequest ? Omit<R, 'id'> : never) : never;
 
 function workerCompute(worker: Worker): Compute {
@@ -34,25 +38,37 @@ function workerCompute(worker: Worker): Compute {
   worker.onmessage = (e: MessageEvent<ComputeResponse>) => {
     const p = pending.get(e.data.id);
     if (!p) return;
+    if (e.data.progress) {
+      p.onProgress?.(e.data.progress);
+      return;
+    }
     pending.delete(e.data.id);
     if (e.data.ok) p.resolve(e.data);
-    else p.reject(new ComputeError(e.data.message ?? 'compute failed', e.data.attempts));
+    else p.reject(new ComputeError(e.data.message ?? 'compute failed', e.data.attempts, e.data.aborted));
   };
   worker.onerror = (e) => {
     for (const p of pending.values()) p.reject(new ComputeError(e.message || 'the compute worker failed'));
     pending.clear();
   };
-  const call = (body: Body, transfer: Transferable[] = []): Promise<ComputeResponse> =>
+  const call = (
+    body: Body,
+    transfer: Transferable[] = [],
+    onProgress?: (p: ComputeProgress) => void,
+    signal?: AbortSignal,
+  ): Promise<ComputeResponse> =>
     new Promise((resolve, reject) => {
       const id = nextId++;
-      pending.set(id, { resolve, reject });
+      pending.set(id, { resolve, reject, onProgress });
       worker.postMessage({ ...body, id } as ComputeRequest, transfer);
+      signal?.addEventListener('abort', () => worker.postMessage({ type: 'cancel', target: id, id: nextId++ } satisfies ComputeRequest), { once: true });
     });
   return {
     where: 'worker',
     init: async (order) => (await call({ type: 'init', order })).report!,
     resize: async (input, outW, outH, method, a) => (await call({ type: 'resize', input, outW, outH, method, a })).image!,
     pattern: async (pattern, size) => (await call({ type: 'pattern', pattern, size })).image!,
+    srcnn: async (input, weightsBase, onProgress, signal) =>
+      (await call({ type: 'srcnn', input, weightsBase }, [], onProgress, signal)).image!,
   };
 }
 
@@ -63,6 +79,13 @@ const pageCompute: Compute = {
   resize: async (input, outW, outH, method, a) =>
     (await import('../../sr/resample')).resize(input, outW, outH, method, method === 'bicubic' ? { a } : {}),
   pattern: async (id, size) => makePattern(id, size),
+  srcnn: async (input, weightsBase, onProgress, signal) => {
+    try {
+      return await (await import('./srcnnRun')).runSrcnn(input, weightsBase, onProgress, signal);
+    } catch (err) {
+      throw new ComputeError(err instanceof Error ? err.message : String(err), undefined, signal.aborted);
+    }
+  },
 };
 
 /** Start the compute worker (or fall back to the page) and its backend. */

@@ -7,13 +7,26 @@ import type { PatternId } from './patterns';
 export type ComputeRequest =
   | { id: number; type: 'init'; order: BackendName[] }
   | { id: number; type: 'resize'; input: RGBImage; outW: number; outH: number; method: Method; a: number }
-  | { id: number; type: 'pattern'; pattern: PatternId; size: number };
+  | { id: number; type: 'pattern'; pattern: PatternId; size: number }
+  /** SRCNN ×4 of `input` (the LR crop); weights from `weightsBase` (an absolute URL ending in '/'). */
+  | { id: number; type: 'srcnn'; input: RGBImage; weightsBase: string }
+  /** Abort the request `target` (an SRCNN run) between tiles. */
+  | { id: number; type: 'cancel'; target: number };
+
+/** Intermediate news about a long request; the final answer is a ComputeResponse with the same id. */
+export type ComputeProgress =
+  | { stage: 'download'; loaded: number; total: number; cached: boolean }
+  | { stage: 'run'; done: number; total: number };
 
 export interface ComputeResponse {
   id: number;
   ok: boolean;
+  /** Set on progress messages only (the request is still running). */
+  progress?: ComputeProgress;
   report?: BackendReport;
   image?: RGBImage;
   message?: string;
   attempts?: BackendAttempt[];
+  /** True when the request was cancelled. */
+  aborted?: boolean;
 }

@@ -1,11 +1,14 @@
 // Find the widget's elements (rendered by InterpolationFigure.astro) once, with their types.
-import type { Method } from '../../sr/resample';
-import { methods } from './methods';
+import { outputs, type OutputId } from './methods';
 
 export interface PanelElements {
-  method: Method;
+  method: OutputId;
+  /** The panel itself and its loupe cell. */
+  panel: HTMLElement;
+  loupeCell: HTMLElement;
   view: HTMLElement;
-  staticImg: HTMLImageElement;
+  /** The pre-computed picture (an <img>; for SRCNN a dimmed bicubic background). */
+  staticImg: HTMLElement;
   canvas: HTMLCanvasElement;
   label: HTMLElement;
   loupeRect: SVGRectElement;
@@ -37,6 +40,8 @@ export interface WidgetElements {
   profilePlot: HTMLElement;
   message: HTMLElement;
   panels: PanelElements[];
+  /** SRCNN's panel, its "trained for ×4 only" note and its "not computed yet" label. */
+  srcnn: { panel: PanelElements; note: HTMLElement; pendingLabel: HTMLElement };
 }
 
 function need<T extends Element>(scope: ParentNode, selector: string): T {
@@ -46,13 +51,15 @@ function need<T extends Element>(scope: ParentNode, selector: string): T {
 }
 
 export function findElements(root: HTMLElement): WidgetElements {
-  const panels = methods.map((m): PanelElements => {
+  const panels = outputs.map((m): PanelElements => {
     const panel = need<HTMLElement>(root, `[data-panel="${m.id}"]`);
     const loupe = need<HTMLElement>(root, `[data-loupe-cell="${m.id}"]`);
     return {
       method: m.id,
+      panel,
+      loupeCell: loupe,
       view: need(panel, '[data-role="output-view"]'),
-      staticImg: need(panel, 'img.interp-static'),
+      staticImg: need(panel, '.interp-static'),
       canvas: need(panel, `canvas[data-method="${m.id}"]`),
       label: need(panel, '[data-role="method-label"]'),
       loupeRect: need(panel, '[data-role="loupe-rect"]'),
@@ -84,5 +91,10 @@ export function findElements(root: HTMLElement): WidgetElements {
     profilePlot: need(root, '[data-role="profile-plot"]'),
     message: need(root, '[data-role="status-message"]'),
     panels,
+    srcnn: {
+      panel: panels.find((p) => p.method === 'srcnn')!,
+      note: need(root, '[data-role="srcnn-note"]'),
+      pendingLabel: need(root, '[data-role="srcnn-pending"]'),
+    },
   };
 }

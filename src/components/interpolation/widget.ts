@@ -1,6 +1,8 @@
 // The live interpolation figure: wires the controls, the compute service and the drawings
 // together. Resampling runs on the active TensorFlow.js backend (WebGPU first) inside a Web Worker
 // (compute.ts); one method is requested at a time, so a newer request can supersede an older one.
+// At ×4, SRCNN runs after the four methods have been drawn, in the same worker (weights loaded on
+// first use); until it is done its panel shows the bicubic result, dimmed and labelled.
 // Nothing is computed while the figure is off screen.
 import type { BackendAttempt } from '../../sr/backend';
 import type { RGBImage } from '../../sr/image';
@@ -9,7 +11,8 @@ import { fill, interpolationStrings, type InterpolationStrings } from '../../i18
 import { attachArrowKeys } from './arrowKeys';
 import { backendOrder } from './backendChoice';
 import { drawRegion, drawWhole, toImageData } from './canvasDraw';
-import { startCompute, type Compute } from './compute';
+import { ComputeError, startCompute, type Compute } from './compute';
+import type { ComputeProgress } from './computeProtocol';
 import { cropImage } from './crop';
 import { demoImagePath, findDemoImage } from './demoImages';
 import { findElements, type WidgetElements } from './dom';
@@ -17,7 +20,7 @@ import { applyMove, cropRect, keepBoxInside, LOUPE_SIZE, loupeRect, type Rect } 
 import { decodeBlob, ImageLoadError, loadUrl } from './imageLoad';
 import { formatA, kernelChartSvg } from './kernelChart';
 import { chartSizeFor, lineChartSvg } from './lineChart';
-import { methods } from './methods';
+import { methods, outputs as outputList, SRCNN_SCALE, srcnnOutput, type OutputId } from './methods';
 import { isPatternId } from './patterns';
 import { attachPointerDrag } from './pointerDrag';
 import { sampleProfile } from './profile';
@@ -41,6 +44,9 @@ interface View {
   outH: number;
   scale: number;
 }
+
+/** What SRCNN's panel shows: nothing (not ×4), dimmed bicubic (pending or failed), or its result. */
+type SrcnnPhase = 'off' | 'pending' | 'ready' | 'failed';
 
 const yieldToBrowser = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -72,7 +78,7 @@ export async function mountWidget(root: HTMLElement): Promise<WidgetHandle> {
   let source: RGBImage | null = null;
   let ownImage: RGBImage | null = null;
   let view: View | null = null;
-  const outputs = new Map<Method, Output>();
+  const outputs = new Map<OutputId, Output>();
 
   // ---- messages -----------------------------------------------------------------------------
   let backendMessage = '';
@@ -91,7 +97,7 @@ export async function mountWidget(root: HTMLElement): Promise<WidgetHandle> {
     el.aValue.textContent = formatA(state.a);
     el.aInput.setAttribute('aria-valuetext', formatA(state.a));
     for (const p of el.panels) {
-      const label = fill(s[methods.find((m) => m.id === p.method)!.labelKey], { a: formatA(state.a) });
+      const label = fill(s[outputList.find((m) => m.id === p.method)!.labelKey], { a: formatA(state.a) });
       p.label.textContent = label;
       p.loupeLabel.textContent = label;
     }
@@ -114,8 +120,11 @@ export async function mountWidget(root: HTMLElement): Promise<WidgetHandle> {
   let running = false;
 
   function request(kind: 'all' | 'bicubic'): void {
-    if (kind === 'all') dirtyAll = true;
-    else dirtyBicubic = true;
+    if (kind === 'all') {
+      dirtyAll = true;
+      stopSrcnn(); // its input is about to change; the classic methods go first
+      srcnnWanted = null;
+    } else dirtyBicubic = true;
     generation++;
     void pump();
   }
@@ -154,6 +163,8 @@ export async function mountWidget(root: HTMLElement): Promise<WidgetHandle> {
           continue;
         }
         commit(next, src, results, all);
+        if (all) scheduleSrcnn(input, next);
+        else if (srcnnPhase !== 'ready') drawSrcnnPanel(next);
       }
     } catch (err) {
       say(fill(s.statusComputeFailed, { message: err instanceof Error ? err.message : String(err) }));
@@ -176,7 +187,7 @@ export async function mountWidget(root: HTMLElement): Promise<WidgetHandle> {
     for (const [method, out] of results) outputs.set(method, out);
     for (const p of el.panels) {
       const out = outputs.get(p.method);
-      if (!out || (!all && p.method !== 'bicubic')) continue;
+      if (!out || p.method === 'srcnn' || (!all && p.method !== 'bicubic')) continue;
       drawWhole(p.canvas, out.pixels);
       p.canvas.setAttribute('aria-label', `${p.label.textContent}: ${fill(s.outputTitle, { w: next.outW, h: next.outH })}`);
       p.canvas.hidden = false;
@@ -245,7 +256,7 @@ export async function mountWidget(root: HTMLElement): Promise<WidgetHandle> {
             fill(s.lineValueText, { x: Math.round(pt.x * outW), y: Math.round(pt.y * outH), w: outW, h: outH }),
           );
         });
-        const out = outputs.get(p.method);
+        const out = shownFor(p.method);
         if (out) {
           drawRegion(p.loupeCanvas, out.pixels, lr);
           p.loupeCanvas.hidden = false;
@@ -267,7 +278,7 @@ export async function mountWidget(root: HTMLElement): Promise<WidgetHandle> {
     let lo = 0;
     let hi = 1;
     let length = 0;
-    const series = methods.flatMap((m) => {
+    const series = [...methods, ...(srcnnPhase === 'ready' ? [srcnnOutput] : [])].flatMap((m) => {
       const out = outputs.get(m.id);
       if (!out) return [];
       const samples = sampleProfile(out.image, a, b, 0.25, view!.scale);
@@ -294,6 +305,121 @@ export async function mountWidget(root: HTMLElement): Promise<WidgetHandle> {
 
   function drawKernel(): void {
     el.kernelPlot.innerHTML = kernelChartSvg(s, state.a, chartSizeFor(el.kernelPlot.clientWidth));
+  }
+
+  // ---- SRCNN (×4 only; after the classic methods, never in their way) ------------------------
+  let srcnnPhase: SrcnnPhase = el.srcnn.panel.panel.dataset.srcnnState === 'off' ? 'off' : 'pending';
+  /** The crop SRCNN should enlarge next, and the view it belongs to. */
+  let srcnnWanted: { input: RGBImage; view: View } | null = null;
+  let srcnnRun: AbortController | null = null;
+  let srcnnText = '';
+  const weightsBase = new URL(siteUrl(root, 'weights/'), location.href).href;
+
+  const showStatus = (): void => say(srcnnText ? `${backendMessage}${s.statusJoin}${srcnnText}` : backendMessage);
+
+  /** The pixels a panel shows: SRCNN's own result, or the bicubic one while it is pending or failed. */
+  function shownFor(id: OutputId): Output | undefined {
+    if (id !== 'srcnn') return outputs.get(id);
+    if (srcnnPhase === 'off') return undefined;
+    return srcnnPhase === 'ready' ? outputs.get('srcnn') : outputs.get('bicubic');
+  }
+
+  function setSrcnnPhase(phase: SrcnnPhase): void {
+    srcnnPhase = phase;
+    const { panel, note, pendingLabel } = el.srcnn;
+    panel.panel.dataset.srcnnState = phase;
+    panel.loupeCell.dataset.srcnnState = phase;
+    note.hidden = phase !== 'off';
+    panel.view.hidden = phase === 'off';
+    panel.loupeCell.hidden = phase === 'off';
+    pendingLabel.textContent = phase === 'failed' ? s.srcnnFailedLabel : s.srcnnPendingLabel;
+    if (phase === 'pending') panel.panel.setAttribute('aria-busy', 'true');
+    else panel.panel.removeAttribute('aria-busy');
+  }
+
+  function drawSrcnnPanel(at: View): void {
+    const p = el.srcnn.panel;
+    const out = shownFor('srcnn');
+    if (!out) return;
+    drawWhole(p.canvas, out.pixels);
+    const title = `${p.label.textContent}: ${fill(s.outputTitle, { w: at.outW, h: at.outH })}`;
+    p.canvas.setAttribute('aria-label', srcnnPhase === 'ready' ? title : `${title}. ${el.srcnn.pendingLabel.textContent}`);
+    p.canvas.hidden = false;
+    p.staticImg.hidden = true;
+    p.view.style.aspectRatio = `${at.outW} / ${at.outH}`;
+    p.overlay.setAttribute('viewBox', `0 0 ${at.outW} ${at.outH}`);
+    fitRendering();
+  }
+
+  function stopSrcnn(): void {
+    srcnnRun?.abort();
+    srcnnRun = null;
+  }
+
+  function scheduleSrcnn(input: RGBImage, at: View): void {
+    stopSrcnn();
+    outputs.delete('srcnn');
+    if (at.scale !== SRCNN_SCALE) {
+      srcnnWanted = null;
+      srcnnText = '';
+      setSrcnnPhase('off');
+      showStatus();
+      return;
+    }
+    srcnnWanted = { input, view: at };
+    setSrcnnPhase('pending');
+    drawSrcnnPanel(at);
+    void pumpSrcnn();
+  }
+
+  function srcnnProgressText(p: ComputeProgress): string {
+    if (p.stage === 'run') return fill(s.srcnnComputing, { done: p.done, total: p.total });
+    if (p.cached || p.total <= 0) return s.srcnnLoading;
+    return fill(s.srcnnDownloading, {
+      p: Math.round((100 * p.loaded) / p.total),
+      kb: Math.round(p.loaded / 1024),
+      total: Math.round(p.total / 1024),
+    });
+  }
+
+  async function pumpSrcnn(): Promise<void> {
+    const service = compute;
+    const job = srcnnWanted;
+    if (!job || srcnnRun || !visible || !service) return;
+    const run = new AbortController();
+    srcnnRun = run;
+    const started = performance.now();
+    srcnnText = s.srcnnLoading;
+    showStatus();
+    try {
+      const image = await service.srcnn(
+        job.input,
+        weightsBase,
+        (p) => {
+          if (run.signal.aborted) return;
+          srcnnText = srcnnProgressText(p);
+          showStatus();
+        },
+        run.signal,
+      );
+      if (run.signal.aborted) return;
+      srcnnWanted = null;
+      outputs.set('srcnn', { image, pixels: toImageData(image) });
+      setSrcnnPhase('ready');
+      drawSrcnnPanel(job.view);
+      drawOverlays();
+      srcnnText = fill(s.srcnnDone, { s: ((performance.now() - started) / 1000).toFixed(1) });
+      showStatus();
+    } catch (err) {
+      if (run.signal.aborted || (err instanceof ComputeError && err.aborted)) return;
+      srcnnWanted = null;
+      setSrcnnPhase('failed');
+      drawSrcnnPanel(job.view);
+      srcnnText = fill(s.srcnnFailed, { message: err instanceof Error ? err.message : String(err) });
+      showStatus();
+    } finally {
+      if (srcnnRun === run) srcnnRun = null;
+    }
   }
 
   // ---- sources -------------------------------------------------------------------------------
@@ -525,8 +651,9 @@ export async function mountWidget(root: HTMLElement): Promise<WidgetHandle> {
       visible = v;
       if (v) {
         void pump();
+        void pumpSrcnn();
         drawOverlays();
-      }
+      } else stopSrcnn(); // resumed (from the start) when the figure is back on screen
     },
   };
 }
