@@ -11,7 +11,6 @@ import argparse
 import contextlib
 import json
 import math
-import os
 import sys
 import time
 from pathlib import Path
@@ -20,6 +19,7 @@ import torch
 
 from . import losses
 from .data import PatchSampler, list_images, load_eval_set
+from .evaluate import upscale
 from .imresize import Resizer
 from .metrics import psnr_y, ssim_y
 from .models import VGG19Features, build
@@ -128,7 +128,7 @@ class Trainer:
         for job in self.jobs:
             if "vgg" not in job.cfg["loss"]:
                 continue
-            key = (job.cfg["vgg"], job.cfg["content"]["layer"], job.cfg["content"]["distance"])
+            key = self._content_key(job)
             if key in out:
                 continue
             net = VGG19Features(job.cfg["content"]["layer"], seed=0)
@@ -206,12 +206,9 @@ class Trainer:
         job.net.eval()
         p, s = [], []
         for _, lr_img, hr in eval_set or self.eval_set:
-            lr_img, hr = lr_img.to(self.device), hr.to(self.device)
-            x = lr_img
-            if job.cfg.get("input") == "bicubic":
-                x = Resizer(lr_img.shape[2], lr_img.shape[3], 4, device=self.device)(lr_img)
-            sr = job.net(x).clamp(0, 1)
-            p.append(float(psnr_y(sr, hr, 4)))
+            sr = upscale(job.net, lr_img.to(self.device), job.cfg.get("input", "lr"))
+            hr = hr.to(self.device)
+            p.append(psnr_y(sr, hr, 4))
             s.append(ssim_y(sr, hr, 4))
         job.net.train()
         return sum(p) / len(p), sum(s) / len(s)
