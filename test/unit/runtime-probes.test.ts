@@ -5,33 +5,9 @@
  * no tensor is left behind.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createImage, type RGBImage } from '../../src/sr/image';
-import { RuntimeClient, RuntimeError, type WorkerLike } from '../../src/sr/runtime/client';
-import { createRuntimeHost } from '../../src/sr/runtime/host';
-import type { WorkerRequest, WorkerResponse } from '../../src/sr/runtime/protocol';
-import type { ModelSource } from '../../src/sr/runtime/session';
-import { decodeVerified } from '../../src/sr/weights/load';
-import { maxAbs, modelIds, readCard, readGolden, readWeightBytes } from './models-disk';
-
-function inProcessWorker(source: ModelSource): WorkerLike {
-  const listeners: Array<(e: { data: WorkerResponse }) => void> = [];
-  const host = createRuntimeHost((msg) => setTimeout(() => listeners.forEach((l) => l({ data: msg }))), { source });
-  return {
-    postMessage: (msg: WorkerRequest) => void setTimeout(() => host.handle(msg)),
-    addEventListener: (_type, l) => listeners.push(l),
-  };
-}
-
-const diskSource: ModelSource = async (id) => {
-  const card = readCard(id);
-  return { card, weights: await decodeVerified(readWeightBytes(card), card) };
-};
-
-function image(w: number, h: number, seed: number): RGBImage {
-  const img = createImage(w, h);
-  for (let i = 0; i < img.data.length; i++) img.data[i] = (Math.sin(i * 0.37 + seed) + 1) / 2;
-  return img;
-}
+import { RuntimeClient, RuntimeError } from '../../src/sr/runtime/client';
+import { maxAbs, modelIds, readCard, readGolden } from './models-disk';
+import { diskSource, inProcessWorker, testImage as image } from './runtime-inprocess';
 
 const ids = modelIds();
 const discriminators = ids.filter((id) => readCard(id).kind === 'discriminator');
