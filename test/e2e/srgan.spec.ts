@@ -24,7 +24,8 @@ async function canvases(root: Locator, selector: string, attr: string): Promise<
       const out: Record<string, Pixels> = {};
       for (const c of el.querySelectorAll<HTMLCanvasElement>(sel)) {
         const ctx = c.getContext('2d')!;
-        out[c.getAttribute(a)!] = { width: c.width, height: c.height, data: Array.from(ctx.getImageData(0, 0, c.width, c.height).data) };
+        const key = a === 'data-role-key' ? (c.dataset.wipe ? `wipe-${c.dataset.wipe}` : c.dataset.model!) : c.getAttribute(a)!;
+        out[key] = { width: c.width, height: c.height, data: Array.from(ctx.getImageData(0, 0, c.width, c.height).data) };
       }
       return out;
     },
@@ -178,10 +179,10 @@ test.describe('three losses, one network', () => {
     await page.keyboard.press('ArrowLeft');
     await expect(wipe).toHaveAttribute('aria-valuetext', /48/);
     await expect(root.locator('canvas[data-wipe="b"]')).toHaveAttribute('style', /inset\(0px 0px 0px 48%\)|inset\(0 0 0 48%\)/);
-    const wiped = await canvases(root, 'canvas[data-wipe]', 'data-wipe');
-    const panels = await canvases(root, 'canvas[data-model]', 'data-model');
-    expect(maxDiff(wiped.a, panels.srresnet)).toBe(0);
-    expect(maxDiff(wiped.b, panels.srgan)).toBe(0);
+    // One read of both sets of canvases (a live result could otherwise land in between).
+    const both = await canvases(root, 'canvas[data-wipe], canvas[data-model]', 'data-role-key');
+    expect(maxDiff(both['wipe-a'], both.srresnet)).toBe(0);
+    expect(maxDiff(both['wipe-b'], both.srgan)).toBe(0);
     const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
     expect(long, 'main-thread tasks over 50 ms during interaction').toEqual([]);
     // The URL carries the state; a reload restores it.
@@ -225,5 +226,82 @@ test.describe('without a compute backend', () => {
     } finally {
       await browser.close();
     }
+  });
+});
+
+test.describe('why MSE blurs', () => {
+  test('the mean is the average of the selected candidates; the numbers shown are its PSNRs', async ({ page }) => {
+    await page.goto(CHAPTER_2);
+    const root = page.locator('[data-widget="srgan-mean"]');
+    await expect(root).toHaveAttribute('data-status', 'loading');
+    await root.scrollIntoViewIfNeeded();
+    await expect(root).toHaveAttribute('data-status', 'ready');
+    await expect(root).toHaveAttribute('data-backend', 'js');
+
+    async function check(expectSelected: number[]) {
+      const px = await canvases(root, 'canvas[data-patch]', 'data-patch');
+      const mean = px.mean;
+      const lr = px.lr;
+      // Every candidate reduces exactly to the LR patch (4×4 box average of the 8-bit pixels shown).
+      for (let i = 0; i < 8; i++) {
+        const c = px[`cand-${i}`];
+        let worst = 0;
+        for (let y = 0; y < lr.height; y++)
+          for (let x = 0; x < lr.width; x++)
+            for (let ch = 0; ch < 3; ch++) {
+              let sum = 0;
+              for (let dy = 0; dy < 4; dy++) for (let dx = 0; dx < 4; dx++) sum += c.data[((4 * y + dy) * c.width + 4 * x + dx) * 4 + ch];
+              worst = Math.max(worst, Math.abs(sum / 16 - lr.data[(y * lr.width + x) * 4 + ch]));
+            }
+        expect(worst, `candidate ${i + 1} box-reduces exactly to the LR patch`).toBe(0);
+      }
+      // The mean canvas is the pixel-wise average of the selected candidates' canvases.
+      const chosen = expectSelected.map((i) => px[`cand-${i}`]);
+      for (let k = 0; k < mean.data.length; k++) {
+        if (k % 4 === 3) continue;
+        const avg = chosen.reduce((s, c) => s + c.data[k], 0) / chosen.length;
+        expect(Math.abs(mean.data[k] - avg)).toBeLessThanOrEqual(0.5 + 1e-9);
+      }
+      // PSNR shown under each selected candidate = PSNR(Y) of the mean canvas against it.
+      let se = 0;
+      for (const i of expectSelected) {
+        const text = (await root.locator(`[data-role="cand-psnr"][data-cand="${i}"]`).textContent()) ?? '';
+        const shown = Number(/([\d.]+)\s*dB/.exec(text)![1]);
+        const p = psnrY(mean, px[`cand-${i}`], 0);
+        expect(Math.abs(shown - p), `candidate ${i + 1}: shown ${shown}, recomputed ${p}`).toBeLessThanOrEqual(0.005 + 1e-9);
+        se += 255 ** 2 / 10 ** (p / 10);
+      }
+      const overall = 10 * Math.log10(255 ** 2 / (se / expectSelected.length));
+      const summary = (await root.locator('[data-role="summary-mean"]').textContent()) ?? '';
+      expect(Math.abs(Number(/([\d.]+)\s*dB/.exec(summary)![1]) - overall)).toBeLessThanOrEqual(0.005 + 1e-9);
+      // What the text claims: the mean beats the best single candidate on squared error.
+      const best = Number((await root.locator('[data-role="summary-best"]').getAttribute('data-value')) ?? 'NaN');
+      expect(overall).toBeGreaterThan(best);
+      await expect(root.locator('[data-role="mean-title"]')).toContainText(String(expectSelected.length));
+      return { overall, best };
+    }
+    const all = await check([0, 1, 2, 3, 4, 5, 6, 7]);
+    // Keyboard: Tab to candidate 3's checkbox and untick it with Space.
+    const box = root.locator('input[data-control="cand"][value="2"]');
+    await box.focus();
+    await page.keyboard.press('Space');
+    await expect(box).not.toBeChecked();
+    const fewer = await check([0, 1, 3, 4, 5, 6, 7]);
+    await page.waitForFunction(() => location.search.includes('mean.on=251'));
+    // Other crops: new pictures, and the state is in the URL.
+    const before = (await canvases(root, 'canvas[data-patch="cand-1"]', 'data-patch'))['cand-1'];
+    await root.locator('button[data-control="redraw"]').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => location.search.includes('mean.seed=2'));
+    const after = (await canvases(root, 'canvas[data-patch="cand-1"]', 'data-patch'))['cand-1'];
+    expect(maxDiff(before, after)).toBeGreaterThan(0);
+    await check([0, 1, 3, 4, 5, 6, 7]);
+    console.log(`srgan-mean: all 8: mean ${all.overall.toFixed(2)} dB vs best single ${all.best.toFixed(2)} dB; 7: ${fewer.overall.toFixed(2)} vs ${fewer.best.toFixed(2)}`);
+    await page.goto(page.url());
+    const again = page.locator('[data-widget="srgan-mean"]');
+    await again.scrollIntoViewIfNeeded();
+    await expect(again).toHaveAttribute('data-status', 'ready');
+    await expect(again.locator('input[data-control="cand"][value="2"]')).not.toBeChecked();
+    await expect(again.locator('[data-role="seed"]')).toContainText('2');
   });
 });

@@ -1,7 +1,9 @@
 // Figure "Why MSE blurs" (pure, no DOM): candidates that all reduce to one LR patch, and their mean.
 // A candidate is a real texture crop h whose 4×4 block averages are replaced by those of the LR patch L:
 //   x = h + U(L − D(h)),  D = 4×4 box average, U = repeat each LR pixel 4×4,
-// so D(x) = D(h) + L − D(h) = L exactly (before 8-bit rounding). Candidate 0 is the crop L came from.
+// so D(x) = D(h) + L − D(h) = L. Everything is in 8-bit levels; where clipping to 0..255 or rounding
+// moved a block's sum, the difference is handed back one level at a time, so D(x) = L holds exactly
+// for the pictures shown. Candidate 0 is the crop L came from.
 import { createImage, type RGBImage } from '../../sr/image';
 import { lumaY, psnrY } from '../../sr/metrics';
 import { cropImage, quantize8 } from './pipeline';
@@ -47,21 +49,44 @@ export interface MeanSetup {
 
 export function makeCandidates(texture: RGBImage, seed: number, n = CANDIDATES): MeanSetup {
   const pos = cropPositions(seed, texture.width, texture.height, n);
-  const crops = pos.map((p) => cropImage(texture, p.x, p.y, PATCH, PATCH));
+  const crops = pos.map((p) => quantize8(cropImage(texture, p.x, p.y, PATCH, PATCH)));
+  const side = PATCH / FACTOR;
+  // The LR patch in 8-bit levels (0..255 integers).
   const lr = boxDown(crops[0]);
+  const L = Array.from(lr.data, (v) => Math.round(v * 255));
   const candidates = crops.map((h) => {
     const d = boxDown(h);
     const x = createImage(PATCH, PATCH);
-    for (let y = 0; y < PATCH; y++)
-      for (let xx = 0; xx < PATCH; xx++)
+    for (let by = 0; by < side; by++)
+      for (let bx = 0; bx < side; bx++)
         for (let c = 0; c < 3; c++) {
-          const q = (Math.floor(y / FACTOR) * lr.width + Math.floor(xx / FACTOR)) * 3 + c;
-          const p = (y * PATCH + xx) * 3 + c;
-          x.data[p] = h.data[p] + lr.data[q] - d.data[q];
+          const q = (by * side + bx) * 3 + c;
+          const idx: number[] = [];
+          const v: number[] = [];
+          let sum = 0;
+          for (let dy = 0; dy < FACTOR; dy++)
+            for (let dx = 0; dx < FACTOR; dx++) {
+              const p = ((by * FACTOR + dy) * PATCH + bx * FACTOR + dx) * 3 + c;
+              const val = Math.max(0, Math.min(255, Math.round((h.data[p] - d.data[q]) * 255 + L[q])));
+              idx.push(p);
+              v.push(val);
+              sum += val;
+            }
+          // Clipping and rounding moved the block sum; hand the difference back one level at a time to
+          // pixels with room, so the block average is exactly L (always possible as 0 <= L <= 255).
+          let deficit = FACTOR * FACTOR * L[q] - sum;
+          for (let k = 0; deficit !== 0; k = (k + 1) % v.length) {
+            const step = Math.sign(deficit);
+            if (v[k] + step >= 0 && v[k] + step <= 255) {
+              v[k] += step;
+              deficit -= step;
+            }
+          }
+          idx.forEach((p, k) => (x.data[p] = v[k] / 255));
         }
-    return quantize8(x);
+    return x;
   });
-  return { lr: quantize8(lr), candidates };
+  return { lr: createImage(side, side, Float32Array.from(L, (v) => v / 255)), candidates };
 }
 
 /** Pixel-wise mean of 8-bit images, itself rounded to 8 bits (what the canvas shows). */
