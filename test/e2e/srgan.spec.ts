@@ -305,3 +305,57 @@ test.describe('why MSE blurs', () => {
     await expect(again.locator('[data-role="seed"]')).toContainText('2');
   });
 });
+
+test.describe('what the discriminator sees', () => {
+  test('srgan_d scores live on WebGPU: D(x) = σ(C(x)) as shown, C(x) of the real patch equals PyTorch’s', async ({ page }) => {
+    const manifest = (await (await page.request.get('/super-resolution/data/srgan/manifest.json')).json()) as {
+      crops: { image: string; logits: Record<string, number> }[];
+    };
+    const expected = manifest.crops.find((c) => c.image === 'chelsea')!.logits;
+    await page.goto(CHAPTER_2);
+    const root = page.locator('[data-widget="srgan-disc"]');
+    await expect(root).toHaveAttribute('data-status', 'loading');
+    await root.scrollIntoViewIfNeeded();
+    await expect(root).toHaveAttribute('data-computed', 'chelsea', { timeout: LIVE_TIMEOUT });
+    await expect(root).toHaveAttribute('data-status', 'ready');
+    await expect(root).toHaveAttribute('data-backend', 'webgpu');
+
+    async function shown(id: string): Promise<{ c: number; d: number } | null> {
+      const el = root.locator(`[data-role="score"][data-model="${id}"]`);
+      if (!(await el.locator('[data-role="logit"]').count())) return null;
+      const c = Number(((await el.locator('[data-role="logit"]').textContent()) ?? '').replace('−', '-').split('=')[1]);
+      const d = Number(((await el.locator('[data-role="prob"]').textContent()) ?? '').split('=')[1]);
+      return { c, d };
+    }
+    const report: string[] = [];
+    const live: Record<string, number> = {};
+    for (const id of ['hr', ...OUTPUTS]) {
+      const v = (await shown(id))!;
+      expect(v, id).not.toBeNull();
+      await expect(root.locator(`[data-role="score"][data-model="${id}"]`)).toHaveAttribute('data-source', 'live');
+      // D(x) printed = σ(C(x)) printed, to the printed precision.
+      expect(Math.abs(v.d - 1 / (1 + Math.exp(-v.c))), `${id}: D shown ${v.d}, C shown ${v.c}`).toBeLessThanOrEqual(0.0006);
+      live[id] = Number(await root.locator(`[data-role="score"][data-model="${id}"]`).getAttribute('data-logit'));
+      report.push(`${id} C=${live[id].toFixed(3)} (PyTorch ${expected[id].toFixed(3)})`);
+    }
+    // The real patch is the same 8-bit input PyTorch scored: the logits agree.
+    expect(Math.abs(live.hr - expected.hr), 'C(x) of the real patch vs PyTorch').toBeLessThan(0.01);
+    for (const id of OUTPUTS) expect(Math.abs(live[id] - expected[id]), `${id}: C(x) vs PyTorch`).toBeLessThan(0.05);
+    const px = await canvases(root, 'canvas[data-model]', 'data-model');
+    expect(maxDiff(px.hr, await pngPixels(page, '/super-resolution/data/srgan/chelsea-hr.png'))).toBe(0);
+
+    // The reader drops a patch (keyboard): it is no longer scored, the others keep their scores.
+    const box = root.locator('input[data-control="patch"][value="srgan"]');
+    await box.focus();
+    await page.keyboard.press('Space');
+    await expect(box).not.toBeChecked();
+    await expect(root).toHaveAttribute('data-computed', 'chelsea', { timeout: LIVE_TIMEOUT });
+    expect(await shown('srgan')).toBeNull();
+    for (const id of ['hr', 'bicubic', 'srresnet']) {
+      const again = Number(await root.locator(`[data-role="score"][data-model="${id}"]`).getAttribute('data-logit'));
+      expect(Math.abs(again - live[id]), `${id} rescored alone`).toBeLessThan(1e-3);
+    }
+    await page.waitForFunction(() => location.search.includes('disc.on=15'));
+    console.log(`srgan-disc: ${report.join('; ')}`);
+  });
+});

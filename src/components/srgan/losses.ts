@@ -6,7 +6,7 @@ import { decodeBlob, ImageLoadError } from '../interpolation/imageLoad';
 import { findCrop, LABEL_KEY, manifest, NETWORKS, PANELS, staticPath, type PanelId } from './data';
 import { clampLoupe, LOUPE, readLossesState, URL_PREFIX, type LossesState } from './lossesState';
 import { centreCrop, cropImage, HR_SIZE, imresizeJs, LR_SIZE, lowRes, panelNumbers, quantize8, SCALE, type PanelNumbers } from './pipeline';
-import { draw, loadImage, runtime, siteAsset, urlParam, urlWriter, yieldToPage, type Mounted } from './shared';
+import { draw, generate, loadImage, runtime, siteAsset, urlParam, urlWriter, yieldToPage, type Mounted } from './shared';
 import { spectrumSvg } from './spectrumChart';
 import { attachArrowKeys } from '../interpolation/arrowKeys';
 import { attachPointerDrag } from '../interpolation/pointerDrag';
@@ -234,14 +234,8 @@ export async function mountLosses(root: HTMLElement): Promise<Mounted> {
       const name = s[LABEL_KEY[id]];
       setStatus(fill(rs.statusRunning, { model: name, backend: backendLabel(backendName) }));
       try {
-        const lr = src.lr;
-        const result = await rt.client.upscale({
-          channel: `srgan-losses-${id}`,
-          model: id,
-          image: { width: lr.width, height: lr.height, data: lr.data.slice() },
-          onProgress: (p) => {
-            if (p.phase === 'download' && gen === generation) setStatus(fill(rs.statusLoading, { model: name, pct: p.total ? Math.round((100 * p.done) / p.total) : 0 }));
-          },
+        const result = await generate(rt, imageKey === 'own' ? null : imageKey, id, src.lr, (p) => {
+          if (p.phase === 'download' && gen === generation) setStatus(fill(rs.statusLoading, { model: name, pct: p.total ? Math.round((100 * p.done) / p.total) : 0 }));
         });
         total += result.ms;
         if (gen !== generation) return;

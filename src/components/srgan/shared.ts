@@ -96,3 +96,37 @@ export async function loadImage(url: string): Promise<RGBImage> {
 
 /** Waits for the browser to be idle-ish between chunks of main-thread work (keeps tasks short). */
 export const yieldToPage = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
+
+type Runtime = Awaited<ReturnType<typeof runtime>>;
+/** Generator outputs already computed on this page, by `<crop>:<model>`: both figures use the same crops. */
+const generated = new Map<string, Promise<{ image: RGBImage; ms: number }>>();
+
+/**
+ * ×4 output of `model` for the LR image `lr` (8-bit values), computed once per page for a demo crop
+ * (`cacheKey`), or every time for a reader's image (`cacheKey` null). Each crop/model pair has its own
+ * runtime channel, so the two figures never cancel each other's runs.
+ */
+export function generate(
+  rt: Runtime,
+  cacheKey: string | null,
+  model: string,
+  lr: RGBImage,
+  onProgress?: (p: { phase: string; done: number; total: number }) => void,
+): Promise<{ image: RGBImage; ms: number }> {
+  const key = cacheKey ? `${cacheKey}:${model}` : null;
+  const hit = key ? generated.get(key) : undefined;
+  if (hit) return hit;
+  const run = rt.client
+    .upscale({
+      channel: key ?? `own:${model}`,
+      model,
+      image: { width: lr.width, height: lr.height, data: lr.data.slice() },
+      onProgress,
+    })
+    .then((r) => ({ image: r.image, ms: r.ms }));
+  if (key) {
+    generated.set(key, run);
+    run.catch(() => generated.delete(key));
+  }
+  return run;
+}
