@@ -213,6 +213,10 @@ const discEn = {
   precomputed: 'pre-computed',
   verdictReal: 'judged real',
   verdictFake: 'judged generated',
+  summaryWeak:
+    'Ours is not even a confident critic. On the {total} crops of the figure it gives every patch a D(x) between {lo} and {hi}, and in {n} of them it rates at least one generated patch as more real than the photograph: in its short adversarial training it has not learned what makes a photograph a photograph.',
+  summaryOk:
+    'On the {total} crops of the figure it gives every patch a D(x) between {lo} and {hi}, and it rates the photograph above every generated patch in each crop.',
 };
 const discJa: typeof discEn = {
   caption:
@@ -228,5 +232,9 @@ const discJa: typeof discEn = {
   precomputed: '事前計算',
   verdictReal: '本物と判定',
   verdictFake: '生成画像と判定',
+  summaryWeak:
+    '私たちの識別器は、自信のある審査員ですらありません。この図の {total} つの切り抜きでは、D(x) はどのパッチでも {lo} から {hi} の間に収まり、そのうち {n} つでは、生成されたパッチの少なくとも 1 つを本物の写真より本物らしいと判定しています。短い敵対的学習のあいだに、写真を写真たらしめているものを学ぶには至らなかったのです。',
+  summaryOk:
+    'この図の {total} つの切り抜きでは、D(x) はどのパッチでも {lo} から {hi} の間に収まり、どの切り抜きでも本物の写真を生成されたすべてのパッチより本物らしいと判定しています。',
 };
 export const srganDiscStrings = { en: discEn, ja: discJa } satisfies Record<Lang, typeof discEn>;

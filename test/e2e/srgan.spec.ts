@@ -278,6 +278,10 @@ test.describe('why MSE blurs', () => {
       const best = Number((await root.locator('[data-role="summary-best"]').getAttribute('data-value')) ?? 'NaN');
       expect(overall).toBeGreaterThan(best);
       await expect(root.locator('[data-role="mean-title"]')).toContainText(String(expectSelected.length));
+      // ...and it is the least sharp picture: its mean luma gradient is below every candidate's.
+      const sharpOf = async (sel: string) => Number(/([\d.]+)\s*$/.exec(((await root.locator(sel).textContent()) ?? '').trim())![1]);
+      const sharpMean = await sharpOf('[data-role="mean-sharp"]');
+      for (const i of expectSelected) expect(sharpMean).toBeLessThan(await sharpOf(`[data-role="cand-psnr"][data-cand="${i}"]`));
       return { overall, best };
     }
     const all = await check([0, 1, 2, 3, 4, 5, 6, 7]);
