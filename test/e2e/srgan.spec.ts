@@ -363,3 +363,59 @@ test.describe('what the discriminator sees', () => {
     console.log(`srgan-disc: ${report.join('; ')}`);
   });
 });
+
+test.describe('conventions', () => {
+  test('pauses off screen: a change made while scrolled away is applied on return', async ({ page }) => {
+    await page.goto(CHAPTER_2);
+    const root = page.locator('[data-widget="srgan-mean"]');
+    await root.scrollIntoViewIfNeeded();
+    await expect(root).toHaveAttribute('data-status', 'ready');
+    const read = async () => (await canvases(root, 'canvas[data-patch="cand-1"]', 'data-patch'))['cand-1'];
+    const before = await read();
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.waitForTimeout(300);
+    await root.locator('select[data-control="texture"]').evaluate((el: HTMLSelectElement) => {
+      el.value = 'gravel';
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await page.waitForTimeout(500);
+    expect(maxDiff(before, await read()), 'unchanged while off screen').toBe(0);
+    await root.scrollIntoViewIfNeeded();
+    await expect.poll(async () => maxDiff(before, await read())).toBeGreaterThan(0);
+  });
+
+  test('reduced motion: no transitions', async ({ browser, baseURL }) => {
+    const context = await browser.newContext({ reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    await page.goto(`${baseURL}${CHAPTER_2}`);
+    const bar = page.locator('[data-widget="srgan-disc"] [data-role="bar"] > span').first();
+    expect(await bar.evaluate((el) => getComputedStyle(el).transitionDuration)).toBe('0s');
+    await context.close();
+  });
+
+  test('360 px wide: nothing scrolls sideways, the figures fit', async ({ browser, baseURL }) => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+    const page = await context.newPage();
+    for (const path of [CHAPTER_2, CHAPTER_2_JA]) {
+      await page.goto(`${baseURL}${path}`);
+      for (const w of ['srgan-mean', 'srgan-losses', 'srgan-disc']) {
+        const box = await page.locator(`[data-widget="${w}"]`).boundingBox();
+        expect(box!.width, `${path} ${w}`).toBeLessThanOrEqual(360);
+      }
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), path).toBe(true);
+    }
+    await context.close();
+  });
+
+  test('Japanese page: the figures speak Japanese', async ({ page }) => {
+    await page.goto(CHAPTER_2_JA);
+    const mean = page.locator('[data-widget="srgan-mean"]');
+    await mean.scrollIntoViewIfNeeded();
+    await expect(mean).toHaveAttribute('data-status', 'ready');
+    await expect(mean.locator('[data-role="status-message"]')).toContainText('GPU は必要ありません');
+    for (const w of ['srgan-mean', 'srgan-losses', 'srgan-disc']) {
+      const caption = (await page.locator(`[data-widget="${w}"] figcaption`).textContent()) ?? '';
+      expect(caption, w).toMatch(/[ぁ-んァ-ヶ一-龠]/);
+    }
+  });
+});
