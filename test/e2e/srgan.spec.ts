@@ -419,3 +419,53 @@ test.describe('conventions', () => {
     }
   });
 });
+
+test.describe('the two networks, inspectable', () => {
+  test('diagrams add up to the cards; focusing a block shows its runtime feature maps with the shape printed', async ({ page }) => {
+    const cardOf = async (id: string) => (await (await page.request.get(`/super-resolution/weights/${id}/card.json`)).json()) as { parameters: number };
+    await page.goto(CHAPTER_2);
+    const root = page.locator('[data-widget="srgan-nets"]');
+    await expect(root).toHaveAttribute('data-status', 'loading');
+    // Parameters per block add up to the card's count (both networks).
+    for (const [net, id] of [['g', 'srresnet'], ['d', 'srgan_d']] as const) {
+      const params = await root.locator(`[data-net="${net}"][data-params]`).evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.params)));
+      expect(params.reduce((a, b) => a + b, 0), `${id} parameters`).toBe((await cardOf(id)).parameters);
+    }
+    await root.scrollIntoViewIfNeeded();
+    await expect(root).toHaveAttribute('data-computed', 'chelsea:srresnet:g:conv_first', { timeout: LIVE_TIMEOUT });
+    await expect(root).toHaveAttribute('data-backend', 'webgpu');
+    await expect(root).toHaveAttribute('data-status', 'ready');
+
+    async function checkBlock(net: 'g' | 'd', block: string) {
+      const button = root.locator(`button[data-net="${net}"][data-block="${block}"]`);
+      await button.focus(); // keyboard focus selects the block
+      await expect(button).toHaveAttribute('aria-pressed', 'true');
+      await expect(root).toHaveAttribute('data-computed', `chelsea:srresnet:${net}:${block}`, { timeout: LIVE_TIMEOUT });
+      const grid = root.locator('[data-role="feature-grid"]');
+      // The runtime's layer has exactly the shape the build-time diagram printed.
+      const shape = (await button.getAttribute('data-shape'))!;
+      await expect(grid).toHaveAttribute('data-shape', shape);
+      const [h, w, c] = shape.split(',').map(Number);
+      await expect(root.locator('[data-role="features-title"]')).toContainText(`${h} × ${w} × ${c}`);
+      expect(await button.textContent()).toContain(`${h} × ${w} × ${c}`);
+      const maps = await canvases(grid, 'canvas[data-channel]', 'data-channel');
+      expect(Object.keys(maps)).toHaveLength(Math.min(4, c));
+      for (const m of Object.values(maps)) {
+        expect([m.width, m.height]).toEqual([w, h]);
+        // Each channel is stretched to its own range: it uses black and white (unless it is constant).
+        const values = m.data.filter((_, i) => i % 4 === 0);
+        const lo = Math.min(...values);
+        const hi = Math.max(...values);
+        expect(hi === lo || (lo === 0 && hi === 255), `${block}: range ${lo}..${hi}`).toBe(true);
+      }
+    }
+    await checkBlock('g', 'body.15');
+    await checkBlock('g', 'upconv1');
+    await checkBlock('d', 'conv2_1');
+    // Keyboard: Tab moves to the next block and selects it.
+    await page.keyboard.press('Tab');
+    await expect(root.locator('button[data-net="d"][data-block="conv3_0"]')).toBeFocused();
+    await expect(root).toHaveAttribute('data-computed', 'chelsea:srresnet:d:conv3_0');
+    await page.waitForFunction(() => location.search.includes('nets.b=d%3Aconv3_0'));
+  });
+});
