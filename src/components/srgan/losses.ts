@@ -5,7 +5,8 @@ import type { RGBImage } from '../../sr/image';
 import { decodeBlob, ImageLoadError } from '../interpolation/imageLoad';
 import { findCrop, LABEL_KEY, manifest, NETWORKS, PANELS, staticPath, type PanelId } from './data';
 import { clampLoupe, LOUPE, readLossesState, URL_PREFIX, type LossesState } from './lossesState';
-import { centreCrop, cropImage, HR_SIZE, imresizeJs, LR_SIZE, lowRes, panelNumbers, quantize8, SCALE, type PanelNumbers } from './pipeline';
+import { centreCrop, cropImage, HR_SIZE, imresizeJs, LR_SIZE, lowRes, quantize8, SCALE, type PanelNumbers } from './pipeline';
+import { measureOffThread } from './metricsClient';
 import { draw, generate, loadImage, runtime, siteAsset, urlParam, urlWriter, yieldToPage, type Mounted } from './shared';
 import { spectrumSvg } from './spectrumChart';
 import { attachArrowKeys } from '../interpolation/arrowKeys';
@@ -143,27 +144,39 @@ export async function mountLosses(root: HTMLElement): Promise<Mounted> {
     }
   }
 
-  function render() {
+  function drawPanel(id: PanelId) {
+    const img = images[id];
+    const p = panels[id];
+    if (img) {
+      draw(p.canvas, img);
+      p.img.hidden = true;
+      p.canvas.classList.remove('sg-pending');
+    } else {
+      p.canvas.classList.add('sg-pending');
+    }
+    drawMetrics(id);
+  }
+
+  /**
+   * Redraws everything, one panel per task (rule 8: a busy machine must not turn one redraw into a long
+   * task). `only` limits it to one panel plus what depends on it (loupes, wipe, chart). Renders are
+   * idempotent, so one that overlaps another does no harm.
+   */
+  async function render(only?: PanelId) {
     if (!visible) {
       dirty = true;
       return;
     }
     dirty = false;
     panels.hr.title.textContent = truth ? s.modelTruth : s.modelInput;
-    for (const id of PANELS) {
-      const img = images[id];
-      const p = panels[id];
-      if (img) {
-        draw(p.canvas, img);
-        p.img.hidden = true;
-        p.canvas.classList.remove('sg-pending');
-      } else {
-        p.canvas.classList.add('sg-pending');
-      }
-      drawMetrics(id);
+    for (const id of only ? [only] : PANELS) {
+      drawPanel(id);
+      await yieldToPage();
     }
     drawLoupes();
+    await yieldToPage();
     drawWipe();
+    await yieldToPage();
     drawChart();
   }
 
@@ -184,9 +197,9 @@ export async function mountLosses(root: HTMLElement): Promise<Mounted> {
   }
 
   async function measure(id: PanelId, gen: number) {
-    await yieldToPage();
     if (gen !== generation || !images[id]) return;
-    numbers[id] = panelNumbers(images[id]!, id === 'hr' ? null : truth);
+    const n = await measureOffThread(images[id]!, id === 'hr' ? null : truth);
+    if (gen === generation) numbers[id] = n;
   }
 
   async function compute() {
@@ -207,9 +220,9 @@ export async function mountLosses(root: HTMLElement): Promise<Mounted> {
     truth = src.hr;
     images = { hr: src.hr ?? src.lr, bicubic: quantize8(imresizeJs(src.lr, SCALE)), ...src.staticOut };
     numbers = {};
-    for (const id of PANELS) await measure(id, gen);
+    await Promise.all(PANELS.map((id) => measure(id, gen)));
     if (gen !== generation) return;
-    render();
+    void render();
 
     let rt: Awaited<ReturnType<typeof runtime>>;
     let report: { name: string };
@@ -242,7 +255,7 @@ export async function mountLosses(root: HTMLElement): Promise<Mounted> {
         images[id] = quantize8(result.image);
         panels[id].canvas.dataset.live = 'true';
         await measure(id, gen);
-        render();
+        void render(id);
       } catch (err) {
         if ((err as DOMException)?.name === 'AbortError') return;
         setStatus(fill(rs.statusRunFailed, { details: err instanceof Error ? err.message : String(err) }));
@@ -292,13 +305,15 @@ export async function mountLosses(root: HTMLElement): Promise<Mounted> {
   viewSelect.addEventListener('change', () => {
     state.view = viewSelect.value === 'wipe' ? 'wipe' : 'side';
     saveUrl();
-    render();
+    if (visible) drawWipe();
+    else dirty = true;
   });
   const onWipePick = () => {
     state.wipeA = wipeA.value as PanelId;
     state.wipeB = wipeB.value as PanelId;
     saveUrl();
-    render();
+    if (visible) drawWipe();
+    else dirty = true;
   };
   wipeA.addEventListener('change', onWipePick);
   wipeB.addEventListener('change', onWipePick);
@@ -401,7 +416,7 @@ export async function mountLosses(root: HTMLElement): Promise<Mounted> {
       visible = v;
       if (!v) return;
       if (needsCompute) void compute();
-      else if (dirty) render();
+      else if (dirty) void render();
     },
   };
 }
