@@ -148,6 +148,9 @@ test.describe('three losses, one network', () => {
     const spectra = JSON.parse((await root.locator('[data-role="spectrum"]').getAttribute('data-spectra')) ?? '{}') as Record<string, number[]>;
     const high = (v: number[]) => v.slice(Math.floor(v.length * 0.75)).reduce((a, b) => a + b, 0);
     expect(high(spectra.srresnet)).toBeLessThan(high(spectra.hr));
+    // ...and the perceptual models put energy back there.
+    expect(high(spectra.srresnet_vgg)).toBeGreaterThan(high(spectra.srresnet));
+    expect(high(spectra.srgan)).toBeGreaterThan(high(spectra.srresnet));
     console.log(`srgan-losses: live on webgpu after ${liveAfter.toFixed(1)} s; ${report.join('; ')}`);
   });
 
@@ -197,6 +200,34 @@ test.describe('three losses, one network', () => {
     await expect(again.locator('[data-role="loupe"]')).toHaveAttribute('aria-valuetext', after!, { timeout: LIVE_TIMEOUT });
     await expect(again.locator('input[data-control="wipe"]')).toHaveValue('48');
     await expect(again.locator('select[data-control="view"]')).toHaveValue('wipe');
+  });
+});
+
+test.describe('the reader’s own image', () => {
+  test('a non-image is refused in words; a photo runs reduced first (with PSNR) and as it is (without)', async ({ page }) => {
+    await page.goto(CHAPTER_2);
+    const root = page.locator('[data-widget="srgan-losses"]');
+    await root.scrollIntoViewIfNeeded();
+    await expect(root.locator('canvas[data-loupe="srgan"]')).toBeVisible({ timeout: LIVE_TIMEOUT });
+    const input = root.locator('input[data-control="file"]');
+    const message = root.locator('[data-role="status-message"]');
+    await input.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a picture') });
+    await expect(message).toContainText('notes.txt');
+    // No request carries the reader's file anywhere: the fixture fails the test on any non-local request.
+    await input.setInputFiles('public/images/demo/coffee.png');
+    await expect(root.locator('select[data-control="image"]')).toHaveValue('own');
+    await expect(root.locator('[data-role="own-mode"]')).toBeVisible();
+    await expect(root).toHaveAttribute('data-computed', 'own:down', { timeout: LIVE_TIMEOUT });
+    const px = await canvases(root, 'canvas[data-model]', 'data-model');
+    const shown = parseMetrics((await root.locator('[data-role="metrics"][data-model="srresnet"]').textContent()) ?? '');
+    expect(Math.abs(shown.psnr - psnrY(px.srresnet, px.hr, 4))).toBeLessThanOrEqual(0.005 + 1e-9);
+    expect(page.url()).not.toContain('srgan.img=own');
+    // As it is: the centre 32×32 is the input, enlarged to 128×128, and there is no ground truth to score against.
+    await root.locator('input[data-control="own-mode"][value="asis"]').check();
+    await expect(root).toHaveAttribute('data-computed', 'own:asis', { timeout: LIVE_TIMEOUT });
+    const asis = await canvases(root, 'canvas[data-model]', 'data-model');
+    expect([asis.hr.width, asis.srgan.width]).toEqual([32, 128]);
+    await expect(root.locator('[data-role="metrics"][data-model="srgan"]')).toHaveText(/no ground truth/);
   });
 });
 
