@@ -21,6 +21,8 @@ export const PAGES: SitePage[] = [
   { path: 'ja/', lang: 'ja', counterpart: '' },
   { path: 'chapters/interpolation/', lang: 'en', counterpart: 'ja/chapters/interpolation/' },
   { path: 'ja/chapters/interpolation/', lang: 'ja', counterpart: 'chapters/interpolation/' },
+  { path: 'chapters/srgan/', lang: 'en', counterpart: 'ja/chapters/srgan/' },
+  { path: 'ja/chapters/srgan/', lang: 'ja', counterpart: 'chapters/srgan/' },
   { path: 'credits/', lang: 'en', counterpart: 'ja/credits/' },
   { path: 'ja/credits/', lang: 'ja', counterpart: 'credits/' },
   { path: 'models/', lang: 'en', counterpart: 'ja/models/' },

@@ -1,0 +1,48 @@
+// The pre-computed crops (public/data/srgan/manifest.json, written by training/srt/figures_srgan.py)
+// and the chapter's model ids, labels and plot colours. Imported at build time and in the browser.
+import manifestJson from '../../../public/data/srgan/manifest.json';
+
+export interface CropEntry {
+  /** Demo photo id (src/components/interpolation/demoImages.ts). */
+  image: string;
+  left: number;
+  top: number;
+  /** srgan_d raw logits C(x) from PyTorch: 'hr' and each output id. */
+  logits: Record<string, number>;
+}
+
+export const manifest = manifestJson as { hr: number; scale: number; models: string[]; crops: CropEntry[] };
+export const DATA_DIR = 'data/srgan';
+
+export const OUTPUTS = ['bicubic', 'srresnet', 'srresnet_vgg', 'srgan'] as const;
+export type OutputId = (typeof OUTPUTS)[number];
+export const NETWORKS = ['srresnet', 'srresnet_vgg', 'srgan'] as const;
+export type PanelId = 'hr' | OutputId;
+export const PANELS: PanelId[] = ['hr', ...OUTPUTS];
+
+export const LABEL_KEY = {
+  hr: 'modelTruth',
+  bicubic: 'modelBicubic',
+  srresnet: 'modelSrresnet',
+  srresnet_vgg: 'modelSrresnetVgg',
+  srgan: 'modelSrgan',
+} as const satisfies Record<PanelId, string>;
+
+export const COLOR: Record<PanelId, string> = {
+  hr: '#1d1d1f',
+  bicubic: '#8a8a92',
+  srresnet: '#0b57a4',
+  srresnet_vgg: '#b35c00',
+  srgan: '#b42318',
+};
+export const DASH: Record<PanelId, string> = { hr: '', bicubic: '4 3', srresnet: '', srresnet_vgg: '6 2', srgan: '' };
+
+export function staticPath(image: string, id: PanelId | 'lr'): string {
+  return `${DATA_DIR}/${image}-${id}.png`;
+}
+
+export function findCrop(image: string): CropEntry | undefined {
+  return manifest.crops.find((c) => c.image === image);
+}
+
+export const sigmoid = (v: number): number => 1 / (1 + Math.exp(-v));

@@ -1,0 +1,19 @@
+// Entry script of MeanFigure.astro: only watches visibility; mean.ts loads on first view.
+import { startWhenVisible } from './shared';
+
+export function boot(): void {
+  for (const root of document.querySelectorAll<HTMLElement>('[data-widget="srgan-mean"]')) {
+    if (root.dataset.booted) continue;
+    root.dataset.booted = 'true';
+    startWhenVisible(
+      root,
+      async () => (await import('./mean')).mountMean(root),
+      (err) => {
+        root.dataset.status = 'error';
+        root.dataset.backend = 'none';
+        const m = root.querySelector('[data-role="status-message"]');
+        if (m) m.textContent = String(err);
+      },
+    );
+  }
+}

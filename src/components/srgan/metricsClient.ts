@@ -1,0 +1,34 @@
+// Page side of metrics.worker.ts: panelNumbers() off the main thread, in the page only if no Worker starts.
+import type { RGBImage } from '../../sr/image';
+import { panelNumbers, type PanelNumbers } from './pipeline';
+
+let worker: Worker | null | undefined;
+let nextId = 1;
+const pending = new Map<number, { resolve: (n: PanelNumbers) => void; reject: (e: Error) => void }>();
+
+function start(): Worker | null {
+  if (worker !== undefined) return worker;
+  try {
+    worker = new Worker(new URL('./metrics.worker.ts', import.meta.url), { type: 'module', name: 'srgan-metrics' });
+    worker.onmessage = (e: MessageEvent<{ id: number; ok: boolean; numbers?: PanelNumbers; message?: string }>) => {
+      const p = pending.get(e.data.id);
+      if (!p) return;
+      pending.delete(e.data.id);
+      if (e.data.ok) p.resolve(e.data.numbers!);
+      else p.reject(new Error(e.data.message));
+    };
+  } catch {
+    worker = null;
+  }
+  return worker;
+}
+
+export function measureOffThread(output: RGBImage, truth: RGBImage | null): Promise<PanelNumbers> {
+  const w = start();
+  if (!w) return Promise.resolve(panelNumbers(output, truth));
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    w.postMessage({ id, output, truth });
+  });
+}

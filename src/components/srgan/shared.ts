@@ -1,0 +1,132 @@
+// Browser helpers shared by the chapter-2 figures: start on first view and pause off screen (rule 6/7),
+// the `?backend=` order (rule 9), the shared generator runtime, canvases, and URL parameters (rule 16).
+import type { BackendName } from '../../sr/backend';
+import { toRGBA, type RGBImage } from '../../sr/image';
+
+export interface Mounted {
+  setVisible(visible: boolean): void;
+}
+
+/** Watches `root`; imports and mounts the widget on first approach, then reports visibility changes. */
+export function startWhenVisible(root: HTMLElement, mount: () => Promise<Mounted>, onError: (err: unknown) => void): void {
+  let handle: Mounted | null = null;
+  let starting = false;
+  let visible = false;
+  new IntersectionObserver(
+    (entries) => {
+      visible = entries.some((e) => e.isIntersecting);
+      if (handle) handle.setVisible(visible);
+      else if (visible && !starting) {
+        starting = true;
+        mount()
+          .then((h) => {
+            handle = h;
+            h.setVisible(visible);
+          })
+          .catch(onError);
+      }
+    },
+    { rootMargin: '200px 0px' },
+  ).observe(root);
+}
+
+export function backendOrder(search: string): BackendName[] {
+  const forced = new URLSearchParams(search).get('backend');
+  if (forced === 'webgpu' || forced === 'webgl' || forced === 'cpu') return [forced];
+  return ['webgpu', 'webgl', 'cpu'];
+}
+
+/** Absolute URL of a file under the site's base. */
+export function siteAsset(root: HTMLElement, path: string): string {
+  const base = root.dataset.base ?? '/';
+  return new URL((base.endsWith('/') ? base : `${base}/`) + path, location.href).href;
+}
+
+export async function runtime(root: HTMLElement) {
+  const { sharedRuntime } = await import('../../sr/runtime/client');
+  return sharedRuntime({ weightsBase: siteAsset(root, 'weights/'), order: backendOrder(location.search) });
+}
+
+export function draw(canvas: HTMLCanvasElement, img: RGBImage): void {
+  const rgba = toRGBA(img);
+  canvas.width = img.width;
+  canvas.height = img.height;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('2D canvas is not available');
+  ctx.putImageData(new ImageData(new Uint8ClampedArray(rgba.data), img.width, img.height), 0, 0);
+  canvas.hidden = false;
+}
+
+/** Debounced history.replaceState of this widget's parameters (prefix `p`), keeping all others. */
+export function urlWriter(prefix: string): (values: Record<string, string | number | null>) => void {
+  let timer = 0;
+  return (values) => {
+    clearTimeout(timer);
+    timer = window.setTimeout(() => {
+      const params = new URLSearchParams(location.search);
+      for (const [k, v] of Object.entries(values)) {
+        if (v === null) params.delete(prefix + k);
+        else params.set(prefix + k, String(v));
+      }
+      const q = params.toString();
+      history.replaceState(history.state, '', `${location.pathname}${q ? `?${q}` : ''}${location.hash}`);
+    }, 250);
+  };
+}
+
+export function urlParam(prefix: string, key: string): string | null {
+  return new URLSearchParams(location.search).get(prefix + key);
+}
+
+/** Decode an image URL into an RGBImage (2D canvas; small images only). */
+export async function loadImage(url: string): Promise<RGBImage> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+  const bitmap = await createImageBitmap(await res.blob());
+  const canvas = document.createElement('canvas');
+  canvas.width = bitmap.width;
+  canvas.height = bitmap.height;
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
+  if (!ctx) throw new Error('2D canvas is not available');
+  ctx.drawImage(bitmap, 0, 0);
+  bitmap.close();
+  const { fromRGBA } = await import('../../sr/image');
+  return fromRGBA(ctx.getImageData(0, 0, canvas.width, canvas.height));
+}
+
+/** Waits for the browser to be idle-ish between chunks of main-thread work (keeps tasks short). */
+export const yieldToPage = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
+
+type Runtime = Awaited<ReturnType<typeof runtime>>;
+/** Generator outputs already computed on this page, by `<crop>:<model>`: both figures use the same crops. */
+const generated = new Map<string, Promise<{ image: RGBImage; ms: number }>>();
+
+/**
+ * ×4 output of `model` for the LR image `lr` (8-bit values), computed once per page for a demo crop
+ * (`cacheKey`), or every time for a reader's image (`cacheKey` null). Each crop/model pair has its own
+ * runtime channel, so the two figures never cancel each other's runs.
+ */
+export function generate(
+  rt: Runtime,
+  cacheKey: string | null,
+  model: string,
+  lr: RGBImage,
+  onProgress?: (p: { phase: string; done: number; total: number }) => void,
+): Promise<{ image: RGBImage; ms: number }> {
+  const key = cacheKey ? `${cacheKey}:${model}` : null;
+  const hit = key ? generated.get(key) : undefined;
+  if (hit) return hit;
+  const run = rt.client
+    .upscale({
+      channel: key ?? `own:${model}`,
+      model,
+      image: { width: lr.width, height: lr.height, data: lr.data.slice() },
+      onProgress,
+    })
+    .then((r) => ({ image: r.image, ms: r.ms }));
+  if (key) {
+    generated.set(key, run);
+    run.catch(() => generated.delete(key));
+  }
+  return run;
+}
