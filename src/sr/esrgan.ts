@@ -3,11 +3,16 @@
 // BatchNorm figure, and the standard and relativistic discriminator outputs.
 import type { RGBImage } from './image';
 
-/** (1 − α)·a + α·b per value: blending two output images in pixel space. Same sizes required. */
+const clamp01 = (v: number): number => Math.min(1, Math.max(0, v));
+
+/**
+ * (1 − α)·a + α·b per value: blending two output *images* in pixel space. The networks' raw outputs
+ * can leave [0, 1]; they are clamped first, as they are when shown. Same sizes required.
+ */
 export function blendImages(a: RGBImage, b: RGBImage, alpha: number): RGBImage {
   if (a.width !== b.width || a.height !== b.height) throw new Error('blendImages: sizes differ');
   const data = new Float32Array(a.data.length);
-  for (let i = 0; i < data.length; i++) data[i] = (1 - alpha) * a.data[i] + alpha * b.data[i];
+  for (let i = 0; i < data.length; i++) data[i] = (1 - alpha) * clamp01(a.data[i]) + alpha * clamp01(b.data[i]);
   return { width: a.width, height: a.height, data };
 }
 
