@@ -1,0 +1,138 @@
+// Pure helpers of the chapter-3 figures: pixel blending, difference maps, the α sweep, input
+// variants, discriminator outputs, URL state, the perception–distortion chart and the shipped-data checks.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  blendImages,
+  diffMap,
+  discriminatorOutputs,
+  heatRGBA,
+  inputVariant,
+  sigmoid,
+  snapAlpha,
+  sweepAlpha,
+} from '../../src/sr/esrgan';
+import { isActivations, histogramBars } from '../../src/components/esrgan/activations';
+import { isPdData, markerAt, pdChartSvg, pdGeometry } from '../../src/components/esrgan/pdChart';
+import { readInterpState, writeInterpState } from '../../src/components/esrgan/interpState';
+
+const img = (w: number, h: number, f: (i: number) => number) => ({ width: w, height: h, data: Float32Array.from({ length: w * h * 3 }, (_, i) => f(i)) });
+
+describe('pixel blending and differences', () => {
+  it('blends clamped outputs linearly and reproduces the ends exactly', () => {
+    const a = img(2, 2, (i) => i / 12);
+    const b = img(2, 2, (i) => 1 - i / 12);
+    expect(blendImages(a, b, 0).data).toEqual(a.data);
+    expect(blendImages(a, b, 1).data).toEqual(b.data);
+    const half = blendImages(a, b, 0.5);
+    for (const v of half.data) expect(v).toBeCloseTo(0.5, 6);
+    // Values outside [0, 1] are clamped first, as on screen.
+    const over = blendImages(img(1, 1, () => 1.4), img(1, 1, () => -0.2), 0.5);
+    expect(Array.from(over.data)).toEqual([0.5, 0.5, 0.5]);
+    expect(() => blendImages(a, img(1, 1, () => 0), 0.5)).toThrow();
+  });
+
+  it('diffMap takes the largest channel difference per pixel and the mean over channels', () => {
+    const a = img(2, 1, () => 0);
+    const b = { width: 2, height: 1, data: Float32Array.from([0.5, 0, 0, 0.1, 0.1, 0.1]) };
+    const d = diffMap(a, b);
+    expect(Array.from(d.map)).toEqual([0.5, Math.fround(0.1)].map((v) => Math.fround(v)));
+    expect(d.max).toBeCloseTo(0.5, 6);
+    expect(d.mean).toBeCloseTo(0.8 / 6, 6);
+    const rgba = heatRGBA(d.map, 0.5);
+    expect(Array.from(rgba.slice(0, 4))).toEqual([255, 255, 255, 255]);
+    expect(rgba[4]).toBeLessThan(255);
+  });
+});
+
+describe('α sweep and snapping', () => {
+  it('is a triangle wave that starts at the current α and stays in [0, 1]', () => {
+    expect(sweepAlpha(0, 1000, 0)).toBe(0);
+    expect(sweepAlpha(250, 1000, 0)).toBeCloseTo(0.5);
+    expect(sweepAlpha(500, 1000, 0)).toBeCloseTo(1);
+    expect(sweepAlpha(750, 1000, 0)).toBeCloseTo(0.5);
+    expect(sweepAlpha(0, 1000, 0.3)).toBeCloseTo(0.3);
+    for (let t = 0; t < 5000; t += 37) {
+      const a = sweepAlpha(t, 1000, 0.7);
+      expect(a).toBeGreaterThanOrEqual(0);
+      expect(a).toBeLessThanOrEqual(1);
+    }
+  });
+  it('snaps to the slider step and rejects non-numbers', () => {
+    expect(snapAlpha(0.43)).toBe(0.45);
+    expect(snapAlpha(-3)).toBe(0);
+    expect(snapAlpha(Number.NaN)).toBe(0.5);
+  });
+});
+
+describe('input variants (same rules as training/srt/figures_esrgan.py)', () => {
+  const x = { width: 2, height: 1, data: Float32Array.from([0.2, 0.4, 0.6, 0.8, 1, 0]) };
+  it('darkens, flattens to the mean colour and saturates', () => {
+    expect(Array.from(inputVariant(x, 'dark').data)).toEqual(Array.from(x.data, (v) => Math.fround(v * 0.25)));
+    expect(Array.from(inputVariant(x, 'flat').data).map((v) => +v.toFixed(6))).toEqual([0.5, 0.7, 0.3, 0.5, 0.7, 0.3]);
+    expect(Array.from(inputVariant(x, 'saturated').data).map((v) => +v.toFixed(6))).toEqual([0, 0.2, 0.8, 1, 1, 0]);
+    expect(inputVariant(x, 'original').data).toEqual(x.data);
+  });
+});
+
+describe('discriminator outputs', () => {
+  it('D = σ(C) and D_Ra = σ(C − mean of the other set)', () => {
+    const real = [2, 0, 1];
+    const fake = [-1, 0.5];
+    const d = discriminatorOutputs(real, fake);
+    expect(d.meanReal).toBeCloseTo(1);
+    expect(d.meanFake).toBeCloseTo(-0.25);
+    expect(d.standardReal[0]).toBeCloseTo(1 / (1 + Math.exp(-2)));
+    expect(d.relativisticReal[1]).toBeCloseTo(sigmoid(0 + 0.25));
+    expect(d.relativisticFake[0]).toBeCloseTo(sigmoid(-1 - 1));
+    expect(d.relativisticFake[1]).toBeCloseTo(sigmoid(-0.5));
+  });
+});
+
+describe('URL state of the interpolation figure', () => {
+  it('round-trips and falls back on invalid values', () => {
+    const s = { alpha: 0.35, image: 'coffee', loupe: { x: 0.25, y: 0.75 } };
+    expect(readInterpState(writeInterpState('?x=1', s))).toEqual(s);
+    expect(readInterpState('?esr.alpha=7&esr.img=nope&esr.loupe=2,a')).toEqual({ alpha: 0.5, image: 'chelsea', loupe: { x: 0.5, y: 0.5 } });
+  });
+});
+
+describe('perception–distortion chart', () => {
+  const pd: unknown = JSON.parse(readFileSync('test/unit/fixtures/esrgan-perception-distortion.sample.json', 'utf8'));
+  it('accepts the pipeline shape and rejects broken data', () => {
+    expect(isPdData(pd)).toBe(true);
+    expect(isPdData({ set5: [{ alpha: 0, psnr: 'x', niqe: 1 }, { alpha: 1, psnr: 1, niqe: 1 }] })).toBe(false);
+    expect(isPdData(null)).toBe(false);
+  });
+  it('puts lower NIQE left, higher PSNR up, and moves the marker along the polyline', () => {
+    if (!isPdData(pd)) throw new Error('fixture');
+    const g = pdGeometry(pd.set5);
+    const [p0, p5, p1] = g.points;
+    expect(p5.x).toBeLessThan(p1.x); // NIQE 7 left of 8
+    expect(p0.y).toBeLessThan(p1.y); // PSNR 31 above 28
+    expect(markerAt(g.points, 0)).toMatchObject({ x: p0.x, y: p0.y });
+    const m = markerAt(g.points, 0.25);
+    expect(m.x).toBeCloseTo((p0.x + p5.x) / 2);
+    expect(m.y).toBeCloseTo((p0.y + p5.y) / 2);
+    expect(markerAt(g.points, 1)).toMatchObject({ x: p1.x, y: p1.y });
+    const svg = pdChartSvg(pd.set5, { title: 'T', x: 'X', y: 'Y', point: (p) => `a${p.alpha}`, current: 'now' }, 0.5, 'id');
+    expect(svg).toContain('data-role="pd-marker"');
+    expect((svg.match(/class="pd-point"/g) ?? []).length).toBe(3);
+  });
+});
+
+describe('activation statistics', () => {
+  const data: unknown = JSON.parse(readFileSync('test/unit/fixtures/esrgan-vgg-activations.sample.json', 'utf8'));
+  it('accepts the pipeline shape and rejects a missing layer', () => {
+    expect(isActivations(data)).toBe(true);
+    const broken = JSON.parse(JSON.stringify(data));
+    delete broken.stats.img_a.conv5_4;
+    expect(isActivations(broken)).toBe(false);
+  });
+  it('draws histogram bars scaled to the tallest', () => {
+    const bars = histogramBars({ edges: [0, 1, 2, 4], counts: [5, 10, 0] }, 100, 50);
+    expect(bars.map((b) => b.h)).toEqual([25, 50, 0]);
+    expect(bars[2].x).toBeCloseTo(50);
+    expect(bars[2].w).toBeCloseTo(50);
+  });
+});
