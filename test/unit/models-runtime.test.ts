@@ -4,34 +4,11 @@
  * AbortSignal cancels, and a corrupted weight file becomes an error message (never an image).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createImage, type RGBImage } from '../../src/sr/image';
-import { RuntimeClient, RuntimeError, type WorkerLike } from '../../src/sr/runtime/client';
-import { createRuntimeHost } from '../../src/sr/runtime/host';
-import type { WorkerRequest, WorkerResponse } from '../../src/sr/runtime/protocol';
+import { RuntimeClient, RuntimeError } from '../../src/sr/runtime/client';
 import type { ModelSource } from '../../src/sr/runtime/session';
 import { decodeVerified } from '../../src/sr/weights/load';
 import { modelIds, readCard, readWeightBytes } from './models-disk';
-
-/** A Worker stand-in: messages cross asynchronously, like postMessage. */
-function inProcessWorker(source: ModelSource): WorkerLike {
-  const listeners: Array<(e: { data: WorkerResponse }) => void> = [];
-  const host = createRuntimeHost((msg) => setTimeout(() => listeners.forEach((l) => l({ data: msg }))), { source });
-  return {
-    postMessage: (msg: WorkerRequest) => void setTimeout(() => host.handle(msg)),
-    addEventListener: (_type, l) => listeners.push(l),
-  };
-}
-
-const diskSource: ModelSource = async (id) => {
-  const card = readCard(id);
-  return { card, weights: await decodeVerified(readWeightBytes(card), card) };
-};
-
-function image(w: number, h: number, seed: number): RGBImage {
-  const img = createImage(w, h);
-  for (let i = 0; i < img.data.length; i++) img.data[i] = (Math.sin(i * 0.37 + seed) + 1) / 2;
-  return img;
-}
+import { diskSource, inProcessWorker, testImage as image } from './runtime-inprocess';
 
 const small = modelIds().includes('srcnn') ? 'srcnn' : undefined;
 

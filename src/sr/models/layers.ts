@@ -47,6 +47,12 @@ export function prelu(w: WeightMap, name: string, x: tf.Tensor4D): tf.Tensor4D {
  */
 export type BNStats = 'stored' | 'input';
 
+/**
+ * Called with a named intermediate activation while a network runs (inside its tf.tidy): a caller that
+ * wants to keep a tap must tf.keep what it takes. Names are the BasicSR module names, see each network.
+ */
+export type Tap = (name: string, activation: tf.Tensor) => void;
+
 export function batchNorm(w: WeightMap, name: string, x: tf.Tensor4D, stats: BNStats = 'stored'): tf.Tensor4D {
   const gamma = weight(w, `${name}.weight`) as tf.Tensor1D;
   const beta = weight(w, `${name}.bias`) as tf.Tensor1D;

@@ -7,12 +7,14 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { WeightMap } from '../weights/tensors';
-import { batchNorm, conv, leaky, nearest2x, type BNStats } from './layers';
+import { batchNorm, conv, leaky, nearest2x, type BNStats, type Tap } from './layers';
 
 export interface RRDBNetOptions {
   numBlock: number;
   useBN: boolean;
   bnStats?: BNStats;
+  /** Taps: `conv_first`, `body.N` (after RRDB N), `conv_body` (after the long skip), `conv_up1`, `conv_up2`, `conv_hr` (after LeakyReLU), `conv_last`. */
+  tap?: Tap;
 }
 
 function denseBlock(w: WeightMap, p: string, x: tf.Tensor4D, opts: RRDBNetOptions): tf.Tensor4D {
@@ -28,16 +30,26 @@ function denseBlock(w: WeightMap, p: string, x: tf.Tensor4D, opts: RRDBNetOption
 
 export function rrdbnet(w: WeightMap, x: tf.Tensor4D, opts: RRDBNetOptions): tf.Tensor4D {
   return tf.tidy(() => {
+    const tap = opts.tap ?? (() => undefined);
     const head = conv(w, 'conv_first', x);
+    tap('conv_first', head);
     let feat = head;
     for (let b = 0; b < opts.numBlock; b++) {
       const p = `body.${b}`;
       const inner = denseBlock(w, `${p}.rdb3`, denseBlock(w, `${p}.rdb2`, denseBlock(w, `${p}.rdb1`, feat, opts), opts), opts);
       feat = tf.add(feat, tf.mul(inner, 0.2));
+      tap(p, feat);
     }
     feat = tf.add(head, conv(w, 'conv_body', feat));
+    tap('conv_body', feat);
     feat = conv(w, 'conv_up1', nearest2x(feat), { activation: 'leakyrelu' });
+    tap('conv_up1', feat);
     feat = conv(w, 'conv_up2', nearest2x(feat), { activation: 'leakyrelu' });
-    return conv(w, 'conv_last', conv(w, 'conv_hr', feat, { activation: 'leakyrelu' }));
+    tap('conv_up2', feat);
+    feat = conv(w, 'conv_hr', feat, { activation: 'leakyrelu' });
+    tap('conv_hr', feat);
+    const out = conv(w, 'conv_last', feat);
+    tap('conv_last', out);
+    return out;
   });
 }

@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { resizeTensor } from '../resample';
 import type { ModelCard } from '../weights/card';
 import type { WeightMap } from '../weights/tensors';
-import type { BNStats } from './layers';
+import type { BNStats, Tap } from './layers';
 import { rrdbParams, srresnetParams } from './specs';
 import { rrdbnet } from './rrdbnet';
 import { srcnn } from './srcnn';
@@ -18,6 +18,8 @@ export type ArchitectureInfo = Pick<ModelCard['architecture'], 'name' | 'params'
 export interface RunOptions {
   /** BatchNorm statistics: the stored running ones (default) or this input's. */
   bnStats?: BNStats;
+  /** Sees named intermediate activations (see each network for the names). */
+  tap?: Tap;
 }
 
 /**
@@ -27,15 +29,15 @@ export interface RunOptions {
 export function forward(arch: ArchitectureInfo, w: WeightMap, x: tf.Tensor4D, opts: RunOptions = {}): tf.Tensor {
   switch (arch.name) {
     case 'srcnn':
-      return srcnn(w, x);
+      return srcnn(w, x, opts.tap);
     case 'srresnet':
-      return srresnet(w, x, { numBlock: srresnetParams(arch.params).numBlock, bnStats: opts.bnStats });
+      return srresnet(w, x, { numBlock: srresnetParams(arch.params).numBlock, bnStats: opts.bnStats, tap: opts.tap });
     case 'rrdbnet': {
       const p = rrdbParams(arch.params);
-      return rrdbnet(w, x, { numBlock: p.numBlock, useBN: p.useBN, bnStats: opts.bnStats });
+      return rrdbnet(w, x, { numBlock: p.numBlock, useBN: p.useBN, bnStats: opts.bnStats, tap: opts.tap });
     }
     case 'vgg_discriminator':
-      return vggDiscriminator(w, x, { bnStats: opts.bnStats });
+      return vggDiscriminator(w, x, { bnStats: opts.bnStats, tap: opts.tap });
     default:
       throw new Error(`unknown architecture "${String((arch as { name: unknown }).name)}"`);
   }

@@ -5,12 +5,17 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { WeightMap } from '../weights/tensors';
-import { conv } from './layers';
+import { conv, type Tap } from './layers';
 
-export function srcnn(w: WeightMap, x: tf.Tensor4D): tf.Tensor4D {
+/** Taps: `conv1`, `conv2` (after ReLU), `conv3`. */
+export function srcnn(w: WeightMap, x: tf.Tensor4D, tap?: Tap): tf.Tensor4D {
   return tf.tidy(() => {
     const f1 = conv(w, 'conv1', x, { activation: 'relu' });
+    tap?.('conv1', f1);
     const f2 = conv(w, 'conv2', f1, { activation: 'relu' });
-    return conv(w, 'conv3', f2);
+    tap?.('conv2', f2);
+    const out = conv(w, 'conv3', f2);
+    tap?.('conv3', out);
+    return out;
   });
 }

@@ -8,7 +8,7 @@ import type { RGBImage } from '../image';
 import type { BNStats } from '../models/layers';
 import type { ModelCard } from '../weights/card';
 import type { ErrorCode, ImageInput, RequestBody, WorkerRequest, WorkerResponse } from './protocol';
-import type { ModelRef } from './session';
+import type { FeatureMap, ModelRef, PatchBatch } from './session';
 
 /** What the client needs of a Worker (a real one, or an in-process stand-in in tests). */
 export interface WorkerLike {
@@ -46,6 +46,47 @@ export interface UpscaleResult {
   image: RGBImage;
   ms: number;
   tiles: number;
+  backend: BackendName;
+  retried: boolean;
+}
+
+export interface DiscriminateRequest {
+  /** A discriminator id, e.g. `srgan_d`. */
+  model: string;
+  /** Patches of the discriminator's input side (the buffer is transferred: the caller loses it). */
+  patches: PatchBatch;
+  bnStats?: BNStats;
+  onProgress?: (p: Progress) => void;
+  signal?: AbortSignal;
+}
+
+export interface DiscriminateResult {
+  /** Raw C(x), one per patch. */
+  logits: Float32Array;
+  ms: number;
+  backend: BackendName;
+  retried: boolean;
+}
+
+export interface FeaturesRequest {
+  channel: string;
+  model: ModelRef;
+  /** A generator's LR input, or one patch for a discriminator (transferred). Runs untiled: keep it small. */
+  image: ImageInput;
+  /** Tap names, see src/sr/models (e.g. `conv_first`, `body.0`, `conv_body`). */
+  layers: string[];
+  /** How many leading channels of each layer come back (default 8). */
+  maxChannels?: number;
+  bnStats?: BNStats;
+  onProgress?: (p: Progress) => void;
+  signal?: AbortSignal;
+}
+
+export interface FeaturesResponse {
+  output: RGBImage | null;
+  logits: Float32Array | null;
+  layers: FeatureMap[];
+  ms: number;
   backend: BackendName;
   retried: boolean;
 }
@@ -101,14 +142,49 @@ export class RuntimeClient {
       transfer,
       req.onProgress,
     );
-    const onAbort = () => this.worker.postMessage({ type: 'cancel', id: this.nextId++, target: id });
-    req.signal?.addEventListener('abort', onAbort, { once: true });
-    try {
-      const msg = await done;
+    return this.withAbort(req.signal, id, done, (msg) => {
       if (msg.type !== 'result') throw new Error(`unexpected reply ${msg.type}`);
       return { image: { width: msg.width, height: msg.height, data: msg.data }, ms: msg.ms, tiles: msg.tiles, backend: msg.backend, retried: msg.retried };
+    });
+  }
+
+  /** A discriminator's raw logits on a batch of patches. */
+  async discriminate(req: DiscriminateRequest): Promise<DiscriminateResult> {
+    if (req.signal?.aborted) throw new DOMException('the request was cancelled', 'AbortError');
+    const { id, done } = this.send(
+      { type: 'discriminate', model: req.model, patches: req.patches, bnStats: req.bnStats },
+      [req.patches.data.buffer as ArrayBuffer],
+      req.onProgress,
+    );
+    return this.withAbort(req.signal, id, done, (msg) => {
+      if (msg.type !== 'scores') throw new Error(`unexpected reply ${msg.type}`);
+      return { logits: msg.logits, ms: msg.ms, backend: msg.backend, retried: msg.retried };
+    });
+  }
+
+  /** One untiled run with named intermediate activations; a newer request on the channel supersedes it. */
+  async features(req: FeaturesRequest): Promise<FeaturesResponse> {
+    if (req.signal?.aborted) throw new DOMException('the request was cancelled', 'AbortError');
+    const transfer: Transferable[] = 'data' in req.image ? [req.image.data.buffer as ArrayBuffer] : [req.image as Transferable];
+    const { id, done } = this.send(
+      { type: 'features', channel: req.channel, model: req.model, image: req.image, layers: req.layers, maxChannels: req.maxChannels, bnStats: req.bnStats },
+      transfer,
+      req.onProgress,
+    );
+    return this.withAbort(req.signal, id, done, (msg) => {
+      if (msg.type !== 'features') throw new Error(`unexpected reply ${msg.type}`);
+      return { output: msg.output, logits: msg.logits, layers: msg.layers, ms: msg.ms, backend: msg.backend, retried: msg.retried };
+    });
+  }
+
+  /** Forwards an AbortSignal as a cancel message while `done` is pending, then maps the reply. */
+  private async withAbort<T>(signal: AbortSignal | undefined, id: number, done: Promise<WorkerResponse>, map: (msg: WorkerResponse) => T): Promise<T> {
+    const onAbort = () => this.worker.postMessage({ type: 'cancel', id: this.nextId++, target: id });
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      return map(await done);
     } finally {
-      req.signal?.removeEventListener('abort', onAbort);
+      signal?.removeEventListener('abort', onAbort);
     }
   }
 

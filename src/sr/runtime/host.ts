@@ -71,6 +71,42 @@ export function createRuntimeHost(post: Post, options: HostOptions = {}) {
     return fromRGBA(ctx.getImageData(0, 0, width, height));
   }
 
+  /** Runs `run`; after a lost GPU device, recreates the backend and the weights and runs it once more. */
+  async function withRetry<T>(run: () => Promise<T>, signal: AbortSignal): Promise<{ result: T; retried: boolean }> {
+    try {
+      return { result: await run(), retried: false };
+    } catch (err) {
+      if (!isDeviceLost(err) || signal.aborted) throw err;
+      await recreateBackend();
+      return { result: await run(), retried: true };
+    }
+  }
+
+  const downloadProgress = (id: number) => (p: { loaded: number; total: number; cached?: boolean }) =>
+    post({ type: 'progress', id, phase: 'download', done: p.loaded, total: p.total, cached: p.cached });
+
+  async function discriminate(msg: Extract<WorkerRequest, { type: 'discriminate' }>, signal: AbortSignal): Promise<void> {
+    if (!session) throw new Error('the runtime was not initialised');
+    const { result, retried } = await withRetry(
+      () => session!.discriminate(msg.model, msg.patches, { bnStats: msg.bnStats, signal, onDownload: downloadProgress(msg.id) }),
+      signal,
+    );
+    post({ type: 'scores', id: msg.id, logits: result.logits, ms: result.ms, backend, retried }, [result.logits.buffer]);
+  }
+
+  async function features(msg: Extract<WorkerRequest, { type: 'features' }>, signal: AbortSignal): Promise<void> {
+    if (!session) throw new Error('the runtime was not initialised');
+    const image = await toImage(msg.image);
+    const { result, retried } = await withRetry(
+      () => session!.features(msg.model, image, { layers: msg.layers, maxChannels: msg.maxChannels, bnStats: msg.bnStats, signal, onDownload: downloadProgress(msg.id) }),
+      signal,
+    );
+    const transfer: Transferable[] = result.layers.map((l) => l.data.buffer as ArrayBuffer);
+    if (result.output) transfer.push(result.output.data.buffer as ArrayBuffer);
+    if (result.logits) transfer.push(result.logits.buffer as ArrayBuffer);
+    post({ type: 'features', id: msg.id, output: result.output, logits: result.logits, layers: result.layers, ms: result.ms, backend, retried }, transfer);
+  }
+
   async function upscale(msg: Extract<WorkerRequest, { type: 'upscale' }>, signal: AbortSignal): Promise<void> {
     if (!session) throw new Error('the runtime was not initialised');
     const image = await toImage(msg.image);
@@ -80,19 +116,10 @@ export function createRuntimeHost(post: Post, options: HostOptions = {}) {
         limits,
         bnStats: msg.bnStats,
         signal,
-        onDownload: (p) => post({ type: 'progress', id: msg.id, phase: 'download', done: p.loaded, total: p.total, cached: p.cached }),
+        onDownload: downloadProgress(msg.id),
         onProgress: (p) => post({ type: 'progress', id: msg.id, phase: 'tiles', done: p.done, total: p.total }),
       });
-    let retried = false;
-    let result;
-    try {
-      result = await run();
-    } catch (err) {
-      if (!isDeviceLost(err) || signal.aborted) throw err;
-      retried = true;
-      await recreateBackend();
-      result = await run();
-    }
+    const { result, retried } = await withRetry(run, signal);
     const { image: out, ms, tiles } = result;
     post({ type: 'result', id: msg.id, width: out.width, height: out.height, data: out.data, ms, tiles, backend, retried }, [out.data.buffer]);
   }
@@ -131,7 +158,8 @@ export function createRuntimeHost(post: Post, options: HostOptions = {}) {
             fail(msg.id, err);
           }
         });
-      case 'upscale': {
+      case 'upscale':
+      case 'features': {
         channels.get(msg.channel)?.controller.abort(); // the newer request supersedes the older one
         const controller = new AbortController();
         channels.set(msg.channel, { id: msg.id, controller });
@@ -139,12 +167,25 @@ export function createRuntimeHost(post: Post, options: HostOptions = {}) {
         return enqueue(async () => {
           try {
             if (controller.signal.aborted) throw new DOMException('superseded', 'AbortError');
-            await upscale(msg, controller.signal);
+            await (msg.type === 'upscale' ? upscale(msg, controller.signal) : features(msg, controller.signal));
           } catch (err) {
             fail(msg.id, err);
           } finally {
             controllers.delete(msg.id);
             if (channels.get(msg.channel)?.id === msg.id) channels.delete(msg.channel);
+          }
+        });
+      }
+      case 'discriminate': {
+        const controller = new AbortController();
+        controllers.set(msg.id, controller);
+        return enqueue(async () => {
+          try {
+            await discriminate(msg, controller.signal);
+          } catch (err) {
+            fail(msg.id, err);
+          } finally {
+            controllers.delete(msg.id);
           }
         });
       }

@@ -6,7 +6,7 @@ import type { BackendName, BackendReport } from '../backend';
 import type { BNStats } from '../models/layers';
 import type { ModelCard } from '../weights/card';
 import type { WeightErrorCode } from '../weights/errors';
-import type { ModelRef } from './session';
+import type { FeatureMap, ModelRef, PatchBatch } from './session';
 
 /** RGB float pixels (an RGBImage) or an ImageBitmap (decoded in the worker). */
 export type ImageInput = { width: number; height: number; data: Float32Array } | ImageBitmap;
@@ -24,6 +24,10 @@ export type WorkerRequest =
       tile?: number;
       bnStats?: BNStats;
     }
+  /** A discriminator's raw logits on a batch of patches (transferred). */
+  | { type: 'discriminate'; id: number; model: string; patches: PatchBatch; bnStats?: BNStats }
+  /** One untiled run that also returns named intermediate activations; supersedes like `upscale`. */
+  | { type: 'features'; id: number; channel: string; model: ModelRef; image: ImageInput; layers: string[]; maxChannels?: number; bnStats?: BNStats }
   | { type: 'cancel'; id: number; target: number }
   | { type: 'memory'; id: number }
   /** Test hook: destroys the WebGPU device, as a driver reset would (the next run must recover). */
@@ -36,6 +40,17 @@ export type WorkerResponse =
   | { type: 'progress'; id: number; phase: 'download' | 'tiles'; done: number; total: number; cached?: boolean }
   | { type: 'loaded'; id: number; card: ModelCard }
   | { type: 'result'; id: number; width: number; height: number; data: Float32Array; ms: number; tiles: number; backend: BackendName; retried: boolean }
+  | { type: 'scores'; id: number; logits: Float32Array; ms: number; backend: BackendName; retried: boolean }
+  | {
+      type: 'features';
+      id: number;
+      output: { width: number; height: number; data: Float32Array } | null;
+      logits: Float32Array | null;
+      layers: FeatureMap[];
+      ms: number;
+      backend: BackendName;
+      retried: boolean;
+    }
   | { type: 'cancelled'; id: number }
   | { type: 'error'; id: number; code: ErrorCode; message: string }
   | { type: 'memory'; id: number; numTensors: number; numBytes: number }

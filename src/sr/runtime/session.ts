@@ -6,6 +6,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { RGBImage } from '../image';
 import type { BNStats } from '../models/layers';
+import { forward, prepareInput } from '../models/run';
+import { imageToTensor, tensorToImage } from '../tensor';
 import type { ModelCard } from '../weights/card';
 import type { DecodedWeights } from '../weights/decode';
 import { interpolateWeights } from '../weights/interpolate';
@@ -40,6 +42,37 @@ export interface SessionResult {
   ms: number;
   tiles: number;
 }
+
+/** A batch of square RGB patches, NHWC floats in [0, 1]: what a discriminator scores. */
+export interface PatchBatch {
+  count: number;
+  size: number;
+  data: Float32Array;
+}
+
+/** The first `kept` channels of one named activation, HWC (a linear layer: height = width = 1). */
+export interface FeatureMap {
+  name: string;
+  height: number;
+  width: number;
+  /** Channels the layer has. */
+  channels: number;
+  /** Channels returned in `data` (the first ones). */
+  kept: number;
+  data: Float32Array;
+}
+
+export interface FeaturesResult {
+  /** The generator's output (raw, not clamped); null for a discriminator. */
+  output: RGBImage | null;
+  /** A discriminator's raw logit C(x) (one value); null for a generator. */
+  logits: Float32Array | null;
+  layers: FeatureMap[];
+  ms: number;
+}
+
+/** Patches per discriminator call: bounds the activations of one call to a few MiB. */
+const SCORE_CHUNK = 16;
 
 export class SRSession {
   private models = new Map<string, Promise<Entry>>();
@@ -96,6 +129,86 @@ export class SRSession {
       },
     });
     return { image: out, ms: performance.now() - start, tiles };
+  }
+
+  /**
+   * A discriminator's raw logits C(x), one per patch (D(x) = sigmoid(C(x)) for a standard GAN).
+   * Patches must have the side the discriminator was trained on.
+   */
+  async discriminate(id: string, batch: PatchBatch, opts: { bnStats?: BNStats; signal?: AbortSignal; onDownload?: LoadOptions['onProgress'] } = {}): Promise<{ logits: Float32Array; ms: number }> {
+    const { card, map } = await this.weightsFor(id, { onProgress: opts.onDownload, signal: opts.signal });
+    if (card.kind !== 'discriminator') throw new Error(`${id} is a ${card.kind}, not a discriminator`);
+    const side = Number((card.architecture.params as { input_size?: number }).input_size ?? 128);
+    const { count, size, data } = batch;
+    if (size !== side) throw new RangeError(`${id} scores ${side}x${side} patches, not ${size}x${size}`);
+    if (!(count > 0) || data.length !== count * size * size * 3) {
+      throw new RangeError(`expected ${count} patches of ${size}x${size}x3 floats (${count * size * size * 3}), got ${data.length}`);
+    }
+    const start = performance.now();
+    const logits = new Float32Array(count);
+    const per = size * size * 3;
+    for (let first = 0; first < count; first += SCORE_CHUNK) {
+      if (opts.signal?.aborted) throw new DOMException('the request was cancelled', 'AbortError');
+      const n = Math.min(SCORE_CHUNK, count - first);
+      const out = tf.tidy(() => {
+        const x = tf.tensor4d(data.subarray(first * per, (first + n) * per), [n, size, size, 3], 'float32');
+        return forward(card.architecture, map, x, { bnStats: opts.bnStats });
+      });
+      try {
+        logits.set(await out.data<'float32'>(), first);
+      } finally {
+        out.dispose();
+      }
+    }
+    return { logits, ms: performance.now() - start };
+  }
+
+  /**
+   * Runs a network once, untiled, and returns the first `maxChannels` channels of the named
+   * intermediate activations (see each network in ../models for the names), with its output.
+   * Generators take an LR image; a discriminator takes one patch of its input side.
+   */
+  async features(
+    ref: ModelRef,
+    image: RGBImage,
+    opts: { layers: string[]; maxChannels?: number; bnStats?: BNStats; signal?: AbortSignal; onDownload?: LoadOptions['onProgress'] },
+  ): Promise<FeaturesResult> {
+    const { card, map } = await this.weightsFor(ref, { onProgress: opts.onDownload, signal: opts.signal });
+    const maxChannels = Math.max(1, opts.maxChannels ?? 8);
+    const wanted = new Set(opts.layers);
+    const seen: string[] = [];
+    const kept = new Map<string, { tensor: tf.Tensor; channels: number }>();
+    const tap = (name: string, t: tf.Tensor) => {
+      seen.push(name);
+      if (!wanted.has(name)) return;
+      const channels = t.shape[t.shape.length - 1] as number;
+      const k = Math.min(channels, maxChannels);
+      const first = t.rank === 4 ? tf.slice(t, [0, 0, 0, 0], [1, -1, -1, k]) : tf.slice(t, [0, 0], [1, k]);
+      kept.set(name, { tensor: tf.keep(first), channels });
+    };
+    const start = performance.now();
+    const isDisc = card.kind === 'discriminator';
+    let out: tf.Tensor | null = null;
+    try {
+      out = tf.tidy(() => {
+        const x = imageToTensor(image);
+        return forward(card.architecture, map, isDisc ? x : prepareInput(card.architecture, x), { bnStats: opts.bnStats, tap });
+      });
+      const missing = [...wanted].filter((n) => !kept.has(n));
+      if (missing.length) throw new RangeError(`${card.id} has no layer named ${missing.join(', ')}; its layers: ${seen.join(', ')}`);
+      const layers: FeatureMap[] = [];
+      for (const name of opts.layers) {
+        const { tensor, channels } = kept.get(name)!;
+        const [height, width] = tensor.rank === 4 ? tensor.shape.slice(1, 3) : [1, 1];
+        layers.push({ name, height, width, channels, kept: tensor.shape[tensor.shape.length - 1] as number, data: Float32Array.from(await tensor.data<'float32'>()) });
+      }
+      const output = isDisc ? null : await tensorToImage(out as tf.Tensor4D);
+      const logits = isDisc ? Float32Array.from(await out.data<'float32'>()) : null;
+      return { output, logits, layers, ms: performance.now() - start };
+    } finally {
+      out?.dispose();
+      for (const { tensor } of kept.values()) tensor.dispose();
+    }
   }
 
   /** Re-uploads every loaded model to the (new) active backend, e.g. after a lost GPU device. */
