@@ -93,10 +93,11 @@ const en = {
 
   // features
   featMissing: 'The activation statistics have not been produced for this build yet (pipeline: {file}).',
-  featZeroTitle: 'Share of exact zeros per layer, before and after the ReLU',
+  featZeroTitle: 'Share of exact zeros per layer before and after the ReLU, mean over {n} photographs',
+  featRange: 'after ReLU, lowest – highest',
   featBefore: 'before ReLU',
   featAfter: 'after ReLU',
-  featHistTitle: '{layer}: histogram of values',
+  featHistTitle: 'Histograms of the values for one photograph ({image}), before (blue) and after (orange) the ReLU',
   featLayer: 'Layer',
   featImage: 'Image',
   featZero: 'zeros',
@@ -188,10 +189,11 @@ const ja = {
   discSummary: '最後に記録したステップ：本物 {r}、生成 {f}。σ は本物 {dr}、生成 {df}。',
 
   featMissing: '活性化の統計量はこのビルド向けにまだ計算されていません（パイプライン：{file}）。',
-  featZeroTitle: '層ごとのゼロの割合（ReLU の前と後）',
+  featZeroTitle: '層ごとのゼロの割合（ReLU の前と後、写真 {n} 枚の平均）',
+  featRange: 'ReLU の後、最小 – 最大',
   featBefore: 'ReLU の前',
   featAfter: 'ReLU の後',
-  featHistTitle: '{layer}：値のヒストグラム',
+  featHistTitle: '写真 1 枚（{image}）の値のヒストグラム：ReLU の前（青）と後（橙）',
   featLayer: '層',
   featImage: '画像',
   featZero: 'ゼロ',

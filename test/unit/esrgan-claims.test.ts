@@ -31,3 +31,28 @@ describe('comparisons stated in the chapter-3 prose still hold for the shipped m
     expect(zoo.generators.find((g) => g.id === 'esrgan')?.training?.init).toBe('rrdb_psnr');
   });
 });
+
+describe('statements about the shipped pipeline data', () => {
+  it('#interpolation: PSNR falls with α while NIQE peaks strictly inside (0, 1)', async () => {
+    const { readPerceptionDistortion } = await import('../../src/components/esrgan/figures');
+    const pd = readPerceptionDistortion();
+    if (!pd) throw new Error('public/data/esrgan/perception-distortion.json is missing');
+    const pts = [...pd.set5].sort((a, b) => a.alpha - b.alpha);
+    for (let i = 1; i < pts.length; i++) expect(pts[i].psnr, `α ${pts[i].alpha}`).toBeLessThan(pts[i - 1].psnr);
+    const top = pts.reduce((p, q) => (q.niqe > p.niqe ? q : p));
+    expect(top.alpha).toBeGreaterThan(0);
+    expect(top.alpha).toBeLessThan(1);
+    expect(top.niqe).toBeGreaterThan(Math.max(pts[0].niqe, pts[pts.length - 1].niqe));
+  });
+  it('#features: no zeros before the ReLU; after it between 40 and 65 % at every layer (mean over images)', async () => {
+    const { readActivations } = await import('../../src/components/esrgan/figures');
+    const a = readActivations();
+    if (!a) throw new Error('public/data/esrgan/vgg-activations.json is missing');
+    for (const layer of a.layers) {
+      const mean = (side: 'before' | 'after') => a.images.reduce((s, img) => s + a.stats[img][layer][side].zeroFraction, 0) / a.images.length;
+      expect(mean('before'), layer).toBeLessThan(0.01);
+      expect(mean('after'), layer).toBeGreaterThan(0.4);
+      expect(mean('after'), layer).toBeLessThan(0.65);
+    }
+  });
+});

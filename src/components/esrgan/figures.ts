@@ -3,6 +3,7 @@
 // perception-distortion.json. A file that is missing or malformed gives null, and the figures say so.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isActivations, type Activations } from './activations';
 import { isPdData, type PdData } from './pdChart';
 
 export const DATA_DIR = 'data/esrgan';
@@ -38,4 +39,9 @@ export function readFigures(): FiguresManifest | null {
 export function readPerceptionDistortion(): PdData | null {
   const d = readJson('perception-distortion.json');
   return isPdData(d) ? d : null;
+}
+
+export function readActivations(): Activations | null {
+  const d = readJson('vgg-activations.json');
+  return isActivations(d) ? d : null;
 }
