@@ -1,7 +1,9 @@
 // Framework-free helpers for the chapter-3 (ESRGAN) figures: pixel blending and differences of
 // network outputs, the α sweep of the network-interpolation animation, the altered inputs of the
 // BatchNorm figure, and the standard and relativistic discriminator outputs.
+import { resampleWeights } from './contributions';
 import type { RGBImage } from './image';
+import type { Method } from './kernels';
 
 const clamp01 = (v: number): number => Math.min(1, Math.max(0, v));
 
@@ -115,4 +117,63 @@ export function discriminatorOutputs(real: ArrayLike<number>, fake: ArrayLike<nu
     relativisticReal: list(real, (c) => sigmoid(c - meanFake)),
     relativisticFake: list(fake, (c) => sigmoid(c - meanReal)),
   };
+}
+
+/**
+ * Separable resize on the CPU with the resampler's weight matrices (MATLAB imresize semantics:
+ * antialiased when shrinking). For small images only (a few hundred pixels a side).
+ */
+export function resizeImage(img: RGBImage, outW: number, outH: number, method: Method = 'bicubic'): RGBImage {
+  const wx = resampleWeights(img.width, outW, method, { a: -0.5 });
+  const wy = resampleWeights(img.height, outH, method, { a: -0.5 });
+  // Rows first: (img.height x outW), then columns: (outH x outW).
+  const tmp = new Float32Array(img.height * outW * 3);
+  for (let y = 0; y < img.height; y++) {
+    for (let o = 0; o < outW; o++) {
+      let r = 0;
+      let g = 0;
+      let b = 0;
+      for (let i = 0; i < img.width; i++) {
+        const w = wx.data[o * img.width + i];
+        if (w === 0) continue;
+        const p = (y * img.width + i) * 3;
+        r += w * img.data[p];
+        g += w * img.data[p + 1];
+        b += w * img.data[p + 2];
+      }
+      const q = (y * outW + o) * 3;
+      tmp[q] = r;
+      tmp[q + 1] = g;
+      tmp[q + 2] = b;
+    }
+  }
+  const data = new Float32Array(outH * outW * 3);
+  for (let o = 0; o < outH; o++) {
+    for (let i = 0; i < img.height; i++) {
+      const w = wy.data[o * img.height + i];
+      if (w === 0) continue;
+      for (let x = 0; x < outW * 3; x++) data[o * outW * 3 + x] += w * tmp[i * outW * 3 + x];
+    }
+  }
+  return { width: outW, height: outH, data };
+}
+
+/** The four size×size quadrants of a (2·size)×(2·size) image as one NHWC batch (row-major order). */
+export function quadrantBatch(img: RGBImage, size: number): { count: number; size: number; data: Float32Array } {
+  if (img.width < 2 * size || img.height < 2 * size) throw new Error('quadrantBatch: image too small');
+  const data = new Float32Array(4 * size * size * 3);
+  let k = 0;
+  for (const [qy, qx] of [
+    [0, 0],
+    [0, 1],
+    [1, 0],
+    [1, 1],
+  ]) {
+    for (let y = 0; y < size; y++) {
+      const from = ((qy * size + y) * img.width + qx * size) * 3;
+      data.set(img.data.subarray(from, from + size * 3), k);
+      k += size * 3;
+    }
+  }
+  return { count: 4, size, data };
 }

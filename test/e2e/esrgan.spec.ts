@@ -82,11 +82,18 @@ test.describe('network interpolation', () => {
     await expect(slider).toHaveAttribute('aria-valuetext', 'α = 0.00');
     await expect(interp).toHaveAttribute('data-alpha', '0.00', { timeout: READY });
     const w0 = await canvasPixels(root, 'canvas[data-model="interp"]');
+    // The perception–distortion marker sits on the α = 0 point, then on the α = 1 point.
+    const pdSvg = root.locator('[data-role="pd-chart"] svg');
+    const pts = JSON.parse((await pdSvg.getAttribute('data-points')) ?? '[]') as Array<{ alpha: number; x: number; y: number }>;
+    expect(pts.length).toBeGreaterThan(2);
+    const marker = pdSvg.locator('[data-role="pd-marker"]');
+    await expect(marker).toHaveAttribute('cx', pts[0].x.toFixed(1));
     expect(maxChannelDifference(w0, a), 'α = 0 equals rrdb_psnr').toBe(0);
     await page.keyboard.press('End');
     await expect(slider).toHaveAttribute('aria-valuetext', 'α = 1.00');
     await expect(interp).toHaveAttribute('data-alpha', '1.00', { timeout: READY });
     const w1 = await canvasPixels(root, 'canvas[data-model="interp"]');
+    await expect(marker).toHaveAttribute('cx', pts[pts.length - 1].x.toFixed(1));
     expect(maxChannelDifference(w1, b), 'α = 1 equals esrgan').toBe(0);
 
     // Shareable state: the URL carries α and a reload restores it.
@@ -147,5 +154,142 @@ test.describe('network interpolation', () => {
     const duration = await root.locator('[data-role="play"]').evaluate((el) => getComputedStyle(el).transitionDuration);
     expect(duration).toBe('0s');
     await context.close();
+  });
+});
+
+const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+
+test.describe('standard and relativistic discriminators', () => {
+  test('D = σ(C) and D_Ra = σ(C − mean C of the other set), recomputed from the shown logits', async ({ page }) => {
+    test.setTimeout(300_000);
+    await page.goto(`${CHAPTER}?disc.fake=bicubic`);
+    const root = await ready(page, 'esrgan-disc');
+    await expect(root).toHaveAttribute('data-status', 'ready');
+    await expect(root).toHaveAttribute('data-backend', 'webgpu');
+    await expect(root).toHaveAttribute('data-shown', 'chelsea|bicubic');
+    await expect(root.locator('[data-role="fake"]')).toHaveValue('bicubic');
+    for (const d of ['esrgan_d', 'esrgan_std_d']) {
+      const rows = await root.locator(`[data-disc="${d}"] tbody tr`).evaluateAll((trs) =>
+        trs.map((tr) => ({
+          kind: (tr as HTMLElement).dataset.kind!,
+          c: Number((tr as HTMLElement).dataset.c),
+          d: Number((tr as HTMLElement).dataset.d),
+          dra: Number((tr as HTMLElement).dataset.dra),
+          text: Array.from(tr.querySelectorAll('td'), (td) => td.textContent!.replace('−', '-')),
+        })),
+      );
+      expect(rows.filter((r) => r.kind === 'real')).toHaveLength(4);
+      expect(rows.filter((r) => r.kind === 'fake')).toHaveLength(4);
+      const mean = (k: string) => rows.filter((r) => r.kind === k).reduce((s, r) => s + r.c, 0) / 4;
+      const [mr, mf] = [mean('real'), mean('fake')];
+      for (const r of rows) {
+        expect(Number.isFinite(r.c)).toBe(true);
+        expect(r.d).toBeCloseTo(sigmoid(r.c), 12);
+        expect(r.dra).toBeCloseTo(sigmoid(r.c - (r.kind === 'real' ? mf : mr)), 12);
+        // The table prints the same numbers, rounded to two decimals.
+        expect(r.text).toEqual([r.c, r.d, r.dra].map((v) => v.toFixed(2)));
+      }
+      await expect(root.locator(`[data-disc="${d}"] [data-role="plot-outputs"] svg`)).toBeVisible();
+      console.log(`${d}: mean C real ${mr.toFixed(3)}, generated (bicubic) ${mf.toFixed(3)}`);
+    }
+    // The two discriminators are different networks: their logits differ.
+    const first = await root.locator('tbody tr[data-kind="real"]').evaluateAll((trs) => trs.map((t) => (t as HTMLElement).dataset.c));
+    expect(first.slice(0, 4)).not.toEqual(first.slice(4, 8));
+    await expect.poll(() => new URL(page.url()).searchParams.get('disc.fake')).toBe('bicubic');
+  });
+});
+
+test.describe('batch normalisation', () => {
+  test('esrgan vs esrgan_bn: stored and per-input statistics; heat-map numbers match the pixels', async ({ page }) => {
+    test.setTimeout(400_000);
+    await page.goto(`${CHAPTER}?bn.input=flat`);
+    const root = await ready(page, 'esrgan-bn');
+    await expect(root).toHaveAttribute('data-status', 'ready');
+    await expect(root).toHaveAttribute('data-backend', 'webgpu');
+    await expect(root).toHaveAttribute('data-shown', 'chelsea|flat');
+    const plain = await canvasPixels(root, 'canvas[data-model="esrgan"]');
+    const stored = await canvasPixels(root, 'canvas[data-model="esrgan_bn"]');
+    const perInput = await canvasPixels(root, 'canvas[data-model="esrgan_bn_input"]');
+    const a = meanAbsDifference(stored, plain);
+    const b = meanAbsDifference(perInput, stored);
+    const shownA = Number(await root.locator('canvas[data-model="heat-bn"]').getAttribute('data-mean'));
+    const shownB = Number(await root.locator('canvas[data-model="heat-input"]').getAttribute('data-mean'));
+    console.log(`flat input: |bn stored − esrgan| ${a.toFixed(2)}, |bn input − bn stored| ${b.toFixed(2)} (shown ${shownA}, ${shownB})`);
+    // Shown means are computed on the unrounded outputs: within half an 8-bit step of the pixels'.
+    expect(Math.abs(shownA - a)).toBeLessThan(0.5);
+    expect(Math.abs(shownB - b)).toBeLessThan(0.5);
+    await expect(root.locator('[data-role="bn-numbers"]')).toContainText(shownA.toFixed(1));
+    // Per-input statistics really change the result of the BN model (and only of it).
+    expect(b).toBeGreaterThan(0.5);
+    expect(maxChannelDifference(perInput, stored)).toBeGreaterThan(10);
+    // The input selector changes what runs.
+    await root.locator('[data-role="variant"]').selectOption('original');
+    await expect(root).toHaveAttribute('data-shown', 'chelsea|original', { timeout: READY });
+    await expect.poll(() => new URL(page.url()).searchParams.get('bn.input')).toBe('original');
+  });
+});
+
+test.describe('static content', () => {
+  test('ablation table prints the cards’ numbers', async ({ page }) => {
+    await page.goto(CHAPTER);
+    const table = page.locator('#fig-ablation table');
+    for (const id of ['rrdb_psnr', 'esrgan', 'esrgan_std', 'esrgan_bn']) {
+      const card = JSON.parse(readFileSync(`${dist}/weights/${id}/card.json`, 'utf8'));
+      const row = table.locator(`tr[data-model="${id}"]`);
+      for (const set of ['set5', 'set14'])
+        for (const [key, digits] of [['psnr', 2], ['ssim', 4], ['niqe', 2]] as const)
+          await expect(row.locator(`[data-metric="${set}.${key}"]`)).toHaveText(card.metrics[set][key].toFixed(digits));
+      await expect(row.locator('[data-metric="parameters"]')).toHaveText(card.parameters.toLocaleString('en-US'));
+      await expect(row.locator('[data-metric="bytes"]')).toHaveText(`${Math.round(card.weights.bytes / 1024).toLocaleString('en-US')} kB`);
+    }
+    // Numbers in the prose come from the same cards.
+    const esrgan = JSON.parse(readFileSync(`${dist}/weights/esrgan/card.json`, 'utf8'));
+    await expect(page.locator('[data-num="esrgan:set5.niqe"]').first()).toHaveText(esrgan.metrics.set5.niqe.toFixed(2));
+  });
+
+  test('discriminator curves summarise the last logged step of both runs', async ({ page }) => {
+    await page.goto(CHAPTER);
+    for (const id of ['esrgan', 'esrgan_std']) {
+      const c = JSON.parse(readFileSync(`public/weights/${id}/curves.json`, 'utf8'));
+      const lastOf = (k: string) => (c[k] as Array<number | null>).filter((v): v is number => typeof v === 'number').at(-1)!;
+      const text = await page.locator(`[data-run="${id}"] .esr-small`).textContent();
+      for (const k of ['c_real', 'c_fake', 'd_real', 'd_fake']) expect(text).toContain(lastOf(k).toFixed(2));
+    }
+  });
+
+  test('perception–distortion curve: one point per measured α, labelled with its numbers', async ({ page }) => {
+    const file = `${dist}/data/esrgan/perception-distortion.json`;
+    expect(existsSync(file)).toBe(true);
+    const pd = JSON.parse(readFileSync(file, 'utf8'));
+    await page.goto(`${CHAPTER}?esr.alpha=0.00`);
+    const chart = page.locator('[data-widget="esrgan-interp"] [data-role="pd-chart"] svg');
+    await expect(chart.locator('circle.pd-point')).toHaveCount(pd.set5.length);
+    const titles = await chart.locator('circle.pd-point title').allTextContents();
+    expect(titles[0]).toContain(pd.set5[0].psnr.toFixed(2));
+  });
+
+  test('without JavaScript the figures show pictures, not empty boxes', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(CHAPTER);
+    for (const name of ['esrgan-bn', 'esrgan-interp', 'esrgan-disc']) {
+      const root = page.locator(`[data-widget="${name}"]`);
+      await expect(root).toHaveAttribute('data-status', 'loading');
+      const imgs = root.locator('img[data-role="static"]');
+      expect(await imgs.count(), name).toBeGreaterThan(0);
+      for (const img of await imgs.all()) {
+        await img.scrollIntoViewIfNeeded();
+        await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth > 0)).toBe(true);
+      }
+      expect(await root.locator('canvas:not([hidden])').count(), `${name}: no visible empty canvas`).toBe(0);
+    }
+    await context.close();
+  });
+
+  test('Japanese page: the figures speak Japanese', async ({ page }) => {
+    await page.goto(CHAPTER_JA);
+    await expect(page.locator('[data-widget="esrgan-interp"] [data-role="play"]')).toHaveText('再生');
+    await expect(page.locator('[data-widget="esrgan-bn"] [data-role="variant"] option').first()).toHaveText('撮影したまま');
+    await expect(page.locator('#fig-ablation th').first()).toHaveText('モデル');
   });
 });

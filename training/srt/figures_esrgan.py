@@ -66,6 +66,13 @@ def save(img, path):
     Image.fromarray((np.clip(img, 0, 1) * 255 + 0.5).astype(np.uint8)).save(path, optimize=True)
 
 
+def heat(a, b):
+    """Heat-map of max-channel |a - b| (clamped outputs), coloured like heatRGBA in src/sr/esrgan.ts."""
+    d = np.abs(np.clip(a, 0, 1) - np.clip(b, 0, 1)).max(axis=2)
+    t = np.minimum(1, d / max(d.max(), 8 / 255))
+    return np.stack([np.minimum(1, 2 * t), np.clip(2 * t - 0.6, 0, 1), np.clip(3 * t - 2, 0, 1)], axis=2)
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--weights", default="../public/weights")
@@ -93,7 +100,7 @@ def main():
     bn, _ = load_generator(Path(args.weights) / "esrgan_bn")
     psnr.eval(), gan.eval(), bn.eval()
     ends = {0.0: run(psnr, lr), 1.0: run(gan, lr)}
-    files = {"lr": f"{stem}-lr.png", "weights": {}, "pixels": {}, "bn": {}}
+    files = {"lr": f"{stem}-lr.png", "weights": {}, "pixels": {}, "diff": {}, "bn": {}}
     for a in ALPHAS:
         net_out = ends.get(a)
         if net_out is None:
@@ -102,16 +109,25 @@ def main():
         files["weights"][key] = f"{stem}-w{key}.png"
         save(net_out, out / files["weights"][key])
         files["pixels"][key] = f"{stem}-p{key}.png"
-        save((1 - a) * ends[0.0] + a * ends[1.0], out / files["pixels"][key])
+        pixels = (1 - a) * np.clip(ends[0.0], 0, 1) + a * np.clip(ends[1.0], 0, 1)
+        save(pixels, out / files["pixels"][key])
+        files["diff"][key] = f"{stem}-d{key}.png"
+        save(heat(net_out, pixels), out / files["diff"][key])
 
     bn_input = with_input_stats(bn)
     for v in VARIANTS:
         x = variant(lr, v)
         entry = {"input": f"{stem}-{v}-in.png"}
         save(x, out / entry["input"])
+        outs = {}
         for name, net in [("esrgan", gan), ("esrgan_bn", bn), ("esrgan_bn_input", bn_input)]:
             entry[name] = f"{stem}-{v}-{name}.png"
-            save(run(net, x), out / entry[name])
+            outs[name] = run(net, x)
+            save(outs[name], out / entry[name])
+        entry["heat_bn"] = f"{stem}-{v}-heat-bn.png"
+        save(heat(outs["esrgan_bn"], outs["esrgan"]), out / entry["heat_bn"])
+        entry["heat_input"] = f"{stem}-{v}-heat-input.png"
+        save(heat(outs["esrgan_bn_input"], outs["esrgan_bn"]), out / entry["heat_input"])
         files["bn"][v] = entry
 
     manifest = {

@@ -123,6 +123,7 @@ export async function mountBn(root: HTMLElement): Promise<{ setVisible(v: boolea
     const d = diffMap(a, b);
     drawWhole(canvas, new ImageData(heatRGBA(d.map, Math.max(d.max, 8 / 255)) as Uint8ClampedArray<ArrayBuffer>, d.width, d.height));
     canvas.hidden = false;
+    canvas.parentElement?.querySelector('img')?.setAttribute('hidden', '');
     canvas.dataset.mean = (d.mean * 255).toFixed(2);
     return d.mean * 255;
   }

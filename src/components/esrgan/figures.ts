@@ -17,6 +17,7 @@ export interface FiguresManifest {
     lr: string;
     weights: Record<string, string>;
     pixels: Record<string, string>;
+    diff?: Record<string, string>;
     bn: Record<string, Record<string, string>>;
   };
 }

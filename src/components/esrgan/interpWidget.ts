@@ -203,6 +203,7 @@ export async function mountInterp(root: HTMLElement): Promise<{ setVisible(v: bo
     const rgba = heatRGBA(d.map, Math.max(d.max, 8 / 255));
     drawWhole(diffCanvas, new ImageData(rgba as Uint8ClampedArray<ArrayBuffer>, d.width, d.height));
     diffCanvas.hidden = false;
+    diffCanvas.parentElement?.querySelector('img')?.setAttribute('hidden', '');
     diffCanvas.dataset.max = String(Math.round(d.max * 255));
     diffText.textContent = fill(s.diffValue, { d: Math.round(d.max * 255) });
   }
