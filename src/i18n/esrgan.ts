@@ -80,6 +80,7 @@ const en = {
   rrdbDiagramLabel: 'Diagram of a residual-in-residual dense block',
   rrdbParams: 'Parameters per dense block: {n}; per RRDB: {m}; whole generator: {t}.',
   betaLabel: 'β = {b}',
+  rrdbHint: 'Focus (Tab) or point at a convolution to see the feature maps it reads. The dashed arc is the block’s own skip connection; the RRDB chains three such blocks with another skip, scaled by the same β.',
 
   // discriminators
   discRelTitle: 'esrgan_d (relativistic): mean logits during training',
@@ -197,6 +198,7 @@ const ja = {
   rrdbDiagramLabel: 'Residual-in-Residual Dense Block の構成図',
   rrdbParams: 'パラメータ数：密ブロック 1 つで {n}、RRDB 1 つで {m}、生成器全体で {t}。',
   betaLabel: 'β = {b}',
+  rrdbHint: '畳み込みにフォーカス（Tab キー）するかポインタを重ねると、その畳み込みが読み込む特徴マップが強調されます。破線の弧はブロック自身のスキップ接続です。RRDB はこのブロックを 3 つつなぎ、同じ β で縮めたスキップ接続をもう 1 つ加えます。',
 
   discRelTitle: 'esrgan_d（相対論的）：学習中のロジットの平均',
   discStdTitle: 'esrgan_std_d（標準）：学習中のロジットの平均',

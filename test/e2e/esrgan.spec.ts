@@ -245,6 +245,11 @@ test.describe('static content', () => {
     // Numbers in the prose come from the same cards.
     const esrgan = JSON.parse(readFileSync(`${dist}/weights/esrgan/card.json`, 'utf8'));
     await expect(page.locator('[data-num="esrgan:set5.niqe"]').first()).toHaveText(esrgan.metrics.set5.niqe.toFixed(2));
+    await expect(page.locator('[data-num="esrgan:parameters"]').first()).toHaveText(esrgan.parameters.toLocaleString('en-US'));
+    // Every number in the prose was found at build time (a missing one prints a dash).
+    const nums = await page.locator('[data-num]').allTextContents();
+    expect(nums.length).toBeGreaterThan(20);
+    expect(nums.filter((t) => !/\d/.test(t))).toEqual([]);
   });
 
   test('discriminator curves summarise the last logged step of both runs', async ({ page }) => {

@@ -56,3 +56,13 @@ describe('statements about the shipped pipeline data', () => {
     }
   });
 });
+
+describe('statements about the pre-computed discriminator scores (figures.json)', () => {
+  it('#relativistic: on the default photograph the standard discriminator scores esrgan patches above the real ones', async () => {
+    const { readFigures } = await import('../../src/components/esrgan/figures');
+    const l = readFigures()?.disc?.logits.esrgan_std_d;
+    if (!l) throw new Error('figures.json has no discriminator scores');
+    const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+    expect(mean(l.fake)).toBeGreaterThan(mean(l.real));
+  });
+});

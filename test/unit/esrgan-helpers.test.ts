@@ -136,3 +136,20 @@ describe('activation statistics', () => {
     expect(bars[2].w).toBeCloseTo(50);
   });
 });
+
+describe('numbers printed in the prose', () => {
+  it('counts parameters of tensor groups from the card and reads metrics', async () => {
+    const { cardNumber, formatNumber } = await import('../../src/components/esrgan/numbers');
+    const total = cardNumber('esrgan', 'parameters');
+    const rdb = cardNumber('esrgan', 'params:body.0.rdb1.');
+    const rrdb = cardNumber('esrgan', 'params:body.0.');
+    const body = cardNumber('esrgan', 'params:body.');
+    expect(rdb).toBeGreaterThan(0);
+    expect(rrdb).toBe(3 * rdb!);
+    expect(body).toBeLessThan(total!);
+    expect(cardNumber('esrgan', 'params:')).toBe(total);
+    expect(formatNumber(cardNumber('esrgan', 'set5.ssim'), 'set5.ssim', 'en')).toMatch(/^0\.\d{4}$/);
+    expect(cardNumber('nope', 'set5.psnr')).toBeNull();
+    expect(formatNumber(null, 'set5.psnr', 'en')).toBe('—');
+  });
+});

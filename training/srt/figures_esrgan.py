@@ -22,7 +22,10 @@ import numpy as np
 import torch
 from PIL import Image
 
-from .export import load_generator
+from . import quantize, safetensors
+from .export import load_generator, load_state
+from .imresize import imresize
+from .models import build
 
 ALPHAS = [0.0, 0.5, 1.0]
 VARIANTS = ["original", "dark", "flat", "saturated"]
@@ -130,6 +133,24 @@ def main():
         save(heat(outs["esrgan_bn_input"], outs["esrgan_bn"]), out / entry["heat_input"])
         files["bn"][v] = entry
 
+    # Discriminators: the four 128x128 quarters of the photograph (real) and of the photograph reduced
+    # x4 (MATLAB-style bicubic) and enlarged by esrgan (generated); raw logits C(x) of both.
+    photo = src[: 2 * 128, : 2 * 128]
+    lr_photo = imresize(torch.from_numpy(np.ascontiguousarray(photo)).permute(2, 0, 1)[None].double(), 0.25)
+    lr_photo = lr_photo[0].permute(1, 2, 0).float().numpy()
+    fake = np.clip(run(gan, lr_photo), 0, 1)
+    files["disc_fake"] = f"disc-{args.image}-esrgan.png"
+    save(fake, out / files["disc_fake"])
+    quarters = lambda im: torch.from_numpy(np.stack([im[y:y + 128, x:x + 128] for y in (0, 128) for x in (0, 128)])).permute(0, 3, 1, 2).float()
+    logits = {}
+    for d in ["esrgan_d", "esrgan_std_d"]:
+        card = json.loads((Path(args.weights) / d / "card.json").read_text())
+        tensors, _ = safetensors.load(Path(args.weights) / d / card["weights"]["file"])
+        net = load_state(build(card["architecture"]["name"], **card["architecture"]["params"]), quantize.decode(tensors))
+        with torch.no_grad():
+            logits[d] = {"real": [round(float(v), 5) for v in net(quarters(photo)).flatten()],
+                         "fake": [round(float(v), 5) for v in net(quarters(fake)).flatten()]}
+
     manifest = {
         "command": "cd training && /usr/bin/python3 -m srt.figures_esrgan",
         "image": args.image,
@@ -137,6 +158,7 @@ def main():
         "alphas": ALPHAS,
         "variants": VARIANTS,
         "files": files,
+        "disc": {"image": args.image, "fake": "esrgan", "logits": logits},
     }
     (out / "figures.json").write_text(json.dumps(manifest, indent=1) + "\n")
     total = sum(f.stat().st_size for f in out.glob("*.png"))

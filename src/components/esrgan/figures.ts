@@ -19,7 +19,10 @@ export interface FiguresManifest {
     pixels: Record<string, string>;
     diff?: Record<string, string>;
     bn: Record<string, Record<string, string>>;
+    disc_fake?: string;
   };
+  /** Logits of both discriminators on the pre-computed real and generated patches. */
+  disc?: { image: string; fake: string; logits: Record<string, { real: number[]; fake: number[] }> };
 }
 
 function readJson(path: string): unknown {

@@ -10,13 +10,16 @@ export function cardNumber(id: string, metric: string): number | null {
   if (id === 'pd') return pdNumber(metric);
   if (id === 'vgg') return vggNumber(metric);
   const z = getZoo();
+  if (metric.startsWith('params:')) {
+    const c = [...z.generators, ...z.discriminators].find((g) => g.id === id);
+    return c ? tensorParameters(c as { tensors?: Record<string, number[]> }, metric.slice(7)) : null;
+  }
   const [set, key] = metric.split('.') as ['set5' | 'set14', 'psnr' | 'ssim' | 'niqe'];
   if (id === 'bicubic') return key ? (z.bicubic?.[set]?.[key] ?? null) : null;
   const card = [...z.generators, ...z.discriminators].find((c) => c.id === id);
   if (!card) return null;
   if (key) return card.metrics?.[set]?.[key] ?? null;
   if (metric === 'parameters') return card.parameters;
-  if (metric.startsWith('params:')) return tensorParameters(card as { tensors?: Record<string, number[]> }, metric.slice(7));
   if (metric === 'kb') return Math.round(card.weights.bytes / 1024);
   const t = card.training as Record<string, unknown> | undefined;
   const v = t?.[metric];
