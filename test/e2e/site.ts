@@ -21,6 +21,8 @@ export const PAGES: SitePage[] = [
   { path: 'ja/', lang: 'ja', counterpart: '' },
   { path: 'chapters/interpolation/', lang: 'en', counterpart: 'ja/chapters/interpolation/' },
   { path: 'ja/chapters/interpolation/', lang: 'ja', counterpart: 'chapters/interpolation/' },
+  { path: 'chapters/esrgan/', lang: 'en', counterpart: 'ja/chapters/esrgan/' },
+  { path: 'ja/chapters/esrgan/', lang: 'ja', counterpart: 'chapters/esrgan/' },
   { path: 'credits/', lang: 'en', counterpart: 'ja/credits/' },
   { path: 'ja/credits/', lang: 'ja', counterpart: 'credits/' },
   { path: 'models/', lang: 'en', counterpart: 'ja/models/' },
