@@ -3,7 +3,8 @@
 // the animation drops frames instead of stalling; the BatchNorm figure's numbers match its pixels;
 // the ablation table and the discriminator curves print the cards' and logs' numbers.
 import { readFileSync, existsSync } from 'node:fs';
-import type { Locator, Page } from '@playwright/test';
+import { chromium, type Locator, type Page } from '@playwright/test';
+import { chromiumExecutable } from './browser';
 import { test, expect } from './fixtures';
 import { type CanvasPixels, maxChannelDifference, stats } from './widget';
 
@@ -99,14 +100,33 @@ test.describe('network interpolation', () => {
     // Shareable state: the URL carries α and a reload restores it.
     await expect.poll(() => new URL(page.url()).searchParams.get('esr.alpha')).toBe('1.00');
     await page.goto(page.url());
-    await expect(page.locator('[data-widget="esrgan-interp"] [data-role="alpha"]')).toHaveValue('1');
+    const again = page.locator('[data-widget="esrgan-interp"]');
+    await again.scrollIntoViewIfNeeded();
+    await expect(again.locator('[data-role="alpha"]')).toHaveValue('1', { timeout: READY });
+    await expect(again.locator('[data-role="alpha"]')).toHaveAttribute('aria-valuetext', 'α = 1.00');
   });
 
-  test('loupe moves by keyboard; play drops frames instead of stalling; no long tasks', async ({ page }) => {
-    test.setTimeout(400_000);
+  test('starts in view, pauses off screen; loupe by keyboard; play drops frames instead of stalling; no long tasks', async ({ page }) => {
+    test.setTimeout(480_000);
     await page.goto(CHAPTER);
+    const lazy = page.locator('[data-widget="esrgan-interp"]');
+    await page.waitForTimeout(2000);
+    await expect(lazy, 'nothing starts before the figure is scrolled into view').toHaveAttribute('data-status', 'loading');
     const root = await ready(page, 'esrgan-interp');
     await expect(root).toHaveAttribute('data-status', 'ready');
+    // Off screen: a changed α is not computed until the figure comes back.
+    const interp = root.locator('canvas[data-model="interp"]');
+    await expect(interp).toHaveAttribute('data-alpha', '0.50');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await expect(root).not.toBeInViewport();
+    await root.locator('[data-role="alpha"]').evaluate((el: HTMLInputElement) => {
+      el.value = '0.8';
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await page.waitForTimeout(4000);
+    await expect(interp).toHaveAttribute('data-alpha', '0.50');
+    await root.scrollIntoViewIfNeeded();
+    await expect(interp).toHaveAttribute('data-alpha', '0.80', { timeout: READY });
     const loupe = root.locator('[data-role="loupe"]');
     const before = await loupe.getAttribute('aria-valuetext');
     await loupe.focus();
@@ -273,6 +293,20 @@ test.describe('static content', () => {
     expect(titles[0]).toContain(pd.set5[0].psnr.toFixed(2));
   });
 
+  test('activation table prints the pipeline’s shares of zeros (mean over the photographs)', async ({ page }) => {
+    const a = JSON.parse(readFileSync(`${dist}/data/esrgan/vgg-activations.json`, 'utf8'));
+    await page.goto(CHAPTER);
+    for (const layer of a.layers as string[]) {
+      for (const side of ['before', 'after']) {
+        const mean = (a.images as string[]).reduce((sum, img) => sum + a.stats[img][layer][side].zeroFraction, 0) / a.images.length;
+        await expect(page.locator(`#fig-features tr[data-layer="${layer}"] td[data-zero="${side}"]`)).toHaveText(`${(100 * mean).toFixed(1)} %`);
+      }
+    }
+    await expect(page.locator('[data-num="vgg:conv5_4.after"]').first()).toHaveText(
+      ((100 * (a.images as string[]).reduce((sum, img) => sum + a.stats[img].conv5_4.after.zeroFraction, 0)) / a.images.length).toFixed(0),
+    );
+  });
+
   test('without JavaScript the figures show pictures, not empty boxes', async ({ browser }) => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
@@ -296,5 +330,37 @@ test.describe('static content', () => {
     await expect(page.locator('[data-widget="esrgan-interp"] [data-role="play"]')).toHaveText('再生');
     await expect(page.locator('[data-widget="esrgan-bn"] [data-role="variant"] option').first()).toHaveText('撮影したまま');
     await expect(page.locator('#fig-ablation th').first()).toHaveText('モデル');
+  });
+});
+
+test.describe('no WebGPU adapter', () => {
+  // A second Chromium without the SwiftShader WebGPU adapter and without WebGL (as failure.spec.ts, which
+  // sets this per file; here one browser is launched for the one test).
+  test('a forced WebGPU backend that cannot start: message in words, static pictures stay', async ({ baseURL }) => {
+    test.setTimeout(120_000);
+    const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: ['--disable-webgl', '--disable-3d-apis'] });
+    try {
+      const page = await browser.newPage({ baseURL });
+      await page.goto(`${CHAPTER}?backend=webgpu`);
+      const root = await ready(page, 'esrgan-interp');
+      await expect(root).toHaveAttribute('data-status', 'error');
+      await expect(root).toHaveAttribute('data-backend', 'none');
+      const message = root.locator('[data-role="status-message"]');
+      await expect(message).toBeVisible();
+      const text = (await message.textContent())?.trim() ?? '';
+      console.log(`esrgan-interp forced-failure message: ${text}`);
+      expect(text).toMatch(/webgpu/i);
+      expect(text.length).toBeGreaterThan(40);
+      await expect(root.locator('canvas[data-model="interp"]')).toBeHidden();
+      const statics = root.locator('[data-panel] img[data-role="static"]');
+      expect(await statics.count()).toBe(4);
+      for (const img of await statics.all()) {
+        await expect(img).toBeVisible();
+        expect(await img.evaluate((i: HTMLImageElement) => i.naturalWidth)).toBeGreaterThan(0);
+      }
+      await expect(root.locator('[data-role="alpha"]')).toBeDisabled();
+    } finally {
+      await browser.close();
+    }
   });
 });

@@ -66,3 +66,17 @@ describe('statements about the pre-computed discriminator scores (figures.json)'
     expect(mean(l.fake)).toBeGreaterThan(mean(l.real));
   });
 });
+
+describe('training facts stated in the chapter-3 prose', () => {
+  it('#overview: esrgan and esrgan_std start from rrdb_psnr, esrgan_bn from an unshipped BN PSNR model; same iterations', () => {
+    const t = (id: string) => zoo.generators.find((g) => g.id === id)?.training;
+    expect(t('esrgan_std')?.init).toBe('rrdb_psnr');
+    expect(t('esrgan_bn')?.init).not.toBe('rrdb_psnr');
+    expect(zoo.generators.some((g) => g.id === t('esrgan_bn')?.init)).toBe(false);
+    expect(t('esrgan_std')?.iterations).toBe(t('esrgan')?.iterations);
+    expect(t('esrgan_bn')?.iterations).toBe(t('esrgan')?.iterations);
+    expect(t('esrgan')?.content_loss?.layer).toBe('conv5_4');
+    expect(t('esrgan')?.losses).toMatchObject({ gan: 0.005, l1: 0.01 });
+    expect(t('esrgan')?.perceptual_network).toBe('random');
+  });
+});

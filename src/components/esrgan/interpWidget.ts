@@ -85,6 +85,8 @@ export async function mountInterp(root: HTMLElement): Promise<{ setVisible(v: bo
     marker.setAttribute('cy', m.y.toFixed(1));
   }
 
+  syncControls();
+
   // ---- computing -------------------------------------------------------------------------------
   const { client, ready } = runtimeFor(root);
   let report: Awaited<typeof ready>['report'];
@@ -141,7 +143,10 @@ export async function mountInterp(root: HTMLElement): Promise<{ setVisible(v: bo
   async function pump(): Promise<void> {
     if (running || !visible) return;
     running = true;
-    const slow = setTimeout(() => root.setAttribute('aria-busy', 'true'), 300);
+    // Mark the figure busy only for slow runs outside the animation (it would flip on every frame).
+    const slow = setTimeout(() => {
+      if (!playing) root.setAttribute('aria-busy', 'true');
+    }, 300);
     try {
       while (visible) {
         if (ends?.key !== state.image) {
@@ -240,7 +245,8 @@ export async function mountInterp(root: HTMLElement): Promise<{ setVisible(v: bo
     root.dataset.frames = String(Number(root.dataset.frames ?? 0) + 1);
     if (now - fpsSince >= 1000) {
       const fps = (1000 * frames) / (now - fpsSince);
-      fpsText.textContent = fill(s.frameRate, { fps: fps.toFixed(1), ms: Math.round(frameMs / Math.max(1, frames)) });
+      const text = fill(s.frameRate, { fps: fps.toFixed(1), ms: Math.round(frameMs / Math.max(1, frames)) });
+      if (fpsText.textContent !== text) fpsText.textContent = text;
       frames = 0;
       frameMs = 0;
       fpsSince = now;
