@@ -12,7 +12,7 @@ import { demoImagePath, demoImages, findDemoImage } from '../interpolation/demoI
 import { loadUrl } from '../interpolation/imageLoad';
 import { SCALE } from './interpState';
 import { attachLoupes } from './loupes';
-import { copyImage, errorText, fitRendering, readyText, runtimeFor, siteUrl } from './shared';
+import { copyImage, errorText, fitRendering, readyText, runtimeFor, siteUrl, failureDetails } from './shared';
 
 type PanelId = 'esrgan' | 'esrgan_bn' | 'esrgan_bn_input';
 const PANELS: PanelId[] = ['esrgan', 'esrgan_bn', 'esrgan_bn_input'];
@@ -85,7 +85,7 @@ export async function mountBn(root: HTMLElement): Promise<{ setVisible(v: boolea
   } catch (err) {
     root.dataset.status = 'error';
     root.dataset.backend = 'none';
-    say(fill(s.statusAllFailed, { details: errorText(err) }));
+    say(fill(s.statusAllFailed, { details: failureDetails(s, err) }));
     imageSelect.disabled = true;
     variantSelect.disabled = true;
     return { setVisible: () => undefined };

@@ -11,7 +11,7 @@ import { drawWhole, toImageData } from '../interpolation/canvasDraw';
 import { demoImagePath, findDemoImage } from '../interpolation/demoImages';
 import { loadUrl } from '../interpolation/imageLoad';
 import { DISCRIMINATORS, readDiscState, writeDiscState, type DiscFake } from './discState';
-import { copyImage, errorText, readyText, runtimeFor, siteUrl } from './shared';
+import { copyImage, errorText, readyText, runtimeFor, siteUrl, failureDetails } from './shared';
 
 const PATCH = 128;
 const REAL = '#0b57a4';
@@ -50,7 +50,7 @@ export async function mountDisc(root: HTMLElement): Promise<{ setVisible(v: bool
   } catch (err) {
     root.dataset.status = 'error';
     root.dataset.backend = 'none';
-    say(fill(s.statusAllFailed, { details: errorText(err) }));
+    say(fill(s.statusAllFailed, { details: failureDetails(s, err) }));
     imageSelect.disabled = true;
     fakeSelect.disabled = true;
     return { setVisible: () => undefined };

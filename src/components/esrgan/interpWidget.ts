@@ -14,7 +14,7 @@ import { loadUrl } from '../interpolation/imageLoad';
 import { attachLoupes } from './loupes';
 import { markerAt } from './pdChart';
 import { readInterpState, SCALE, SWEEP_MS, writeInterpState, type InterpState } from './interpState';
-import { copyImage, errorText, fitRendering, readyText, runtimeFor, siteUrl } from './shared';
+import { copyImage, errorText, fitRendering, readyText, runtimeFor, siteUrl, failureDetails } from './shared';
 
 type PanelId = 'rrdb_psnr' | 'interp' | 'blend' | 'esrgan';
 const PANELS: PanelId[] = ['rrdb_psnr', 'interp', 'blend', 'esrgan'];
@@ -96,7 +96,7 @@ export async function mountInterp(root: HTMLElement): Promise<{ setVisible(v: bo
   } catch (err) {
     root.dataset.status = 'error';
     root.dataset.backend = 'none';
-    say(fill(s.statusAllFailed, { details: errorText(err) }));
+    say(fill(s.statusAllFailed, { details: failureDetails(s, err) }));
     for (const c of [imageSelect, alphaInput, playButton]) c.disabled = true;
     return { setVisible: () => undefined };
   }

@@ -75,3 +75,17 @@ export function watchVisibility(
     { rootMargin: '200px 0px' },
   ).observe(root);
 }
+
+/**
+ * The reader-facing reason why no backend started, in the page's language, from the runtime's error
+ * ("no TensorFlow.js backend could start: webgpu: no-adapter (…); cpu: failed (…)"); anything else
+ * is shown as it is.
+ */
+export function failureDetails(s: EsrganStrings, err: unknown): string {
+  const text = errorText(err);
+  const why: Record<string, string> = { 'no-adapter': s.whyNoAdapter, blocked: s.whyBlocked, unsupported: s.whyUnsupported };
+  const parts = [...text.matchAll(/\b(webgpu|webgl|cpu): ([a-z-]+)/g)].map(
+    ([, name, reason]) => `${backendName(s, name as BackendName)}: ${why[reason] ?? s.whyFailed}`,
+  );
+  return parts.length ? parts.join('; ') : text;
+}
