@@ -73,7 +73,10 @@ export async function mountDisc(root: HTMLElement): Promise<{ setVisible(v: bool
 
   async function generated(real: RGBImage, fake: DiscFake): Promise<RGBImage> {
     const lr = resizeImage(real, real.width / 4, real.height / 4, 'bicubic');
-    if (fake === 'bicubic') return resizeImage(lr, real.width, real.height, 'bicubic');
+    if (fake === 'bicubic') {
+      await yieldToBrowser();
+      return resizeImage(lr, real.width, real.height, 'bicubic');
+    }
     const r = await client.upscale({ channel: 'esrgan-disc', model: fake, image: copyImage(lr) });
     return r.image;
   }
@@ -86,7 +89,10 @@ export async function mountDisc(root: HTMLElement): Promise<{ setVisible(v: bool
 
   const fmt = (v: number): string => v.toFixed(2).replace('-', '−');
 
-  function render(): void {
+  const yieldToBrowser = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
+
+  /** Tables first, then one chart per task, so no single task grows long. */
+  async function render(): Promise<void> {
     if (!last) return;
     for (const d of DISCRIMINATORS) {
       const panel = q<HTMLElement>(`[data-disc="${d}"]`);
@@ -117,6 +123,13 @@ export async function mountDisc(root: HTMLElement): Promise<{ setVisible(v: bool
       );
       table.hidden = false;
       panel.querySelector('[data-role="means"]')!.textContent = fill(s.discMeans, { r: fmt(out.meanReal), f: fmt(out.meanFake) });
+    }
+    for (const d of DISCRIMINATORS) {
+      await yieldToBrowser();
+      if (!last) return;
+      const panel = q<HTMLElement>(`[data-disc="${d}"]`);
+      const { real, fake } = last.logits[d];
+      const out = discriminatorOutputs(real, fake);
       const width = Math.max(240, Math.min(460, panel.clientWidth || 320));
       const kindLabel = (k: 'real' | 'fake') => (k === 'real' ? s.kindReal : s.kindFake);
       const points = (['real', 'fake'] as const).flatMap((k) => (k === 'real' ? real : fake).map((c) => ({ kind: kindLabel(k), c })));
@@ -136,6 +149,8 @@ export async function mountDisc(root: HTMLElement): Promise<{ setVisible(v: bool
         ],
       });
       logitPlot.setAttribute('aria-label', s.plotLogits);
+      panel.querySelector('[data-role="plot-logits"]')!.replaceChildren(logitPlot);
+      await yieldToBrowser();
       const probs = (['real', 'fake'] as const).flatMap((k) =>
         (k === 'real' ? real : fake).flatMap((_, i) => [
           { kind: kindLabel(k), form: s.formStandard, v: k === 'real' ? out.standardReal[i] : out.standardFake[i] },
@@ -154,7 +169,6 @@ export async function mountDisc(root: HTMLElement): Promise<{ setVisible(v: bool
         marks: [Plot.ruleX([0.5], { stroke: '#bbb' }), Plot.dot(probs, { x: 'v', y: 'kind', fy: 'form', fill: 'kind', r: 4.5 }), Plot.frame({ stroke: '#ddd' })],
       });
       outPlot.setAttribute('aria-label', s.plotOutputs);
-      panel.querySelector('[data-role="plot-logits"]')!.replaceChildren(logitPlot);
       panel.querySelector('[data-role="plot-outputs"]')!.replaceChildren(outPlot);
     }
   }
@@ -169,7 +183,9 @@ export async function mountDisc(root: HTMLElement): Promise<{ setVisible(v: bool
         if (key === shownKey) break;
         say(s.discComputing);
         const real = await photo(state.image);
+        await yieldToBrowser();
         const fake = await generated(real, state.fake);
+        await yieldToBrowser();
         const scores: Record<string, { real: number[]; fake: number[] }> = {};
         for (const d of DISCRIMINATORS) scores[d] = { real: await logits(d, real), fake: await logits(d, fake) };
         if (`${state.image}|${state.fake}` !== key) continue;
@@ -181,7 +197,7 @@ export async function mountDisc(root: HTMLElement): Promise<{ setVisible(v: bool
           c.parentElement?.querySelector('img')?.setAttribute('hidden', '');
         }
         fakeTitle.textContent = fill(s.fakeTitle, { source: sourceName(state.fake) });
-        render();
+        await render();
         shownKey = key;
         root.dataset.shown = key;
         if (root.dataset.status !== 'ready') root.dataset.status = 'ready';
@@ -218,7 +234,7 @@ export async function mountDisc(root: HTMLElement): Promise<{ setVisible(v: bool
       const w = root.clientWidth;
       if (visible && Math.abs(w - drawnWidth) > 8) {
         drawnWidth = w;
-        render();
+        void render();
       }
     });
   }).observe(root);
