@@ -23,6 +23,8 @@ export const PAGES: SitePage[] = [
   { path: 'ja/chapters/interpolation/', lang: 'ja', counterpart: 'chapters/interpolation/' },
   { path: 'chapters/srgan/', lang: 'en', counterpart: 'ja/chapters/srgan/' },
   { path: 'ja/chapters/srgan/', lang: 'ja', counterpart: 'chapters/srgan/' },
+  { path: 'chapters/esrgan/', lang: 'en', counterpart: 'ja/chapters/esrgan/' },
+  { path: 'ja/chapters/esrgan/', lang: 'ja', counterpart: 'chapters/esrgan/' },
   { path: 'credits/', lang: 'en', counterpart: 'ja/credits/' },
   { path: 'ja/credits/', lang: 'ja', counterpart: 'credits/' },
   { path: 'models/', lang: 'en', counterpart: 'ja/models/' },

@@ -1,0 +1,51 @@
+// Build-time readers for the chapter-3 data in public/data/esrgan (Node only, during `astro build`):
+// figures.json (pre-computed pictures, training/srt/figures_esrgan.py) and the pipeline's
+// perception-distortion.json. A file that is missing or malformed gives null, and the figures say so.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isActivations, type Activations } from './activations';
+import { isPdData, type PdData } from './pdChart';
+
+export const DATA_DIR = 'data/esrgan';
+
+export interface FiguresManifest {
+  image: string;
+  crop: { x: number; y: number; size: number; fx: number; fy: number };
+  alphas: number[];
+  variants: string[];
+  files: {
+    lr: string;
+    weights: Record<string, string>;
+    pixels: Record<string, string>;
+    diff?: Record<string, string>;
+    bn: Record<string, Record<string, string>>;
+    disc_fake?: string;
+  };
+  /** Logits of both discriminators on the pre-computed real and generated patches. */
+  disc?: { image: string; fake: string; logits: Record<string, { real: number[]; fake: number[] }> };
+}
+
+function readJson(path: string): unknown {
+  const file = join(process.cwd(), 'public', DATA_DIR, path);
+  if (!existsSync(file)) return null;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+export function readFigures(): FiguresManifest | null {
+  const m = readJson('figures.json') as FiguresManifest | null;
+  return m?.files?.weights && m.crop ? m : null;
+}
+
+export function readPerceptionDistortion(): PdData | null {
+  const d = readJson('perception-distortion.json');
+  return isPdData(d) ? d : null;
+}
+
+export function readActivations(): Activations | null {
+  const d = readJson('vgg-activations.json');
+  return isActivations(d) ? d : null;
+}

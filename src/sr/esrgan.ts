@@ -1,0 +1,194 @@
+// Framework-free helpers for the chapter-3 (ESRGAN) figures: pixel blending and differences of
+// network outputs, the α sweep of the network-interpolation animation, the altered inputs of the
+// BatchNorm figure, and the standard and relativistic discriminator outputs.
+import { resampleWeights } from './contributions';
+import type { RGBImage } from './image';
+import type { Method } from './kernels';
+
+const clamp01 = (v: number): number => Math.min(1, Math.max(0, v));
+
+/**
+ * (1 − α)·a + α·b per value: blending two output *images* in pixel space. The networks' raw outputs
+ * can leave [0, 1]; they are clamped first, as they are when shown. Same sizes required.
+ */
+export function blendImages(a: RGBImage, b: RGBImage, alpha: number): RGBImage {
+  if (a.width !== b.width || a.height !== b.height) throw new Error('blendImages: sizes differ');
+  const data = new Float32Array(a.data.length);
+  for (let i = 0; i < data.length; i++) data[i] = (1 - alpha) * clamp01(a.data[i]) + alpha * clamp01(b.data[i]);
+  return { width: a.width, height: a.height, data };
+}
+
+/** Per-pixel largest absolute channel difference (values in [0, 1] units), and its mean and max. */
+export function diffMap(a: RGBImage, b: RGBImage): { width: number; height: number; map: Float32Array; mean: number; max: number } {
+  if (a.width !== b.width || a.height !== b.height) throw new Error('diffMap: sizes differ');
+  const n = a.width * a.height;
+  const map = new Float32Array(n);
+  let sum = 0;
+  let max = 0;
+  for (let p = 0; p < n; p++) {
+    let d = 0;
+    for (let c = 0; c < 3; c++) {
+      const x = Math.min(1, Math.max(0, a.data[p * 3 + c]));
+      const y = Math.min(1, Math.max(0, b.data[p * 3 + c]));
+      d = Math.max(d, Math.abs(x - y));
+      sum += Math.abs(x - y);
+    }
+    map[p] = d;
+    max = Math.max(max, d);
+  }
+  return { width: a.width, height: a.height, map, mean: sum / (3 * n), max };
+}
+
+/**
+ * Heat-map colours (RGBA bytes) of a difference map, scaled so that `scale` (in [0, 1] units) is the
+ * brightest: black, through dark red and orange, to pale yellow.
+ */
+export function heatRGBA(map: Float32Array, scale: number): Uint8ClampedArray {
+  const out = new Uint8ClampedArray(map.length * 4);
+  const s = scale > 0 ? scale : 1;
+  for (let i = 0; i < map.length; i++) {
+    const t = Math.min(1, map[i] / s);
+    out[i * 4] = 255 * Math.min(1, 2 * t);
+    out[i * 4 + 1] = 255 * Math.max(0, Math.min(1, 2 * t - 0.6));
+    out[i * 4 + 2] = 255 * Math.max(0, 3 * t - 2);
+    out[i * 4 + 3] = 255;
+  }
+  return out;
+}
+
+/**
+ * α of the play animation at time `ms` after it started: a triangle wave 0 → 1 → 0 with `period` ms,
+ * starting from `from` (so pressing play continues from the slider's value, going up).
+ */
+export function sweepAlpha(ms: number, period: number, from = 0): number {
+  const phase = (((ms / period + from / 2) % 1) + 1) % 1;
+  return phase < 0.5 ? 2 * phase : 2 - 2 * phase;
+}
+
+/** α rounded to the slider's step (0.05 by default), clamped to [0, 1]; NaN gives `fallback`. */
+export function snapAlpha(value: number, step = 0.05, fallback = 0.5): number {
+  if (!Number.isFinite(value)) return fallback;
+  const v = Math.round(Math.min(1, Math.max(0, value)) / step) * step;
+  return Number(v.toFixed(4));
+}
+
+export type InputVariant = 'original' | 'dark' | 'flat' | 'saturated';
+export const inputVariants: readonly InputVariant[] = ['original', 'dark', 'flat', 'saturated'];
+
+/** Altered copies of an LR crop whose statistics differ from the training data (same rules as training/srt/figures_esrgan.py). */
+export function inputVariant(img: RGBImage, kind: InputVariant): RGBImage {
+  const data = new Float32Array(img.data.length);
+  if (kind === 'flat') {
+    const mean = [0, 0, 0];
+    const n = img.width * img.height;
+    for (let p = 0; p < n; p++) for (let c = 0; c < 3; c++) mean[c] += img.data[p * 3 + c] / n;
+    for (let p = 0; p < n; p++) for (let c = 0; c < 3; c++) data[p * 3 + c] = mean[c];
+  } else {
+    for (let i = 0; i < data.length; i++) {
+      const x = img.data[i];
+      data[i] = kind === 'dark' ? x * 0.25 : kind === 'saturated' ? Math.min(1, Math.max(0, (x - 0.5) * 3 + 0.5)) : x;
+    }
+  }
+  return { width: img.width, height: img.height, data };
+}
+
+export const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
+
+export function mean(values: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < values.length; i++) s += values[i];
+  return values.length ? s / values.length : NaN;
+}
+
+/**
+ * Discriminator outputs for a set of real and a set of fake patches from their raw logits C(x):
+ * the standard D(x) = σ(C(x)), and the relativistic average D_Ra(x_r, x_f) = σ(C(x_r) − E[C(x_f)])
+ * and D_Ra(x_f, x_r) = σ(C(x_f) − E[C(x_r)]).
+ */
+export function discriminatorOutputs(real: ArrayLike<number>, fake: ArrayLike<number>) {
+  const meanReal = mean(real);
+  const meanFake = mean(fake);
+  const list = (xs: ArrayLike<number>, f: (x: number) => number) => Array.from(xs, f);
+  return {
+    meanReal,
+    meanFake,
+    standardReal: list(real, sigmoid),
+    standardFake: list(fake, sigmoid),
+    relativisticReal: list(real, (c) => sigmoid(c - meanFake)),
+    relativisticFake: list(fake, (c) => sigmoid(c - meanReal)),
+  };
+}
+
+/**
+ * Separable resize on the CPU with the resampler's weight matrices (MATLAB imresize semantics:
+ * antialiased when shrinking). For small images only (a few hundred pixels a side).
+ */
+export function resizeImage(img: RGBImage, outW: number, outH: number, method: Method = 'bicubic'): RGBImage {
+  const wx = taps(resampleWeights(img.width, outW, method, { a: -0.5 }));
+  const wy = taps(resampleWeights(img.height, outH, method, { a: -0.5 }));
+  // Rows first: (img.height x outW), then columns: (outH x outW). Only the non-zero taps are visited.
+  const tmp = new Float32Array(img.height * outW * 3);
+  for (let y = 0; y < img.height; y++) {
+    for (let o = 0; o < outW; o++) {
+      const { from, w } = wx[o];
+      let r = 0;
+      let g = 0;
+      let b = 0;
+      for (let t = 0; t < w.length; t++) {
+        const p = (y * img.width + from + t) * 3;
+        r += w[t] * img.data[p];
+        g += w[t] * img.data[p + 1];
+        b += w[t] * img.data[p + 2];
+      }
+      const q = (y * outW + o) * 3;
+      tmp[q] = r;
+      tmp[q + 1] = g;
+      tmp[q + 2] = b;
+    }
+  }
+  const data = new Float32Array(outH * outW * 3);
+  const row = outW * 3;
+  for (let o = 0; o < outH; o++) {
+    const { from, w } = wy[o];
+    for (let t = 0; t < w.length; t++) {
+      const k = w[t];
+      const src = (from + t) * row;
+      for (let x = 0; x < row; x++) data[o * row + x] += k * tmp[src + x];
+    }
+  }
+  return { width: outW, height: outH, data };
+}
+
+/** Each row of a resampling matrix as its first non-zero column and the weights from there on. */
+function taps(m: { rows: number; cols: number; data: Float64Array }): Array<{ from: number; w: Float64Array }> {
+  const out: Array<{ from: number; w: Float64Array }> = [];
+  for (let r = 0; r < m.rows; r++) {
+    const rowData = m.data.subarray(r * m.cols, (r + 1) * m.cols);
+    let first = 0;
+    while (first < m.cols - 1 && rowData[first] === 0) first++;
+    let last = m.cols - 1;
+    while (last > first && rowData[last] === 0) last--;
+    out.push({ from: first, w: rowData.slice(first, last + 1) });
+  }
+  return out;
+}
+
+/** The four size×size quadrants of a (2·size)×(2·size) image as one NHWC batch (row-major order). */
+export function quadrantBatch(img: RGBImage, size: number): { count: number; size: number; data: Float32Array } {
+  if (img.width < 2 * size || img.height < 2 * size) throw new Error('quadrantBatch: image too small');
+  const data = new Float32Array(4 * size * size * 3);
+  let k = 0;
+  for (const [qy, qx] of [
+    [0, 0],
+    [0, 1],
+    [1, 0],
+    [1, 1],
+  ]) {
+    for (let y = 0; y < size; y++) {
+      const from = ((qy * size + y) * img.width + qx * size) * 3;
+      data.set(img.data.subarray(from, from + size * 3), k);
+      k += size * 3;
+    }
+  }
+  return { count: 4, size, data };
+}

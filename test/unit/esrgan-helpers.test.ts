@@ -1,0 +1,181 @@
+// Pure helpers of the chapter-3 figures: pixel blending, difference maps, the α sweep, input
+// variants, discriminator outputs, URL state, the perception–distortion chart and the shipped-data checks.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  blendImages,
+  diffMap,
+  discriminatorOutputs,
+  heatRGBA,
+  inputVariant,
+  sigmoid,
+  snapAlpha,
+  sweepAlpha,
+} from '../../src/sr/esrgan';
+import { isActivations, histogramBars } from '../../src/components/esrgan/activations';
+import { isPdData, markerAt, pdChartSvg, pdGeometry } from '../../src/components/esrgan/pdChart';
+import { readInterpState, writeInterpState } from '../../src/components/esrgan/interpState';
+
+const img = (w: number, h: number, f: (i: number) => number) => ({ width: w, height: h, data: Float32Array.from({ length: w * h * 3 }, (_, i) => f(i)) });
+
+describe('pixel blending and differences', () => {
+  it('blends clamped outputs linearly and reproduces the ends exactly', () => {
+    const a = img(2, 2, (i) => i / 12);
+    const b = img(2, 2, (i) => 1 - i / 12);
+    expect(blendImages(a, b, 0).data).toEqual(a.data);
+    expect(blendImages(a, b, 1).data).toEqual(b.data);
+    const half = blendImages(a, b, 0.5);
+    for (const v of half.data) expect(v).toBeCloseTo(0.5, 6);
+    // Values outside [0, 1] are clamped first, as on screen.
+    const over = blendImages(img(1, 1, () => 1.4), img(1, 1, () => -0.2), 0.5);
+    expect(Array.from(over.data)).toEqual([0.5, 0.5, 0.5]);
+    expect(() => blendImages(a, img(1, 1, () => 0), 0.5)).toThrow();
+  });
+
+  it('diffMap takes the largest channel difference per pixel and the mean over channels', () => {
+    const a = img(2, 1, () => 0);
+    const b = { width: 2, height: 1, data: Float32Array.from([0.5, 0, 0, 0.1, 0.1, 0.1]) };
+    const d = diffMap(a, b);
+    expect(Array.from(d.map)).toEqual([0.5, Math.fround(0.1)].map((v) => Math.fround(v)));
+    expect(d.max).toBeCloseTo(0.5, 6);
+    expect(d.mean).toBeCloseTo(0.8 / 6, 6);
+    const rgba = heatRGBA(d.map, 0.5);
+    expect(Array.from(rgba.slice(0, 4))).toEqual([255, 255, 255, 255]);
+    expect(rgba[4]).toBeLessThan(255);
+  });
+});
+
+describe('α sweep and snapping', () => {
+  it('is a triangle wave that starts at the current α and stays in [0, 1]', () => {
+    expect(sweepAlpha(0, 1000, 0)).toBe(0);
+    expect(sweepAlpha(250, 1000, 0)).toBeCloseTo(0.5);
+    expect(sweepAlpha(500, 1000, 0)).toBeCloseTo(1);
+    expect(sweepAlpha(750, 1000, 0)).toBeCloseTo(0.5);
+    expect(sweepAlpha(0, 1000, 0.3)).toBeCloseTo(0.3);
+    for (let t = 0; t < 5000; t += 37) {
+      const a = sweepAlpha(t, 1000, 0.7);
+      expect(a).toBeGreaterThanOrEqual(0);
+      expect(a).toBeLessThanOrEqual(1);
+    }
+  });
+  it('snaps to the slider step and rejects non-numbers', () => {
+    expect(snapAlpha(0.43)).toBe(0.45);
+    expect(snapAlpha(-3)).toBe(0);
+    expect(snapAlpha(Number.NaN)).toBe(0.5);
+  });
+});
+
+describe('input variants (same rules as training/srt/figures_esrgan.py)', () => {
+  const x = { width: 2, height: 1, data: Float32Array.from([0.2, 0.4, 0.6, 0.8, 1, 0]) };
+  it('darkens, flattens to the mean colour and saturates', () => {
+    expect(Array.from(inputVariant(x, 'dark').data)).toEqual(Array.from(x.data, (v) => Math.fround(v * 0.25)));
+    expect(Array.from(inputVariant(x, 'flat').data).map((v) => +v.toFixed(6))).toEqual([0.5, 0.7, 0.3, 0.5, 0.7, 0.3]);
+    expect(Array.from(inputVariant(x, 'saturated').data).map((v) => +v.toFixed(6))).toEqual([0, 0.2, 0.8, 1, 1, 0]);
+    expect(inputVariant(x, 'original').data).toEqual(x.data);
+  });
+});
+
+describe('discriminator outputs', () => {
+  it('D = σ(C) and D_Ra = σ(C − mean of the other set)', () => {
+    const real = [2, 0, 1];
+    const fake = [-1, 0.5];
+    const d = discriminatorOutputs(real, fake);
+    expect(d.meanReal).toBeCloseTo(1);
+    expect(d.meanFake).toBeCloseTo(-0.25);
+    expect(d.standardReal[0]).toBeCloseTo(1 / (1 + Math.exp(-2)));
+    expect(d.relativisticReal[1]).toBeCloseTo(sigmoid(0 + 0.25));
+    expect(d.relativisticFake[0]).toBeCloseTo(sigmoid(-1 - 1));
+    expect(d.relativisticFake[1]).toBeCloseTo(sigmoid(-0.5));
+  });
+});
+
+describe('URL state of the interpolation figure', () => {
+  it('round-trips and falls back on invalid values', () => {
+    const s = { alpha: 0.35, image: 'coffee', loupe: { x: 0.25, y: 0.75 } };
+    expect(readInterpState(writeInterpState('?x=1', s))).toEqual(s);
+    expect(readInterpState('?esr.alpha=7&esr.img=nope&esr.loupe=2,a')).toEqual({ alpha: 0.5, image: 'chelsea', loupe: { x: 0.5, y: 0.5 } });
+  });
+});
+
+describe('perception–distortion chart', () => {
+  const pd: unknown = JSON.parse(readFileSync('test/unit/fixtures/esrgan-perception-distortion.sample.json', 'utf8'));
+  it('accepts the pipeline shape and rejects broken data', () => {
+    expect(isPdData(pd)).toBe(true);
+    expect(isPdData({ set5: [{ alpha: 0, psnr: 'x', niqe: 1 }, { alpha: 1, psnr: 1, niqe: 1 }] })).toBe(false);
+    expect(isPdData(null)).toBe(false);
+  });
+  it('puts lower NIQE left, higher PSNR up, and moves the marker along the polyline', () => {
+    if (!isPdData(pd)) throw new Error('fixture');
+    const g = pdGeometry(pd.set5);
+    const [p0, p5, p1] = g.points;
+    expect(p5.x).toBeLessThan(p1.x); // NIQE 7 left of 8
+    expect(p0.y).toBeLessThan(p1.y); // PSNR 31 above 28
+    expect(markerAt(g.points, 0)).toMatchObject({ x: p0.x, y: p0.y });
+    const m = markerAt(g.points, 0.25);
+    expect(m.x).toBeCloseTo((p0.x + p5.x) / 2);
+    expect(m.y).toBeCloseTo((p0.y + p5.y) / 2);
+    expect(markerAt(g.points, 1)).toMatchObject({ x: p1.x, y: p1.y });
+    const svg = pdChartSvg(pd.set5, { title: 'T', x: 'X', y: 'Y', point: (p) => `a${p.alpha}`, current: 'now' }, 0.5, 'id');
+    expect(svg).toContain('data-role="pd-marker"');
+    expect((svg.match(/class="pd-point"/g) ?? []).length).toBe(3);
+  });
+});
+
+describe('activation statistics', () => {
+  const data: unknown = JSON.parse(readFileSync('test/unit/fixtures/esrgan-vgg-activations.sample.json', 'utf8'));
+  it('accepts the pipeline shape and rejects a missing layer', () => {
+    expect(isActivations(data)).toBe(true);
+    const broken = JSON.parse(JSON.stringify(data));
+    delete broken.stats.img_a.conv5_4;
+    expect(isActivations(broken)).toBe(false);
+  });
+  it('draws histogram bars scaled to the tallest', () => {
+    const bars = histogramBars({ edges: [0, 1, 2, 4], counts: [5, 10, 0] }, 100, 50);
+    expect(bars.map((b) => b.h)).toEqual([25, 50, 0]);
+    expect(bars[2].x).toBeCloseTo(50);
+    expect(bars[2].w).toBeCloseTo(50);
+  });
+});
+
+describe('numbers printed in the prose', () => {
+  it('counts parameters of tensor groups from the card and reads metrics', async () => {
+    const { cardNumber, formatNumber } = await import('../../src/components/esrgan/numbers');
+    const total = cardNumber('esrgan', 'parameters');
+    const rdb = cardNumber('esrgan', 'params:body.0.rdb1.');
+    const rrdb = cardNumber('esrgan', 'params:body.0.');
+    const body = cardNumber('esrgan', 'params:body.');
+    expect(rdb).toBeGreaterThan(0);
+    expect(rrdb).toBe(3 * rdb!);
+    expect(body).toBeLessThan(total!);
+    expect(cardNumber('esrgan', 'params:')).toBe(total);
+    expect(formatNumber(cardNumber('esrgan', 'set5.ssim'), 'set5.ssim', 'en')).toMatch(/^0\.\d{4}$/);
+    expect(cardNumber('nope', 'set5.psnr')).toBeNull();
+    expect(formatNumber(null, 'set5.psnr', 'en')).toBe('—');
+  });
+});
+
+describe('backend failure in words', () => {
+  it('translates the runtime error into the page language, and passes anything else through', async () => {
+    const { failureDetails } = await import('../../src/components/esrgan/shared');
+    const { esrganStrings } = await import('../../src/i18n/esrgan');
+    const err = new Error('no TensorFlow.js backend could start: webgpu: no-adapter (navigator.gpu.requestAdapter() returned null); cpu: failed (boom)');
+    expect(failureDetails(esrganStrings.en, err)).toBe('WebGPU: no suitable graphics adapter; the CPU: it failed to start');
+    expect(failureDetails(esrganStrings.ja, err)).toBe('WebGPU: 使えるグラフィックスアダプタがありません; CPU: 起動に失敗しました');
+    expect(failureDetails(esrganStrings.en, new Error('something else'))).toBe('something else');
+  });
+});
+
+describe('CPU resize for the discriminator patches', () => {
+  it('keeps a constant image constant, and shrinks by averaging (antialiased)', async () => {
+    const { resizeImage } = await import('../../src/sr/esrgan');
+    const flat = img(16, 16, () => 0.25);
+    const small = resizeImage(flat, 4, 4);
+    for (const v of small.data) expect(v).toBeCloseTo(0.25, 6);
+    const big = resizeImage(small, 16, 16);
+    for (const v of big.data) expect(v).toBeCloseTo(0.25, 6);
+    // Stripes one pixel wide vanish when shrinking ×4 (antialiasing), unlike plain subsampling.
+    const stripes = img(16, 16, (i) => (Math.floor(i / 3) % 2 ? 1 : 0));
+    const s4 = resizeImage(stripes, 4, 4);
+    for (const v of s4.data) expect(Math.abs(v - 0.5)).toBeLessThan(0.1);
+  });
+});
