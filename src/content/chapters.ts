@@ -11,6 +11,6 @@ export interface ChapterEntry {
 
 export const chapters: ChapterEntry[] = [
   { number: 1, route: '/chapters/interpolation/', titleKey: 'chapter1Title', summaryKey: 'chapter1Summary' },
-  { number: 2, route: null, titleKey: 'chapter2Title', summaryKey: 'chapter2Summary' },
-  { number: 3, route: null, titleKey: 'chapter3Title', summaryKey: 'chapter3Summary' },
+  { number: 2, route: '/chapters/srgan/', titleKey: 'chapter2Title', summaryKey: 'chapter2Summary' },
+  { number: 3, route: '/chapters/esrgan/', titleKey: 'chapter3Title', summaryKey: 'chapter3Summary' },
 ];

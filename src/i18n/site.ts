@@ -25,12 +25,12 @@ const en = {
   chapter1Title: 'From pixels to SRCNN',
   chapter1Summary:
     'Why enlarging an image is ill-posed; nearest, bilinear, bicubic and Lanczos resampling and their artefacts; how papers build their test inputs and score results; a first network that learns the mapping.',
-  chapter2Title: 'SRGAN: sharper results from an adversary',
+  chapter2Title: 'SRGAN and the limits of squared error',
   chapter2Summary:
-    'Why minimising pixel error produces blur, and how a discriminator and a perceptual loss trade PSNR for realistic texture.',
-  chapter3Title: 'ESRGAN: deeper, steadier, more detailed',
+    'Why minimising pixel error produces blur, what a feature-space content loss and a discriminator change, and what the SRGAN trained for this site actually shows.',
+  chapter3Title: 'ESRGAN, four changes to SRGAN',
   chapter3Summary:
-    'Residual-in-residual dense blocks, a relativistic discriminator and the other changes that made ESRGAN a standard baseline.',
+    'The four changes ESRGAN makes to SRGAN (dense blocks without batch normalisation, a relativistic discriminator, features before activation, network interpolation), each undone on our own models.',
 } as const;
 
 type Strings = { readonly [K in keyof typeof en]: string };
@@ -57,12 +57,12 @@ const ja = {
   chapter1Title: '画素から SRCNN へ',
   chapter1Summary:
     '拡大がなぜ「解けない問題」なのか。最近傍・バイリニア・バイキュービック・Lanczos 補間とそれぞれが生むアーティファクト、論文での低解像度画像の作り方と評価方法、そして対応関係を学習する最初のネットワーク。',
-  chapter2Title: 'SRGAN：敵対的学習で鮮鋭に',
+  chapter2Title: 'SRGAN と二乗誤差の限界',
   chapter2Summary:
-    '画素誤差を最小化するとなぜぼやけるのか。識別器と知覚損失が PSNR と引き換えに自然な質感をもたらすしくみ。',
-  chapter3Title: 'ESRGAN：より深く、安定して、精細に',
+    '画素誤差を最小化するとなぜぼやけるのか。特徴空間で測る内容損失と識別器は何を変えるのか。そして、このサイトで学習した SRGAN が実際に見せるもの。',
+  chapter3Title: 'ESRGAN：SRGAN への 4 つの変更',
   chapter3Summary:
-    'RRDB ブロック、相対論的識別器など、ESRGAN を定番のベースラインにした改良点。',
+    'ESRGAN が SRGAN に加えた 4 つの変更（BN を除いた密結合ブロック、相対論的識別器、活性化前の特徴、ネットワーク補間）を、このサイトのモデルで 1 つずつ確かめる。',
 } as const satisfies Strings;
 
 export const site = { en, ja } as const;
