@@ -1,0 +1,56 @@
+// Benchmark, not a test: what a reader downloads on each chapter page when every figure on it runs with
+// its default choices. Prints the bytes per kind, raw and with the text parts gzip-compressed (what a
+// static host that compresses would send), against the product budget of 12 MB per article page.
+// Run: npm run bench:pages
+import { test } from '@playwright/test';
+import { gzipSync } from 'node:zlib';
+
+const PAGES = ['chapters/interpolation/', 'chapters/srgan/', 'chapters/esrgan/'];
+const BUDGET = 12e6;
+
+function kindOf(url: string): string {
+  if (url.includes('/weights/')) return 'weights';
+  const ext = new URL(url).pathname.match(/\.([a-z0-9]+)$/)?.[1];
+  return ext ?? 'html';
+}
+
+const TEXT = new Set(['html', 'js', 'css', 'json', 'svg']);
+
+for (const path of PAGES) {
+  test(path, async ({ page }) => {
+    test.setTimeout(900_000);
+    const raw: Record<string, number> = {};
+    const gz: Record<string, number> = {};
+    const pending: Promise<void>[] = [];
+    page.on('response', (r) =>
+      pending.push(
+        r.body().then(
+          (body) => {
+            const kind = kindOf(r.url());
+            raw[kind] = (raw[kind] ?? 0) + body.length;
+            gz[kind] = (gz[kind] ?? 0) + (TEXT.has(kind) ? gzipSync(body).length : body.length);
+          },
+          () => undefined, // redirects and aborted requests have no body
+        ),
+      ),
+    );
+    await page.goto(path);
+    const widgets = page.locator('[data-widget]');
+    const count = await widgets.count();
+    for (let i = 0; i < count; i++) {
+      await widgets.nth(i).scrollIntoViewIfNeeded();
+      await widgets.nth(i).evaluate(async (el) => {
+        for (let t = 0; t < 600 && el.getAttribute('data-status') === 'loading'; t++) await new Promise((r) => setTimeout(r, 500));
+      });
+    }
+    await page.waitForTimeout(2000);
+    await Promise.all(pending);
+    const statuses = await widgets.evaluateAll((els) => els.map((e) => `${e.getAttribute('data-widget')}=${e.getAttribute('data-status')}`));
+    const mb = (o: Record<string, number>) => Object.entries(o).sort().map(([k, v]) => `${k} ${(v / 1e6).toFixed(2)}`).join(', ');
+    const total = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
+    console.log(
+      `${path}: ${(total(raw) / 1e6).toFixed(2)} MB raw (${mb(raw)}); ${(total(gz) / 1e6).toFixed(2)} MB with gzip text; ` +
+        `budget ${BUDGET / 1e6} MB: ${total(gz) <= BUDGET ? 'within' : 'OVER'}; widgets ${statuses.join(' ')}`,
+    );
+  });
+}
