@@ -4,6 +4,7 @@ import type { RGBImage } from '../../sr/image';
 import { sharedRuntime } from '../../sr/runtime/client';
 import { fill, type EsrganStrings } from '../../i18n/esrgan';
 import { backendOrder } from '../interpolation/backendChoice';
+import { startWhenVisible, type Mounted } from '../site/figureLifecycle';
 
 export function siteUrl(root: HTMLElement, path: string): string {
   const base = root.dataset.base ?? '/';
@@ -42,38 +43,20 @@ export function fitRendering(canvases: HTMLCanvasElement[]): void {
   }
 }
 
-/** Calls `mount` the first time `root` comes near the viewport, then tells it when it leaves or comes back. */
+/** Starts the figure in view (see ../site/figureLifecycle.ts); if it cannot start, says why and keeps the static pictures. */
 export function watchVisibility(
   root: HTMLElement,
   staticText: string,
   failText: (err: unknown) => string,
-  mount: () => Promise<{ setVisible(v: boolean): void }>,
+  mount: () => Promise<Mounted>,
 ): void {
   const message = root.querySelector<HTMLElement>('[data-role="status-message"]');
   if (message && !message.textContent) message.textContent = staticText;
-  let handle: { setVisible(v: boolean): void } | null = null;
-  let starting = false;
-  let visible = false;
-  new IntersectionObserver(
-    (entries) => {
-      visible = entries.some((e) => e.isIntersecting);
-      if (handle) handle.setVisible(visible);
-      else if (visible && !starting) {
-        starting = true;
-        mount()
-          .then((h) => {
-            handle = h;
-            h.setVisible(visible);
-          })
-          .catch((err: unknown) => {
-            root.dataset.status = 'error';
-            root.dataset.backend = 'none';
-            if (message) message.textContent = failText(err);
-          });
-      }
-    },
-    { rootMargin: '200px 0px' },
-  ).observe(root);
+  startWhenVisible(root, mount, (err) => {
+    root.dataset.status = 'error';
+    root.dataset.backend = 'none';
+    if (message) message.textContent = failText(err);
+  });
 }
 
 /**

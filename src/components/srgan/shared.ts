@@ -1,40 +1,10 @@
 // Browser helpers shared by the chapter-2 figures: start on first view and pause off screen (rule 6/7),
 // the `?backend=` order (rule 9), the shared generator runtime, canvases, and URL parameters (rule 16).
-import type { BackendName } from '../../sr/backend';
 import { toRGBA, type RGBImage } from '../../sr/image';
+import { backendOrder } from '../interpolation/backendChoice';
 
-export interface Mounted {
-  setVisible(visible: boolean): void;
-}
-
-/** Watches `root`; imports and mounts the widget on first approach, then reports visibility changes. */
-export function startWhenVisible(root: HTMLElement, mount: () => Promise<Mounted>, onError: (err: unknown) => void): void {
-  let handle: Mounted | null = null;
-  let starting = false;
-  let visible = false;
-  new IntersectionObserver(
-    (entries) => {
-      visible = entries.some((e) => e.isIntersecting);
-      if (handle) handle.setVisible(visible);
-      else if (visible && !starting) {
-        starting = true;
-        mount()
-          .then((h) => {
-            handle = h;
-            h.setVisible(visible);
-          })
-          .catch(onError);
-      }
-    },
-    { rootMargin: '200px 0px' },
-  ).observe(root);
-}
-
-export function backendOrder(search: string): BackendName[] {
-  const forced = new URLSearchParams(search).get('backend');
-  if (forced === 'webgpu' || forced === 'webgl' || forced === 'cpu') return [forced];
-  return ['webgpu', 'webgl', 'cpu'];
-}
+export { startWhenVisible, type Mounted } from '../site/figureLifecycle';
+export { backendOrder };
 
 /** Absolute URL of a file under the site's base. */
 export function siteAsset(root: HTMLElement, path: string): string {
