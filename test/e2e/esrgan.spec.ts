@@ -7,6 +7,7 @@ import { chromium, type Locator, type Page } from '@playwright/test';
 import { chromiumExecutable } from './browser';
 import { test, expect } from './fixtures';
 import { type CanvasPixels, maxChannelDifference, stats } from './widget';
+import { watchMainThread } from './mainThread';
 
 const CHAPTER = 'chapters/esrgan/';
 const CHAPTER_JA = 'ja/chapters/esrgan/';
@@ -136,17 +137,7 @@ test.describe('network interpolation', () => {
     const loupeCanvas = root.locator('canvas[data-loupe="interp"]');
     await expect(loupeCanvas).toBeVisible();
 
-    await page.evaluate(() => {
-      const w = window as unknown as { longTasks: number[]; scripts: Array<{ name: string; ms: number }> };
-      w.longTasks = [];
-      w.scripts = [];
-      new PerformanceObserver((l) => l.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({ type: 'longtask' });
-      new PerformanceObserver((l) =>
-        l.getEntries().forEach((e) => {
-          for (const sc of (e as unknown as { scripts: Array<{ invoker: string; duration: number }> }).scripts) w.scripts.push({ name: sc.invoker, ms: sc.duration });
-        }),
-      ).observe({ type: 'long-animation-frame' });
-    });
+    const mainThread = await watchMainThread(page);
     const play = root.locator('[data-role="play"]');
     await expect(play).toBeEnabled();
     await play.click();
@@ -163,10 +154,7 @@ test.describe('network interpolation', () => {
     const rafDelay = Date.now() - t0;
     await play.click();
     await expect(play).toHaveAttribute('aria-pressed', 'false');
-    const { longTasks, scripts } = await page.evaluate(() => {
-      const w = window as unknown as { longTasks: number[]; scripts: Array<{ name: string; ms: number }> };
-      return { longTasks: w.longTasks, scripts: w.scripts };
-    });
+    const { longTasks, scripts } = await mainThread.read();
     console.log(
       `animation: ${await root.getAttribute('data-frames')} frames, α seen ${[...alphas].join(', ')}, rAF delay ${rafDelay} ms, ` +
         `long tasks [${longTasks.map((d) => d.toFixed(0)).join(', ')}], longest script in a long frame ${Math.max(0, ...scripts.map((x) => x.ms)).toFixed(0)} ms; ` +
@@ -236,27 +224,14 @@ test.describe('standard and relativistic discriminators', () => {
     // Another photograph, chosen by keyboard: recomputed and redrawn without long main-thread work.
     // Long tasks are logged; the assertion uses the script attribution of long animation frames, since
     // on two shared CPU cores running WebGPU in software a short task can take over 50 ms of wall time.
-    await page.evaluate(() => {
-      const w = window as unknown as { longTasks: number[]; scripts: Array<{ name: string; ms: number }> };
-      w.longTasks = [];
-      w.scripts = [];
-      new PerformanceObserver((l) => l.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({ type: 'longtask' });
-      new PerformanceObserver((l) =>
-        l.getEntries().forEach((e) => {
-          for (const sc of (e as unknown as { scripts: Array<{ invoker: string; duration: number }> }).scripts) w.scripts.push({ name: sc.invoker, ms: sc.duration });
-        }),
-      ).observe({ type: 'long-animation-frame' });
-    });
+    const mainThread = await watchMainThread(page);
     const select = root.locator('[data-role="image"]');
     await select.focus();
     await page.keyboard.press('ArrowDown');
     await expect(select).toHaveValue('coffee');
     await expect(root).toHaveAttribute('data-shown', 'coffee|bicubic', { timeout: READY });
     await page.waitForTimeout(500);
-    const { longTasks, scripts } = await page.evaluate(() => {
-      const w = window as unknown as { longTasks: number[]; scripts: Array<{ name: string; ms: number }> };
-      return { longTasks: w.longTasks, scripts: w.scripts };
-    });
+    const { longTasks, scripts } = await mainThread.read();
     const longest = Math.max(0, ...scripts.map((x) => x.ms));
     console.log(`discriminator figure, new photograph: long tasks [${longTasks.map((d) => d.toFixed(0)).join(', ')}], longest script in a long frame ${longest.toFixed(0)} ms`);
     expect(scripts.filter((x) => x.ms > 50)).toEqual([]);

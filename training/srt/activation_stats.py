@@ -54,7 +54,6 @@ def main(argv=None):
     p.add_argument("--images", required=True, help="a folder of PNG images")
     p.add_argument("--out", required=True)
     a = p.parse_args(argv)
-    torch.manual_seed(0)
     net = VGG19Features(LAYERS[-1], seed=0).eval()
     files = sorted(Path(a.images).glob("*.png"))
     if not files:

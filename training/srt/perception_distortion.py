@@ -42,7 +42,6 @@ def main(argv=None):
     p.add_argument("--b", default="esrgan")
     p.add_argument("--steps", type=int, default=11, help="alphas 0, 1/(steps-1), ..., 1")
     a = p.parse_args(argv)
-    torch.manual_seed(0)
     params = niqe_mod.load_params(Path(a.data) / "metrics" / "niqe_pris_params.npz")
     net_a, card_a = load_generator(Path(a.weights) / a.a)
     net_b, card_b = load_generator(Path(a.weights) / a.b)

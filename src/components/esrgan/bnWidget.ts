@@ -12,6 +12,7 @@ import { demoImagePath, demoImages, findDemoImage } from '../interpolation/demoI
 import { loadUrl } from '../interpolation/imageLoad';
 import { SCALE } from './interpState';
 import { attachLoupes } from './loupes';
+import { latestStateRunner } from './latestState';
 import { copyImage, errorText, fitRendering, readyText, runtimeFor, siteUrl, failureDetails } from './shared';
 
 type PanelId = 'esrgan' | 'esrgan_bn' | 'esrgan_bn_input';
@@ -95,8 +96,6 @@ export async function mountBn(root: HTMLElement): Promise<{ setVisible(v: boolea
 
   const shown: Partial<Record<PanelId, ImageData>> = {};
   let source: { id: string; crop: RGBImage } | null = null;
-  let shownKey = '';
-  let running = false;
   let visible = false;
 
   const loupes = attachLoupes({
@@ -128,53 +127,41 @@ export async function mountBn(root: HTMLElement): Promise<{ setVisible(v: boolea
     return d.mean * 255;
   }
 
-  async function pump(): Promise<void> {
-    if (running || !visible) return;
-    running = true;
-    const slow = setTimeout(() => root.setAttribute('aria-busy', 'true'), 300);
-    try {
-      while (visible) {
-        const key = `${state.image}|${state.variant}`;
-        if (key === shownKey) break;
-        if (source?.id !== state.image) source = { id: state.image, crop: await crop(state.image) };
-        const input = inputVariant(source.crop, state.variant);
-        const run = async (model: string, bnStats: 'stored' | 'input', channel: string) =>
-          (await client.upscale({ channel, model, image: copyImage(input), bnStats })).image;
-        const plain = await run('esrgan', 'stored', 'esrgan-bn-a');
-        const stored = await run('esrgan_bn', 'stored', 'esrgan-bn-b');
-        const perInput = await run('esrgan_bn', 'input', 'esrgan-bn-c');
-        if (`${state.image}|${state.variant}` !== key) continue;
-        drawWhole(inputCanvas, toImageData(input));
-        inputCanvas.hidden = false;
-        inputCanvas.parentElement?.querySelector('img')?.setAttribute('hidden', '');
-        const outs: Record<PanelId, RGBImage> = { esrgan: plain, esrgan_bn: stored, esrgan_bn_input: perInput };
-        for (const id of PANELS) {
-          const px = toImageData(outs[id]);
-          shown[id] = px;
-          drawWhole(panels[id].canvas, px);
-          panels[id].canvas.hidden = false;
-          panels[id].canvas.dataset.input = state.variant;
-          panels[id].view.querySelector('img')?.setAttribute('hidden', '');
-        }
-        const a = heat(heatBn, stored, plain);
-        const b = heat(heatInput, perInput, stored);
-        numbers.textContent = fill(s.bnNumbers, { a: a.toFixed(1), b: b.toFixed(1) });
-        shownKey = key;
-        root.dataset.shown = key;
-        loupes.draw();
-        fitRendering([inputCanvas, heatBn, heatInput, ...PANELS.map((id) => panels[id].canvas)]);
-        if (root.dataset.status !== 'ready') root.dataset.status = 'ready';
-        say(backendMessage);
+  const pump = latestStateRunner({
+    root,
+    isVisible: () => visible,
+    key: () => `${state.image}|${state.variant}`,
+    render: async (stale) => {
+      if (source?.id !== state.image) source = { id: state.image, crop: await crop(state.image) };
+      const input = inputVariant(source.crop, state.variant);
+      const run = async (model: string, bnStats: 'stored' | 'input', channel: string) =>
+        (await client.upscale({ channel, model, image: copyImage(input), bnStats })).image;
+      const plain = await run('esrgan', 'stored', 'esrgan-bn-a');
+      const stored = await run('esrgan_bn', 'stored', 'esrgan-bn-b');
+      const perInput = await run('esrgan_bn', 'input', 'esrgan-bn-c');
+      if (stale()) return false;
+      drawWhole(inputCanvas, toImageData(input));
+      inputCanvas.hidden = false;
+      inputCanvas.parentElement?.querySelector('img')?.setAttribute('hidden', '');
+      const outs: Record<PanelId, RGBImage> = { esrgan: plain, esrgan_bn: stored, esrgan_bn_input: perInput };
+      for (const id of PANELS) {
+        const px = toImageData(outs[id]);
+        shown[id] = px;
+        drawWhole(panels[id].canvas, px);
+        panels[id].canvas.hidden = false;
+        panels[id].canvas.dataset.input = state.variant;
+        panels[id].view.querySelector('img')?.setAttribute('hidden', '');
       }
-    } catch (err) {
-      say(fill(s.statusComputeFailed, { message: errorText(err) }));
-      if (root.dataset.status !== 'ready') root.dataset.status = 'error';
-    } finally {
-      clearTimeout(slow);
-      root.removeAttribute('aria-busy');
-      running = false;
-    }
-  }
+      const a = heat(heatBn, stored, plain);
+      const b = heat(heatInput, perInput, stored);
+      numbers.textContent = fill(s.bnNumbers, { a: a.toFixed(1), b: b.toFixed(1) });
+      loupes.draw();
+      fitRendering([inputCanvas, heatBn, heatInput, ...PANELS.map((id) => panels[id].canvas)]);
+      return true;
+    },
+    onShown: () => say(backendMessage),
+    onError: (err) => say(fill(s.statusComputeFailed, { message: errorText(err) })),
+  });
 
   imageSelect.addEventListener('change', () => {
     state.image = imageSelect.value;

@@ -11,6 +11,7 @@ import { drawWhole, toImageData } from '../interpolation/canvasDraw';
 import { demoImagePath, findDemoImage } from '../interpolation/demoImages';
 import { loadUrl } from '../interpolation/imageLoad';
 import { DISCRIMINATORS, readDiscState, writeDiscState, type DiscFake } from './discState';
+import { latestStateRunner } from './latestState';
 import { copyImage, errorText, readyText, runtimeFor, siteUrl, failureDetails } from './shared';
 
 const PATCH = 128;
@@ -60,8 +61,6 @@ export async function mountDisc(root: HTMLElement): Promise<{ setVisible(v: bool
   const Plot = await import('@observablehq/plot');
 
   let visible = false;
-  let running = false;
-  let shownKey = '';
   let last: { real: RGBImage; fake: RGBImage; logits: Record<string, { real: number[]; fake: number[] }> } | null = null;
 
   async function photo(id: string): Promise<RGBImage> {
@@ -173,45 +172,33 @@ export async function mountDisc(root: HTMLElement): Promise<{ setVisible(v: bool
     }
   }
 
-  async function pump(): Promise<void> {
-    if (running || !visible) return;
-    running = true;
-    const slow = setTimeout(() => root.setAttribute('aria-busy', 'true'), 300);
-    try {
-      while (visible) {
-        const key = `${state.image}|${state.fake}`;
-        if (key === shownKey) break;
-        say(s.discComputing);
-        const real = await photo(state.image);
-        await yieldToBrowser();
-        const fake = await generated(real, state.fake);
-        await yieldToBrowser();
-        const scores: Record<string, { real: number[]; fake: number[] }> = {};
-        for (const d of DISCRIMINATORS) scores[d] = { real: await logits(d, real), fake: await logits(d, fake) };
-        if (`${state.image}|${state.fake}` !== key) continue;
-        last = { real, fake, logits: scores };
-        drawWhole(realCanvas, toImageData(real));
-        drawWhole(fakeCanvas, toImageData(fake));
-        for (const c of [realCanvas, fakeCanvas]) {
-          c.hidden = false;
-          c.parentElement?.querySelector('img')?.setAttribute('hidden', '');
-        }
-        fakeTitle.textContent = fill(s.fakeTitle, { source: sourceName(state.fake) });
-        await render();
-        shownKey = key;
-        root.dataset.shown = key;
-        if (root.dataset.status !== 'ready') root.dataset.status = 'ready';
-        say(backendMessage);
+  const pump = latestStateRunner({
+    root,
+    isVisible: () => visible,
+    key: () => `${state.image}|${state.fake}`,
+    render: async (stale) => {
+      say(s.discComputing);
+      const real = await photo(state.image);
+      await yieldToBrowser();
+      const fake = await generated(real, state.fake);
+      await yieldToBrowser();
+      const scores: Record<string, { real: number[]; fake: number[] }> = {};
+      for (const d of DISCRIMINATORS) scores[d] = { real: await logits(d, real), fake: await logits(d, fake) };
+      if (stale()) return false;
+      last = { real, fake, logits: scores };
+      drawWhole(realCanvas, toImageData(real));
+      drawWhole(fakeCanvas, toImageData(fake));
+      for (const c of [realCanvas, fakeCanvas]) {
+        c.hidden = false;
+        c.parentElement?.querySelector('img')?.setAttribute('hidden', '');
       }
-    } catch (err) {
-      say(fill(s.statusComputeFailed, { message: errorText(err) }));
-      if (root.dataset.status !== 'ready') root.dataset.status = 'error';
-    } finally {
-      clearTimeout(slow);
-      root.removeAttribute('aria-busy');
-      running = false;
-    }
-  }
+      fakeTitle.textContent = fill(s.fakeTitle, { source: sourceName(state.fake) });
+      await render();
+      return true;
+    },
+    onShown: () => say(backendMessage),
+    onError: (err) => say(fill(s.statusComputeFailed, { message: errorText(err) })),
+  });
 
   imageSelect.addEventListener('change', () => {
     state.image = imageSelect.value;
