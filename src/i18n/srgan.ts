@@ -258,9 +258,9 @@ const netsEn = {
   featuresTitle: '{block}: {h} × {w} × {c}, first {k} channels',
   featuresHint: 'Focus, hover or click a block of either network to see its feature maps.',
   featuresPending: 'Computing the feature maps…',
-  featuresStatic: '{block} ({generator}, {image}): {h} × {w} × {c}, first {k} channels, computed in advance',
+  featuresStatic: '{block} of {generator} on “{image}”: {h} × {w} × {c}, first {k} channels, computed in advance',
   featureStaticAlt:
-    '{block}, {channel}, computed in advance for the {image} crop with {generator}: how one filter responds to the crop, in grey levels (black = lowest, white = highest)',
+    '{block}, {channel}, computed in advance for the crop of “{image}” with {generator}: how one filter responds to the crop, in grey levels (black = lowest, white = highest)',
   channel: 'channel {n}',
   statusReady: 'Feature maps computed live in your browser on {backend} ({ms} ms).',
 };
@@ -288,9 +288,9 @@ const netsJa: typeof netsEn = {
   featuresTitle: '{block}：{h} × {w} × {c}、最初の {k} チャネル',
   featuresHint: 'どちらかのネットワークのブロックにフォーカスするか、ポインタを重ねるかクリックすると、特徴マップを表示します。',
   featuresPending: '特徴マップを計算しています…',
-  featuresStatic: '{block}（{generator}、{image}）：{h} × {w} × {c}、最初の {k} チャネル（事前に計算）',
+  featuresStatic: '「{image}」に対する {generator}の{block}：{h} × {w} × {c}、最初の {k} チャネル（事前に計算）',
   featureStaticAlt:
-    '{block} の{channel}。{image}の切り抜きに対して {generator} で事前に計算したもので、1 つのフィルタがこの切り抜きにどう反応するかを濃淡で示します（黒が最小、白が最大）',
+    '{block} の{channel}。「{image}」の切り抜きに対して {generator}で事前に計算したもので、1 つのフィルタがこの切り抜きにどう反応するかを濃淡で示します（黒が最小、白が最大）',
   channel: 'チャネル {n}',
   statusReady: 'ブラウザ上の {backend} で特徴マップをその場で計算しました（{ms} ms）。',
 };
