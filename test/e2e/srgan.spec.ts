@@ -495,7 +495,7 @@ test.describe('conventions', () => {
     await expect(mean).toHaveAttribute('data-status', 'ready');
     await expect(mean.locator('[data-role="status-message"]')).toContainText('GPU は必要ありません');
     for (const w of ['srgan-mean', 'srgan-losses', 'srgan-nets', 'srgan-disc']) {
-      const caption = (await page.locator(`[data-widget="${w}"] figcaption`).textContent()) ?? '';
+      const caption = (await page.locator(`[data-widget="${w}"] > figcaption`).textContent()) ?? '';
       expect(caption, w).toMatch(/[ぁ-んァ-ヶ一-龠]/);
     }
   });
