@@ -36,9 +36,6 @@ const runtimeEn = {
   statusLoading: 'Loading {model} ({pct} %)…',
   statusRunning: 'Running {model} on {backend}…',
   statusReady: 'Computed live in your browser on {backend} ({ms} ms for the networks).',
-  statusFailed:
-    'The networks could not run in this browser ({details}). The pictures and numbers shown were computed in advance from the same weights.',
-  statusRunFailed: 'A network failed to run ({details}). The other results stay on screen.',
   backendWebgpu: 'WebGPU',
   backendWebgl: 'WebGL',
   backendCpu: 'the CPU',
@@ -50,9 +47,6 @@ const runtimeJa: typeof runtimeEn = {
   statusLoading: '{model} を読み込んでいます（{pct} %）…',
   statusRunning: '{backend} で {model} を実行しています…',
   statusReady: 'ブラウザ上の {backend} でその場で計算しました（ネットワーク全体で {ms} ms）。',
-  statusFailed:
-    'このブラウザではネットワークを動かせませんでした（{details}）。表示中の画像と数値は、同じ重みで事前に計算したものです。',
-  statusRunFailed: 'ネットワークの実行に失敗しました（{details}）。ほかの結果はそのまま表示しています。',
   backendWebgpu: 'WebGPU',
   backendWebgl: 'WebGL',
   backendCpu: 'CPU',
@@ -264,6 +258,9 @@ const netsEn = {
   featuresTitle: '{block}: {h} × {w} × {c}, first {k} channels',
   featuresHint: 'Focus, hover or click a block of either network to see its feature maps.',
   featuresPending: 'Computing the feature maps…',
+  featuresStatic: '{block} of {generator} on “{image}”: {h} × {w} × {c}, first {k} channels, computed in advance',
+  featureStaticAlt:
+    '{block}, {channel}, computed in advance for the crop of “{image}” with {generator}: how one filter responds to the crop, in grey levels (black = lowest, white = highest)',
   channel: 'channel {n}',
   statusReady: 'Feature maps computed live in your browser on {backend} ({ms} ms).',
 };
@@ -291,6 +288,9 @@ const netsJa: typeof netsEn = {
   featuresTitle: '{block}：{h} × {w} × {c}、最初の {k} チャネル',
   featuresHint: 'どちらかのネットワークのブロックにフォーカスするか、ポインタを重ねるかクリックすると、特徴マップを表示します。',
   featuresPending: '特徴マップを計算しています…',
+  featuresStatic: '「{image}」に対する {generator}の{block}：{h} × {w} × {c}、最初の {k} チャネル（事前に計算）',
+  featureStaticAlt:
+    '{block} の{channel}。「{image}」の切り抜きに対して {generator}で事前に計算したもので、1 つのフィルタがこの切り抜きにどう反応するかを濃淡で示します（黒が最小、白が最大）',
   channel: 'チャネル {n}',
   statusReady: 'ブラウザ上の {backend} で特徴マップをその場で計算しました（{ms} ms）。',
 };

@@ -7,6 +7,7 @@
 import { chromiumExecutable } from './browser';
 import { test, expect } from './fixtures';
 import { CHAPTER_1, METHODS, outputPixels, stats, waitForWidget } from './widget';
+import { expectFailure, noWebgpuMessages } from './failureText';
 
 test.use({
   launchOptions: { executablePath: chromiumExecutable(), args: ['--disable-webgl', '--disable-3d-apis'] },
@@ -40,9 +41,9 @@ test('forced backend that cannot start: visible message, static pictures stay', 
   const message = root.locator('[data-role="status-message"]');
   await expect(message).toBeVisible();
   await expect(message).toContainText('WebGPU');
-  const text = (await message.textContent())?.trim() ?? '';
+  // The sentence for "no backend" from src/i18n/failures.ts; the engine's message only as details.
+  const text = await expectFailure(message, 'en', 'no-backend', noWebgpuMessages('en', 'static'));
   console.log(`forced-failure message: ${text}`);
-  expect(text.length).toBeGreaterThan(20);
 
   for (const method of METHODS) {
     // No canvas takes the place of the static picture...
@@ -70,4 +71,51 @@ test('forced backend that cannot start: visible message, static pictures stay', 
   }
   // The message is also announced to screen readers.
   await expect(message).toHaveAttribute('role', 'status');
+});
+
+test('Japanese chapter 2 without a backend: the reason in Japanese, the static feature maps stay', async ({ page, siteWatch }) => {
+  siteWatch.errorsExpected = true;
+  await page.goto('ja/chapters/srgan/?backend=webgpu');
+  const root = page.locator('[data-widget="srgan-nets"]');
+  // Before the figure is in view: the pipeline's feature maps (static first), titled and described in Japanese.
+  await expect(root).toHaveAttribute('data-status', 'loading');
+  const statics = root.locator('[data-role="feature-grid"] img.sg-static');
+  await expect(statics).toHaveCount(4);
+  await root.scrollIntoViewIfNeeded();
+  await expect(root).toHaveAttribute('data-status', 'error', { timeout: 120_000 });
+  await expect(root).toHaveAttribute('data-backend', 'none');
+  const message = root.locator('[data-role="status-message"]');
+  await expect(message).toBeVisible();
+  // Exactly the Japanese sentence for "no backend" (src/i18n/failures.ts), then what still works.
+  const text = await expectFailure(message, 'ja', 'no-backend', noWebgpuMessages('ja', 'static'));
+  console.log(`srgan-nets (ja) without a backend: ${text}`);
+  // The static picture is kept, loaded, not black, with Japanese alt text; no canvas replaced it.
+  await expect(root.locator('[data-role="feature-grid"]')).toHaveAttribute('data-source', 'static');
+  await expect(root.locator('[data-role="feature-grid"] canvas')).toHaveCount(0);
+  await expect(root.locator('[data-role="features-title"]')).toContainText('事前に計算');
+  for (const img of await statics.all()) {
+    await expect(img).toBeVisible();
+    expect(await img.getAttribute('alt')).toMatch(/[ぁ-んァ-ヶ一-龠]/);
+    const { width, mean } = await img.evaluate(async (el: HTMLImageElement) => {
+      await el.decode().catch(() => undefined);
+      const c = document.createElement('canvas');
+      c.width = el.naturalWidth;
+      c.height = el.naturalHeight;
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(el, 0, 0);
+      const d = ctx.getImageData(0, 0, c.width, c.height).data;
+      let sum = 0;
+      for (let i = 0; i < d.length; i += 4) sum += d[i];
+      return { width: el.naturalWidth, mean: sum / Math.max(1, d.length / 4) };
+    });
+    expect(width).toBe(32);
+    expect(mean).toBeGreaterThan(10);
+  }
+  // The other network figures on the page say the same, in Japanese.
+  for (const w of ['srgan-losses', 'srgan-disc']) {
+    const other = page.locator(`[data-widget="${w}"]`);
+    await other.scrollIntoViewIfNeeded();
+    await expect(other).toHaveAttribute('data-status', 'error', { timeout: 120_000 });
+    await expectFailure(other.locator('[data-role="status-message"]'), 'ja', 'no-backend', noWebgpuMessages('ja', 'static'));
+  }
 });

@@ -4,6 +4,8 @@ import type { Locator, Page } from '@playwright/test';
 import { chromiumExecutable } from './browser';
 import { test, expect } from './fixtures';
 import { ssimY } from '../../src/sr/metrics';
+import { failureMessage } from '../../src/i18n/failures';
+import { expectFailure } from './failureText';
 
 const CHAPTER_2 = 'chapters/srgan/';
 const CHAPTER_2_JA = 'ja/chapters/srgan/';
@@ -493,7 +495,7 @@ test.describe('conventions', () => {
     await expect(mean).toHaveAttribute('data-status', 'ready');
     await expect(mean.locator('[data-role="status-message"]')).toContainText('GPU は必要ありません');
     for (const w of ['srgan-mean', 'srgan-losses', 'srgan-nets', 'srgan-disc']) {
-      const caption = (await page.locator(`[data-widget="${w}"] figcaption`).textContent()) ?? '';
+      const caption = (await page.locator(`[data-widget="${w}"] > figcaption`).textContent()) ?? '';
       expect(caption, w).toMatch(/[ぁ-んァ-ヶ一-龠]/);
     }
   });
@@ -505,6 +507,12 @@ test.describe('the two networks, inspectable', () => {
     await page.goto(CHAPTER_2);
     const root = page.locator('[data-widget="srgan-nets"]');
     await expect(root).toHaveAttribute('data-status', 'loading');
+    // Static first: before the runtime, the grid shows the pipeline's maps of the default view.
+    const grid = root.locator('[data-role="feature-grid"]');
+    await expect(grid).toHaveAttribute('data-source', 'static');
+    const statics = grid.locator('img.sg-static');
+    await expect(statics).toHaveCount(4);
+    for (const img of await statics.all()) expect((await img.getAttribute('alt'))?.length ?? 0).toBeGreaterThan(30);
     // Parameters per block add up to the card's count (both networks).
     for (const [net, id] of [['g', 'srresnet'], ['d', 'srgan_d']] as const) {
       const params = await root.locator(`[data-net="${net}"][data-params]`).evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.params)));
@@ -514,6 +522,17 @@ test.describe('the two networks, inspectable', () => {
     await expect(root).toHaveAttribute('data-computed', 'chelsea:srresnet:g:conv_first', { timeout: LIVE_TIMEOUT });
     await expect(root).toHaveAttribute('data-backend', 'webgpu');
     await expect(root).toHaveAttribute('data-status', 'ready');
+    // The live maps replace the static ones and match them (PyTorch on the same weights and input).
+    await expect(grid).toHaveAttribute('data-source', 'live');
+    const live = await canvases(grid, 'canvas[data-channel]', 'data-channel');
+    const manifest = (await (await page.request.get('/super-resolution/data/srgan/manifest.json')).json()) as { features: { files: string[] } };
+    const diffs = [];
+    for (const [k, file] of manifest.features.files.entries()) {
+      const d = meanAbsDiff(live[String(k)], await pngPixels(page, `/super-resolution/data/srgan/${file}`));
+      diffs.push(d.toFixed(3));
+      expect(d, `channel ${k}`).toBeLessThan(1);
+    }
+    console.log(`srgan-nets conv_first, live vs static, mean |difference| per channel: ${diffs.join(', ')}`);
 
     async function checkBlock(net: 'g' | 'd', block: string) {
       const button = root.locator(`button[data-net="${net}"][data-block="${block}"]`);
@@ -546,5 +565,24 @@ test.describe('the two networks, inspectable', () => {
     await expect(root.locator('button[data-net="d"][data-block="conv3_0"]')).toBeFocused();
     await expect(root).toHaveAttribute('data-computed', 'chelsea:srresnet:d:conv3_0');
     await page.waitForFunction(() => location.search.includes('nets.b=d%3Aconv3_0'));
+  });
+});
+
+test.describe('failures in the page’s language', () => {
+  test('Japanese page, weights that cannot be downloaded: the networks figure says so in Japanese and keeps its static maps', async ({ page, siteWatch }) => {
+    siteWatch.errorsExpected = true; // the blocked request is the point
+    await page.route('**/weights/srresnet/**', (route) => route.abort('failed'));
+    await page.goto(CHAPTER_2_JA);
+    const root = page.locator('[data-widget="srgan-nets"]');
+    await root.scrollIntoViewIfNeeded();
+    const message = root.locator('[data-role="status-message"]');
+    await expect(message).toHaveAttribute('data-failure', 'network', { timeout: LIVE_TIMEOUT });
+    // The backend started; the weights did not arrive: the sentence for that, not the engine's English.
+    const text = await expectFailure(message, 'ja', 'network', [failureMessage('ja', { kind: 'network', attempts: [] }, 'static')]);
+    console.log(`srgan-nets (ja), weights blocked: ${text}`);
+    await expect(root.locator('[data-role="feature-grid"]')).toHaveAttribute('data-source', 'static');
+    await expect(root.locator('[data-role="feature-grid"] img.sg-static')).toHaveCount(4);
+    for (const img of await root.locator('[data-role="feature-grid"] img.sg-static').all()) await expect(img).toBeVisible();
+    await expect(root).not.toHaveAttribute('aria-busy', 'true');
   });
 });

@@ -154,17 +154,6 @@ describe('numbers printed in the prose', () => {
   });
 });
 
-describe('backend failure in words', () => {
-  it('translates the runtime error into the page language, and passes anything else through', async () => {
-    const { failureDetails } = await import('../../src/components/esrgan/shared');
-    const { esrganStrings } = await import('../../src/i18n/esrgan');
-    const err = new Error('no TensorFlow.js backend could start: webgpu: no-adapter (navigator.gpu.requestAdapter() returned null); cpu: failed (boom)');
-    expect(failureDetails(esrganStrings.en, err)).toBe('WebGPU: no suitable graphics adapter; the CPU: it failed to start');
-    expect(failureDetails(esrganStrings.ja, err)).toBe('WebGPU: 使えるグラフィックスアダプタがありません; CPU: 起動に失敗しました');
-    expect(failureDetails(esrganStrings.en, new Error('something else'))).toBe('something else');
-  });
-});
-
 describe('CPU resize for the discriminator patches', () => {
   it('keeps a constant image constant, and shrinks by averaging (antialiased)', async () => {
     const { resizeImage } = await import('../../src/sr/esrgan');

@@ -1,11 +1,22 @@
-"""The data the chapters ship: network interpolation for the perception-distortion curve, and the
-perceptual network's activation statistics before and after ReLU."""
+"""The data the chapters ship: network interpolation for the perception-distortion curve, the
+perceptual network's activation statistics before and after ReLU, and the static feature maps of
+chapter 2's networks figure."""
+import json
+
+import numpy as np
 import pytest
 import torch
+from PIL import Image
 
+from conftest import REPO
+from srt import figures_srgan
 from srt.activation_stats import activations, layer_stats
+from srt.export import load_generator
+from srt.imresize import imresize, quantize_uint8
 from srt.models import VGG19Features, build
 from srt.perception_distortion import blend
+
+SRGAN_DATA = REPO / "public" / "data" / "srgan"
 
 
 def tiny_rrdb(seed):
@@ -45,3 +56,43 @@ def test_activation_statistics_before_and_after_relu():
     assert s["after"]["zeroFraction"] == pytest.approx(s["before"]["negativeFraction"], abs=1e-4)
     assert 0.05 < s["after"]["zeroFraction"] < 0.95
     assert s["after"]["negativeFraction"] == 0
+
+
+def test_feature_maps_are_the_first_block_stretched_per_channel():
+    torch.manual_seed(0)
+    net = build("srresnet", num_feat=8, num_block=1).eval()
+    with torch.no_grad():
+        net.prelu_first.weight.uniform_(0.1, 0.3)  # distinct slopes, so the tap is after the PReLU
+        x = torch.rand(1, 3, 12, 10, generator=torch.Generator().manual_seed(1))
+        grey, shape = figures_srgan.feature_maps(net, x, keep=3)
+        want = net.prelu_first(net.conv_first(x))[0, :3].double()
+    assert shape == (12, 10, 8)
+    assert grey.shape == (3, 12, 10) and grey.dtype == torch.uint8
+    for k in range(3):
+        lo, hi = want[k].min(), want[k].max()
+        expected = torch.floor((want[k] - lo) / (hi - lo) * 255 + 0.5)
+        assert torch.equal(grey[k].double(), expected)
+        assert grey[k].min() == 0 and grey[k].max() == 255
+
+
+def test_shipped_feature_maps_match_the_manifest_and_the_weights():
+    manifest = json.loads((SRGAN_DATA / "manifest.json").read_text())
+    f = manifest["features"]
+    assert (f["generator"], f["net"], f["block"]) == (figures_srgan.FEATURE_NET, "g", figures_srgan.FEATURE_BLOCK)
+    assert f["image"] == manifest["crops"][0]["image"]  # the figure's default image
+    files = [SRGAN_DATA / name for name in f["files"]]
+    assert len(files) == figures_srgan.FEATURE_KEEP
+    assert sum(p.stat().st_size for p in files) < 40_000  # a static picture, not a data set
+    shipped = np.stack([np.asarray(Image.open(p)) for p in files])
+    h, w, _ = f["shape"]
+    assert shipped.shape == (len(files), h, w) and shipped.dtype == np.uint8
+    # Recomputed from the shipped weights: the files are the pipeline's output for them.
+    crop = manifest["crops"][0]
+    full = figures_srgan.to_tensor(Image.open(REPO / "public" / "images" / "demo" / f"{crop['image']}.png"))
+    hr = full[..., crop["top"] : crop["top"] + manifest["hr"], crop["left"] : crop["left"] + manifest["hr"]]
+    lr = quantize_uint8(imresize(hr, 1 / manifest["scale"]))
+    net = load_generator(REPO / "public" / "weights" / f["generator"])[0].float().eval()
+    with torch.no_grad():
+        grey, shape = figures_srgan.feature_maps(net, lr.float())
+    assert list(shape) == f["shape"]
+    assert np.abs(grey.numpy().astype(int) - shipped.astype(int)).max() <= 1

@@ -13,7 +13,7 @@ import { loadUrl } from '../interpolation/imageLoad';
 import { SCALE } from './interpState';
 import { attachLoupes } from './loupes';
 import { latestStateRunner } from './latestState';
-import { copyImage, errorText, fitRendering, readyText, runtimeFor, siteUrl, failureDetails } from './shared';
+import { copyImage, fitRendering, readyText, runtimeFor, siteUrl, statusLine } from './shared';
 
 type PanelId = 'esrgan' | 'esrgan_bn' | 'esrgan_bn_input';
 const PANELS: PanelId[] = ['esrgan', 'esrgan_bn', 'esrgan_bn_input'];
@@ -60,9 +60,7 @@ export async function mountBn(root: HTMLElement): Promise<{ setVisible(v: boolea
   const cropSize = Number(root.dataset.cropSize) || 24;
   const cropAt = { x: Number(root.dataset.cropFx ?? 0.5), y: Number(root.dataset.cropFy ?? 0.5) };
   const state = readBnState(location.search, imageSelect.value);
-  const say = (t: string): void => {
-    message.textContent = t;
-  };
+  const { say, fail } = statusLine(root, message);
   imageSelect.value = state.image;
   variantSelect.value = state.variant;
 
@@ -86,7 +84,7 @@ export async function mountBn(root: HTMLElement): Promise<{ setVisible(v: boolea
   } catch (err) {
     root.dataset.status = 'error';
     root.dataset.backend = 'none';
-    say(fill(s.statusAllFailed, { details: failureDetails(s, err) }));
+    fail(err, 'static');
     imageSelect.disabled = true;
     variantSelect.disabled = true;
     return { setVisible: () => undefined };
@@ -160,7 +158,7 @@ export async function mountBn(root: HTMLElement): Promise<{ setVisible(v: boolea
       return true;
     },
     onShown: () => say(backendMessage),
-    onError: (err) => say(fill(s.statusComputeFailed, { message: errorText(err) })),
+    onError: (err) => fail(err, root.dataset.status === 'ready' ? 'last' : 'static'),
   });
 
   imageSelect.addEventListener('change', () => {

@@ -1,6 +1,6 @@
 // Entry point of the discriminator figure: watches visibility only; the figure's code loads in view.
-import { esrganStrings, fill } from '../../i18n/esrgan';
-import { failureDetails, watchVisibility } from './shared';
+import { esrganStrings } from '../../i18n/esrgan';
+import { watchVisibility } from './shared';
 
 export function boot(): void {
   for (const root of document.querySelectorAll<HTMLElement>('[data-widget="esrgan-disc"]')) {
@@ -10,7 +10,6 @@ export function boot(): void {
     watchVisibility(
       root,
       s.statusStatic,
-      (err) => fill(s.statusAllFailed, { details: failureDetails(s, err) }),
       () => import('./discWidget').then((m) => m.mountDisc(root)),
     );
   }

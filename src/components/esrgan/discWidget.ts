@@ -12,7 +12,7 @@ import { demoImagePath, findDemoImage } from '../interpolation/demoImages';
 import { loadUrl } from '../interpolation/imageLoad';
 import { DISCRIMINATORS, readDiscState, writeDiscState, type DiscFake } from './discState';
 import { latestStateRunner } from './latestState';
-import { copyImage, errorText, readyText, runtimeFor, siteUrl, failureDetails } from './shared';
+import { copyImage, readyText, runtimeFor, siteUrl, statusLine } from './shared';
 
 const PATCH = 128;
 const REAL = '#0b57a4';
@@ -29,9 +29,7 @@ export async function mountDisc(root: HTMLElement): Promise<{ setVisible(v: bool
   const realCanvas = q<HTMLCanvasElement>('canvas[data-model="real"]');
   const fakeCanvas = q<HTMLCanvasElement>('canvas[data-model="fake"]');
   const state = readDiscState(location.search);
-  const say = (t: string): void => {
-    message.textContent = t;
-  };
+  const { say, fail } = statusLine(root, message);
   const sourceName = (f: DiscFake): string => (f === 'bicubic' ? s.fakeBicubic : f);
   imageSelect.value = state.image;
   fakeSelect.value = state.fake;
@@ -51,7 +49,7 @@ export async function mountDisc(root: HTMLElement): Promise<{ setVisible(v: bool
   } catch (err) {
     root.dataset.status = 'error';
     root.dataset.backend = 'none';
-    say(fill(s.statusAllFailed, { details: failureDetails(s, err) }));
+    fail(err, 'static');
     imageSelect.disabled = true;
     fakeSelect.disabled = true;
     return { setVisible: () => undefined };
@@ -197,7 +195,7 @@ export async function mountDisc(root: HTMLElement): Promise<{ setVisible(v: bool
       return true;
     },
     onShown: () => say(backendMessage),
-    onError: (err) => say(fill(s.statusComputeFailed, { message: errorText(err) })),
+    onError: (err) => fail(err, root.dataset.status === 'ready' ? 'last' : 'static'),
   });
 
   imageSelect.addEventListener('change', () => {

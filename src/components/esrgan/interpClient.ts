@@ -1,7 +1,7 @@
 // Entry point of the network-interpolation figure: watches visibility only; the runtime and the
 // figure's code load the first time it comes near the viewport.
-import { esrganStrings, fill } from '../../i18n/esrgan';
-import { failureDetails, watchVisibility } from './shared';
+import { esrganStrings } from '../../i18n/esrgan';
+import { watchVisibility } from './shared';
 
 export function boot(): void {
   for (const root of document.querySelectorAll<HTMLElement>('[data-widget="esrgan-interp"]')) {
@@ -11,7 +11,6 @@ export function boot(): void {
     watchVisibility(
       root,
       s.statusStatic,
-      (err) => fill(s.statusAllFailed, { details: failureDetails(s, err) }),
       () => import('./interpWidget').then((m) => m.mountInterp(root)),
     );
   }

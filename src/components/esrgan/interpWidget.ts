@@ -14,7 +14,7 @@ import { loadUrl } from '../interpolation/imageLoad';
 import { attachLoupes } from './loupes';
 import { markerAt } from './pdChart';
 import { readInterpState, SCALE, SWEEP_MS, writeInterpState, type InterpState } from './interpState';
-import { copyImage, errorText, fitRendering, readyText, runtimeFor, siteUrl, failureDetails } from './shared';
+import { copyImage, fitRendering, readyText, runtimeFor, siteUrl, statusLine } from './shared';
 
 type PanelId = 'rrdb_psnr' | 'interp' | 'blend' | 'esrgan';
 const PANELS: PanelId[] = ['rrdb_psnr', 'interp', 'blend', 'esrgan'];
@@ -59,9 +59,7 @@ export async function mountInterp(root: HTMLElement): Promise<{ setVisible(v: bo
 
   let visible = false;
   let backendMessage = '';
-  const say = (text: string): void => {
-    message.textContent = text;
-  };
+  const { say, fail } = statusLine(root, message);
 
   // ---- controls and URL ------------------------------------------------------------------------
   const alphaText = (a: number): string => a.toFixed(2);
@@ -96,7 +94,7 @@ export async function mountInterp(root: HTMLElement): Promise<{ setVisible(v: bo
   } catch (err) {
     root.dataset.status = 'error';
     root.dataset.backend = 'none';
-    say(fill(s.statusAllFailed, { details: failureDetails(s, err) }));
+    fail(err, 'static');
     for (const c of [imageSelect, alphaInput, playButton]) c.disabled = true;
     return { setVisible: () => undefined };
   }
@@ -191,7 +189,7 @@ export async function mountInterp(root: HTMLElement): Promise<{ setVisible(v: bo
         } else if (message.textContent !== backendMessage && !playing) say(backendMessage);
       }
     } catch (err) {
-      say(fill(s.statusComputeFailed, { message: errorText(err) }));
+      fail(err, root.dataset.status === 'ready' ? 'last' : 'static');
       if (root.dataset.status !== 'ready') {
         root.dataset.status = 'error';
       }

@@ -5,6 +5,7 @@ import { sharedRuntime } from '../../sr/runtime/client';
 import { fill, type EsrganStrings } from '../../i18n/esrgan';
 import { backendOrder } from '../interpolation/backendChoice';
 import { startWhenVisible, type Mounted } from '../site/figureLifecycle';
+import { setStatus, showFailure } from '../site/failureStatus';
 
 export function siteUrl(root: HTMLElement, path: string): string {
   const base = root.dataset.base ?? '/';
@@ -16,16 +17,8 @@ export function runtimeFor(root: HTMLElement) {
   return sharedRuntime({ weightsBase, order: backendOrder(location.search) });
 }
 
-export function backendName(s: EsrganStrings, name: BackendName): string {
-  return (name === 'webgpu' ? s.backendWebgpu : name === 'webgl' ? s.backendWebgl : s.backendCpu).trim();
-}
-
 export function readyText(s: EsrganStrings, name: BackendName): string {
   return fill(s.statusReady, { backend: name === 'webgpu' ? s.backendWebgpu : name === 'webgl' ? s.backendWebgl : s.backendCpu });
-}
-
-export function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }
 
 /** A copy of an image (the runtime takes ownership of the buffers it is sent). */
@@ -43,32 +36,25 @@ export function fitRendering(canvases: HTMLCanvasElement[]): void {
   }
 }
 
+export const pageLang = (root: HTMLElement): 'en' | 'ja' => (root.dataset.lang === 'ja' ? 'ja' : 'en');
+
+/** A status-line writer for a figure: plain text, or a failure in the page's language (../../i18n/failures.ts). */
+export function statusLine(root: HTMLElement, message: HTMLElement) {
+  const lang = pageLang(root);
+  return {
+    say: (text: string): void => setStatus(message, text),
+    /** `kept`: 'static' before anything live was drawn, 'last' once live results are on screen. */
+    fail: (err: unknown, kept: 'static' | 'last'): void => void showFailure(message, lang, err, kept),
+  };
+}
+
 /** Starts the figure in view (see ../site/figureLifecycle.ts); if it cannot start, says why and keeps the static pictures. */
-export function watchVisibility(
-  root: HTMLElement,
-  staticText: string,
-  failText: (err: unknown) => string,
-  mount: () => Promise<Mounted>,
-): void {
+export function watchVisibility(root: HTMLElement, staticText: string, mount: () => Promise<Mounted>): void {
   const message = root.querySelector<HTMLElement>('[data-role="status-message"]');
   if (message && !message.textContent) message.textContent = staticText;
   startWhenVisible(root, mount, (err) => {
     root.dataset.status = 'error';
     root.dataset.backend = 'none';
-    if (message) message.textContent = failText(err);
+    if (message) showFailure(message, pageLang(root), err, 'static');
   });
-}
-
-/**
- * The reader-facing reason why no backend started, in the page's language, from the runtime's error
- * ("no TensorFlow.js backend could start: webgpu: no-adapter (…); cpu: failed (…)"); anything else
- * is shown as it is.
- */
-export function failureDetails(s: EsrganStrings, err: unknown): string {
-  const text = errorText(err);
-  const why: Record<string, string> = { 'no-adapter': s.whyNoAdapter, blocked: s.whyBlocked, unsupported: s.whyUnsupported };
-  const parts = [...text.matchAll(/\b(webgpu|webgl|cpu): ([a-z-]+)/g)].map(
-    ([, name, reason]) => `${backendName(s, name as BackendName)}: ${why[reason] ?? s.whyFailed}`,
-  );
-  return parts.length ? parts.join('; ') : text;
 }

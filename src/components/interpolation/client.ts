@@ -2,6 +2,7 @@
 // compute backend and the interactive code are loaded the first time a figure comes near the
 // viewport, and each figure is told when it leaves or re-enters the screen (to pause rendering).
 import { interpolationStrings } from '../../i18n/interpolation';
+import { showFailure } from '../site/failureStatus';
 
 interface Visible {
   setVisible(visible: boolean): void;
@@ -28,7 +29,8 @@ function setupFigure(root: HTMLElement): void {
           })
           .catch((err: unknown) => {
             root.dataset.status = 'error';
-            if (message) message.textContent = `${interpolationStrings[lang].statusAllFailed.replace('{details}', String(err))}`;
+            root.dataset.backend = 'none';
+            if (message) showFailure(message, lang, err, 'static');
           });
       }
     },

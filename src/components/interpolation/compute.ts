@@ -4,8 +4,10 @@
 import type { BackendAttempt, BackendName, BackendReport } from '../../sr/backend';
 import type { RGBImage } from '../../sr/image';
 import type { Method } from '../../sr/resample';
+import type { WeightErrorCode } from '../../sr/weights/errors';
 import type { ComputeProgress, ComputeRequest, ComputeResponse } from './computeProtocol';
 import { makePattern, type PatternId } from './patterns';
+import { isWeightError } from '../../sr/weights/errors';
 
 export interface Compute {
   /** Where the work runs: 'worker' or 'page'. */
@@ -17,13 +19,17 @@ export interface Compute {
   srcnn(input: RGBImage, weightsBase: string, onProgress: (p: ComputeProgress) => void, signal: AbortSignal): Promise<RGBImage>;
 }
 
-/** Error from the compute side; `attempts` is set when no backend could start. */
+/**
+ * Error from the compute side; `attempts` is set when no backend could start, `code` when SRCNN's weights
+ * failed to load (the WeightError's code), so the page can say why in its own language.
+ */
 export class ComputeError extends Error {
   constructor(
     message: string,
     readonly attempts?: BackendAttempt[],
     /** True when the request was cancelled rather than failed. */
     readonly aborted = false,
+    readonly code?: WeightErrorCode,
   ) {
     super(message);
   }
@@ -44,7 +50,7 @@ function workerCompute(worker: Worker): Compute {
     }
     pending.delete(e.data.id);
     if (e.data.ok) p.resolve(e.data);
-    else p.reject(new ComputeError(e.data.message ?? 'compute failed', e.data.attempts, e.data.aborted));
+    else p.reject(new ComputeError(e.data.message ?? 'compute failed', e.data.attempts, e.data.aborted, e.data.code));
   };
   worker.onerror = (e) => {
     for (const p of pending.values()) p.reject(new ComputeError(e.message || 'the compute worker failed'));
@@ -83,7 +89,7 @@ const pageCompute: Compute = {
     try {
       return await (await import('./srcnnRun')).runSrcnn(input, weightsBase, onProgress, signal);
     } catch (err) {
-      throw new ComputeError(err instanceof Error ? err.message : String(err), undefined, signal.aborted);
+      throw new ComputeError(err instanceof Error ? err.message : String(err), undefined, signal.aborted, isWeightError(err) ? err.code : undefined);
     }
   },
 };

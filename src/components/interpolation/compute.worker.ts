@@ -2,6 +2,7 @@
 // start-up, resampling, procedural patterns, SRCNN), so the page's main thread never blocks on it.
 // Protocol: see computeProtocol.ts.
 import { initBackend } from '../../sr/backend';
+import { isWeightError } from '../../sr/weights/errors';
 import { resize } from '../../sr/resample';
 import type { ComputeRequest, ComputeResponse } from './computeProtocol';
 import { makePattern } from './patterns';
@@ -39,7 +40,8 @@ scope.onmessage = async (e: MessageEvent<ComputeRequest>) => {
   } catch (err) {
     const attempts = (err as { attempts?: unknown }).attempts as ComputeResponse['attempts'];
     const message = err instanceof Error ? err.message : String(err);
-    scope.postMessage({ id: req.id, ok: false, message, attempts, aborted: controller.signal.aborted });
+    const code = isWeightError(err) ? err.code : undefined;
+    scope.postMessage({ id: req.id, ok: false, message, attempts, code, aborted: controller.signal.aborted });
   } finally {
     running.delete(req.id);
   }

@@ -2,6 +2,7 @@
 import type { BackendAttempt, BackendName, BackendReport } from '../../sr/backend';
 import type { RGBImage } from '../../sr/image';
 import type { Method } from '../../sr/resample';
+import type { WeightErrorCode } from '../../sr/weights/errors';
 import type { PatternId } from './patterns';
 
 export type ComputeRequest =
@@ -27,6 +28,8 @@ export interface ComputeResponse {
   image?: RGBImage;
   message?: string;
   attempts?: BackendAttempt[];
+  /** Why SRCNN's weights did not load (WeightError.code), for a message in the page's language. */
+  code?: WeightErrorCode;
   /** True when the request was cancelled. */
   aborted?: boolean;
 }

@@ -4,10 +4,11 @@
 // At ×4, SRCNN runs after the four methods have been drawn, in the same worker (weights loaded on
 // first use); until it is done its panel shows the bicubic result, dimmed and labelled.
 // Nothing is computed while the figure is off screen.
-import type { BackendAttempt } from '../../sr/backend';
 import type { RGBImage } from '../../sr/image';
 import type { Method } from '../../sr/resample';
 import { fill, interpolationStrings, type InterpolationStrings } from '../../i18n/interpolation';
+import { classifyFailure, failureText, type Failure } from '../../i18n/failures';
+import { setStatus, showDetail, showFailure } from '../site/failureStatus';
 import { attachArrowKeys } from './arrowKeys';
 import { backendOrder } from './backendChoice';
 import { drawRegion, drawWhole, toImageData } from './canvasDraw';
@@ -25,7 +26,7 @@ import { isPatternId } from './patterns';
 import { attachPointerDrag } from './pointerDrag';
 import { sampleProfile } from './profile';
 import { normalizeA, normalizeScale, type Point, type WidgetState } from './state';
-import { allFailedText, readyText } from './statusText';
+import { readyText } from './statusText';
 import { readState, writeState } from './urlState';
 
 export interface WidgetHandle {
@@ -82,9 +83,10 @@ export async function mountWidget(root: HTMLElement): Promise<WidgetHandle> {
 
   // ---- messages -----------------------------------------------------------------------------
   let backendMessage = '';
-  const say = (text: string): void => {
-    el.message.textContent = text;
-  };
+  const say = (text: string): void => setStatus(el.message, text);
+  /** A resampling or image-loading failure, in the page's language; the engine's message as details. */
+  const computeFailed = (err: unknown): void =>
+    void showFailure(el.message, lang, err, root.dataset.status === 'ready' ? 'last' : 'static', (text) => fill(s.statusComputeFailed, { reason: text }));
 
   // ---- controls reflect the state ------------------------------------------------------------
   function syncControls(): void {
@@ -167,7 +169,7 @@ export async function mountWidget(root: HTMLElement): Promise<WidgetHandle> {
         else if (srcnnPhase !== 'ready') drawSrcnnPanel(next);
       }
     } catch (err) {
-      say(fill(s.statusComputeFailed, { message: err instanceof Error ? err.message : String(err) }));
+      computeFailed(err);
       if (root.dataset.status !== 'ready') root.dataset.status = 'error';
       running = false;
       clearTimeout(slowTimer);
@@ -313,9 +315,17 @@ export async function mountWidget(root: HTMLElement): Promise<WidgetHandle> {
   let srcnnWanted: { input: RGBImage; view: View } | null = null;
   let srcnnRun: AbortController | null = null;
   let srcnnText = '';
+  /** Why SRCNN did not run (shown while its phase is 'failed'). */
+  let srcnnFailure: Failure | null = null;
   const weightsBase = new URL(siteUrl(root, 'weights/'), location.href).href;
 
-  const showStatus = (): void => say(srcnnText ? `${backendMessage}${s.statusJoin}${srcnnText}` : backendMessage);
+  const showStatus = (): void => {
+    say(srcnnText ? `${backendMessage}${s.statusJoin}${srcnnText}` : backendMessage);
+    if (srcnnPhase === 'failed' && srcnnFailure) {
+      el.message.dataset.failure = srcnnFailure.kind;
+      showDetail(el.message, lang, srcnnFailure.detail);
+    }
+  };
 
   /** The pixels a panel shows: SRCNN's own result, or the bicubic one while it is pending or failed. */
   function shownFor(id: OutputId): Output | undefined {
@@ -415,7 +425,8 @@ export async function mountWidget(root: HTMLElement): Promise<WidgetHandle> {
       srcnnWanted = null;
       setSrcnnPhase('failed');
       drawSrcnnPanel(job.view);
-      srcnnText = fill(s.srcnnFailed, { message: err instanceof Error ? err.message : String(err) });
+      srcnnFailure = classifyFailure(err);
+      srcnnText = fill(s.srcnnFailed, { reason: failureText(lang, srcnnFailure) });
       showStatus();
     } finally {
       if (srcnnRun === run) srcnnRun = null;
@@ -493,7 +504,7 @@ export async function mountWidget(root: HTMLElement): Promise<WidgetHandle> {
   el.imageSelect.addEventListener('change', () => {
     state.image = el.imageSelect.value;
     saveUrl();
-    void loadSource(state.image).catch((err: unknown) => say(String(err)));
+    void loadSource(state.image).catch(computeFailed);
   });
   el.uploadButton.addEventListener('click', () => el.fileInput.click());
   el.fileInput.addEventListener('change', () => {
@@ -624,21 +635,18 @@ export async function mountWidget(root: HTMLElement): Promise<WidgetHandle> {
   syncControls();
   drawKernel();
   say(s.statusStarting);
-  const sourceReady = loadSource(state.image).catch((err: unknown) => {
-    say(fill(s.statusComputeFailed, { message: String(err) }));
-  });
+  const sourceReady = loadSource(state.image).catch(computeFailed);
   try {
     const started = await sharedCompute();
     root.dataset.backend = started.report.name;
     root.dataset.compute = started.compute.where;
-    backendMessage = readyText(s, started.report);
+    backendMessage = readyText(s, lang, started.report);
     compute = started.compute;
     if (isPatternId(state.image)) void loadSource(state.image);
   } catch (err) {
-    const attempts = (err as { attempts?: BackendAttempt[] }).attempts;
     root.dataset.status = 'error';
     root.dataset.backend = 'none';
-    say(allFailedText(s, attempts, err));
+    showFailure(el.message, lang, err, 'static');
     // Without a backend only the kernel plot (pure maths) stays live; the rest cannot act.
     for (const control of [el.imageSelect, el.uploadButton, el.scaleInput]) control.disabled = true;
     return { setVisible: () => undefined };

@@ -11,7 +11,20 @@ export interface CropEntry {
   logits: Record<string, number>;
 }
 
-export const manifest = manifestJson as { hr: number; scale: number; models: string[]; crops: CropEntry[] };
+/** The networks figure's static picture: the first channels of one block for its default view. */
+export interface FeatureEntry {
+  image: string;
+  generator: string;
+  net: 'g' | 'd';
+  /** Tap name, as the diagram's `data-block`. */
+  block: string;
+  /** Height, width, channels of the block's output. */
+  shape: number[];
+  /** 8-bit grey PNGs under DATA_DIR, one per shown channel, each stretched to its own range. */
+  files: string[];
+}
+
+export const manifest = manifestJson as { hr: number; scale: number; models: string[]; crops: CropEntry[]; features: FeatureEntry };
 export const DATA_DIR = 'data/srgan';
 
 export const OUTPUTS = ['bicubic', 'srresnet', 'srresnet_vgg', 'srgan'] as const;

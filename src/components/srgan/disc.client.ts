@@ -1,21 +1,21 @@
 // Entry script of DiscriminatorFigure.astro: only watches visibility; the widget (and the runtime Worker with
 // TensorFlow.js) load on first view.
-import { fill, srganRuntimeStrings } from '../../i18n/srgan';
+import { showFailure } from '../site/failureStatus';
 import { startWhenVisible } from './shared';
 
 export function boot(): void {
   for (const root of document.querySelectorAll<HTMLElement>('[data-widget="srgan-disc"]')) {
     if (root.dataset.booted) continue;
     root.dataset.booted = 'true';
-    const rs = srganRuntimeStrings[root.dataset.lang === 'ja' ? 'ja' : 'en'];
+    const lang = root.dataset.lang === 'ja' ? 'ja' : 'en';
     startWhenVisible(
       root,
       async () => (await import('./disc')).mountDisc(root),
       (err) => {
         root.dataset.status = 'error';
         root.dataset.backend = 'none';
-        const m = root.querySelector('[data-role="status-message"]');
-        if (m) m.textContent = fill(rs.statusFailed, { details: String(err) });
+        const m = root.querySelector<HTMLElement>('[data-role="status-message"]');
+        if (m) showFailure(m, lang, err, 'static');
       },
     );
   }

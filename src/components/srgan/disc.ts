@@ -7,6 +7,7 @@ import type { RGBImage } from '../../sr/image';
 import { findCrop, LABEL_KEY, manifest, NETWORKS, PANELS, sigmoid, staticPath, type PanelId } from './data';
 import { cropImage, HR_SIZE, imresizeJs, lowRes, quantize8, SCALE } from './pipeline';
 import { draw, generate, loadImage, runtime, siteAsset, urlParam, urlWriter, type Mounted } from './shared';
+import { setStatus, showFailure } from '../site/failureStatus';
 
 const PREFIX = 'disc.';
 const ALL = (1 << PANELS.length) - 1;
@@ -35,7 +36,9 @@ export async function mountDisc(root: HTMLElement): Promise<Mounted> {
   let visible = false;
   let pending = true;
   let generation = 0;
-  let backendFailed = false;
+  /** Why no backend started (kept: later changes show the pre-computed scores without trying again). */
+  let backendError: unknown = null;
+  const say = (text: string) => setStatus(message, text);
 
   function showScore(id: PanelId, logit: number | null, source: 'live' | 'precomputed') {
     const el = $<HTMLElement>(`[data-role="score"][data-model="${id}"]`);
@@ -95,7 +98,7 @@ export async function mountDisc(root: HTMLElement): Promise<Mounted> {
     try {
       photo = await loadImage(siteAsset(root, `images/demo/${crop.image}.png`));
     } catch (err) {
-      message.textContent = fill(rs.statusRunFailed, { details: String(err) });
+      showFailure(message, lang, err, 'static');
       return;
     }
     if (gen !== generation) return;
@@ -112,17 +115,17 @@ export async function mountDisc(root: HTMLElement): Promise<Mounted> {
 
     let rt: Awaited<ReturnType<typeof runtime>>;
     try {
-      if (backendFailed) throw new Error('no backend');
-      message.textContent = rs.statusStarting;
+      if (backendError) throw backendError;
+      say(rs.statusStarting);
       rt = await runtime(root);
       const { report } = await rt.ready;
       root.dataset.backend = report.name;
     } catch (err) {
-      backendFailed = true;
+      backendError = err;
       root.dataset.backend = 'none';
       root.dataset.status = 'error';
       root.removeAttribute('aria-busy');
-      message.textContent = fill(rs.statusFailed, { details: err instanceof Error ? err.message : String(err) });
+      showFailure(message, lang, err, 'static');
       return;
     }
     const backend = backendLabel(root.dataset.backend!);
@@ -130,7 +133,7 @@ export async function mountDisc(root: HTMLElement): Promise<Mounted> {
     try {
       for (const id of NETWORKS) {
         if (gen !== generation) return;
-        message.textContent = fill(rs.statusRunning, { model: ls[LABEL_KEY[id]], backend });
+        say(fill(rs.statusRunning, { model: ls[LABEL_KEY[id]], backend }));
         const out = await generate(rt, crop.image, id, lr);
         if (gen !== generation) return;
         patches[id] = quantize8(out.image);
@@ -139,14 +142,14 @@ export async function mountDisc(root: HTMLElement): Promise<Mounted> {
       if (!(await score(rt, gen, (ms) => (total = ms)))) return;
     } catch (err) {
       if ((err as DOMException)?.name === 'AbortError') return;
-      message.textContent = fill(rs.statusRunFailed, { details: err instanceof Error ? err.message : String(err) });
+      showFailure(message, lang, err, 'last');
       root.removeAttribute('aria-busy');
       return;
     }
     root.dataset.status = 'ready';
     root.dataset.computed = crop.image;
     root.removeAttribute('aria-busy');
-    message.textContent = fill(rs.statusReady, { backend, ms: Math.round(total) });
+    say(fill(rs.statusReady, { backend, ms: Math.round(total) }));
   }
 
   /** Scores the selected patches in one batch; false when a newer request took over. */
@@ -157,7 +160,7 @@ export async function mountDisc(root: HTMLElement): Promise<Mounted> {
     const size = HR_SIZE * HR_SIZE * 3;
     const data = new Float32Array(ids.length * size);
     ids.forEach((id, k) => data.set(patches[id]!.data, k * size));
-    message.textContent = fill(rs.statusRunning, { model: 'srgan_d', backend: backendLabel(root.dataset.backend ?? '') });
+    say(fill(rs.statusRunning, { model: 'srgan_d', backend: backendLabel(root.dataset.backend ?? '') }));
     const result = await rt.client.discriminate({ model: 'srgan_d', patches: { count: ids.length, size: HR_SIZE, data } });
     if (gen !== generation) return false;
     ids.forEach((id, k) => showScore(id, result.logits[k], 'live'));
@@ -176,9 +179,9 @@ export async function mountDisc(root: HTMLElement): Promise<Mounted> {
       let ms = 0;
       if (!(await score(rt, gen, (v) => (ms = v)))) return;
       root.dataset.computed = state.image;
-      message.textContent = fill(rs.statusReady, { backend: backendLabel(root.dataset.backend ?? ''), ms: Math.round(ms) });
+      say(fill(rs.statusReady, { backend: backendLabel(root.dataset.backend ?? ''), ms: Math.round(ms) }));
     } catch (err) {
-      message.textContent = fill(rs.statusRunFailed, { details: err instanceof Error ? err.message : String(err) });
+      showFailure(message, lang, err, 'last');
     } finally {
       if (gen === generation) root.removeAttribute('aria-busy');
     }
@@ -205,7 +208,7 @@ export async function mountDisc(root: HTMLElement): Promise<Mounted> {
         generation++;
         return;
       }
-      if (backendFailed) {
+      if (backendError) {
         const crop = findCrop(state.image)!;
         for (const id of PANELS) showScore(id, selected(id) ? crop.logits[id] : null, 'precomputed');
         return;

@@ -8,6 +8,7 @@ import { clampLoupe, LOUPE, readLossesState, URL_PREFIX, type LossesState } from
 import { centreCrop, cropImage, HR_SIZE, imresizeJs, LR_SIZE, lowRes, quantize8, SCALE, type PanelNumbers } from './pipeline';
 import { measureOffThread } from './metricsClient';
 import { draw, generate, loadImage, runtime, siteAsset, urlParam, urlWriter, yieldToPage, type Mounted } from './shared';
+import { setStatus as setStatusLine, showFailure } from '../site/failureStatus';
 import { spectrumSvg } from './spectrumChart';
 import { attachArrowKeys } from '../interpolation/arrowKeys';
 import { attachPointerDrag } from '../interpolation/pointerDrag';
@@ -64,11 +65,10 @@ export async function mountLosses(root: HTMLElement): Promise<Mounted> {
   let needsCompute = true;
   let generation = 0;
   let backendName = '';
-  let backendFailed = false;
+  /** Why no backend started (kept, so a later run says the same without trying again). */
+  let backendError: unknown = null;
 
-  const setStatus = (text: string) => {
-    message.textContent = text;
-  };
+  const setStatus = (text: string) => setStatusLine(message, text);
   const backendLabel = (name: string) => (name === 'webgpu' ? rs.backendWebgpu : name === 'webgl' ? rs.backendWebgl : rs.backendCpu);
 
   // ---- drawing ----------------------------------------------------------------------------------
@@ -212,7 +212,7 @@ export async function mountLosses(root: HTMLElement): Promise<Mounted> {
     try {
       src = await sourceImages();
     } catch (err) {
-      setStatus(fill(rs.statusRunFailed, { details: err instanceof Error ? err.message : String(err) }));
+      showFailure(message, lang, err, 'last');
       root.removeAttribute('aria-busy');
       return;
     }
@@ -227,18 +227,18 @@ export async function mountLosses(root: HTMLElement): Promise<Mounted> {
     let rt: Awaited<ReturnType<typeof runtime>>;
     let report: { name: string };
     try {
-      if (backendFailed) throw new Error('no backend');
+      if (backendError) throw backendError;
       setStatus(rs.statusStarting);
       rt = await runtime(root);
       report = (await rt.ready).report;
       backendName = report.name;
       root.dataset.backend = report.name;
     } catch (err) {
-      backendFailed = true;
+      backendError = err;
       root.dataset.backend = 'none';
       root.dataset.status = 'error';
       root.removeAttribute('aria-busy');
-      setStatus(fill(rs.statusFailed, { details: err instanceof Error ? err.message : String(err) }));
+      showFailure(message, lang, err, 'static');
       return;
     }
     let total = 0;
@@ -258,7 +258,7 @@ export async function mountLosses(root: HTMLElement): Promise<Mounted> {
         void render(id);
       } catch (err) {
         if ((err as DOMException)?.name === 'AbortError') return;
-        setStatus(fill(rs.statusRunFailed, { details: err instanceof Error ? err.message : String(err) }));
+        showFailure(message, lang, err, 'last');
         root.removeAttribute('aria-busy');
         return;
       }

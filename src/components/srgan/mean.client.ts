@@ -1,4 +1,5 @@
 // Entry script of MeanFigure.astro: only watches visibility; mean.ts loads on first view.
+import { showFailure } from '../site/failureStatus';
 import { startWhenVisible } from './shared';
 
 export function boot(): void {
@@ -11,8 +12,8 @@ export function boot(): void {
       (err) => {
         root.dataset.status = 'error';
         root.dataset.backend = 'none';
-        const m = root.querySelector('[data-role="status-message"]');
-        if (m) m.textContent = String(err);
+        const m = root.querySelector<HTMLElement>('[data-role="status-message"]');
+        if (m) showFailure(m, root.dataset.lang === 'ja' ? 'ja' : 'en', err, 'static');
       },
     );
   }

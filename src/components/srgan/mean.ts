@@ -6,6 +6,7 @@ import type { RGBImage } from '../../sr/image';
 import { CANDIDATES, makeCandidates, meanImage, meanNumbers, type MeanSetup } from './meanPatch';
 import { MEAN_PREFIX, readMeanState, selectedIndices, SEED_MAX, type MeanState, type Texture } from './meanState';
 import { draw, loadImage, siteAsset, urlParam, urlWriter, type Mounted } from './shared';
+import { setStatus, showFailure } from '../site/failureStatus';
 
 export async function mountMean(root: HTMLElement): Promise<Mounted> {
   const s = srganMeanStrings[root.dataset.lang === 'ja' ? 'ja' : 'en'];
@@ -96,11 +97,11 @@ export async function mountMean(root: HTMLElement): Promise<Mounted> {
       }
       root.dataset.backend = 'js';
       root.dataset.status = 'ready';
-      message.textContent = s.statusReady;
+      setStatus(message, s.statusReady);
     } catch (err) {
       root.dataset.status = 'error';
       root.dataset.backend = 'none';
-      message.textContent = err instanceof Error ? err.message : String(err);
+      showFailure(message, root.dataset.lang === 'ja' ? 'ja' : 'en', err, 'last');
     } finally {
       busy = false;
     }
@@ -129,7 +130,7 @@ export async function mountMean(root: HTMLElement): Promise<Mounted> {
       if (next === 0) {
         // The mean of nothing is undefined: keep this one and say why.
         b.checked = true;
-        message.textContent = s.needOne;
+        setStatus(message, s.needOne);
         return;
       }
       state.on = next;

@@ -6,6 +6,7 @@ import type { RGBImage } from '../../sr/image';
 import { findCrop, manifest, NETWORKS } from './data';
 import { cropImage, HR_SIZE, lowRes, quantize8 } from './pipeline';
 import { draw, loadImage, runtime, siteAsset, urlParam, urlWriter, type Mounted } from './shared';
+import { setStatus, showFailure } from '../site/failureStatus';
 
 const PREFIX = 'nets.';
 /** Channels shown per block. */
@@ -91,6 +92,7 @@ export async function mountNets(root: HTMLElement): Promise<Mounted> {
   function drawLayer(label: string, layer: Layer) {
     title.textContent = fill(s.featuresTitle, { block: label, h: layer.height, w: layer.width, c: layer.channels, k: layer.kept });
     grid.replaceChildren();
+    grid.dataset.source = 'live';
     grid.dataset.layer = layer.name;
     grid.dataset.shape = `${layer.height},${layer.width},${layer.channels}`;
     grid.dataset.kept = String(layer.kept);
@@ -145,16 +147,18 @@ export async function mountNets(root: HTMLElement): Promise<Mounted> {
       drawLayer(label, layer);
       root.dataset.status = 'ready';
       root.dataset.computed = `${state.image}:${state.gen}:${state.block}`;
-      message.textContent = fill(s.statusReady, { backend: backendLabel(backend), ms: root.dataset.ms ?? '0' });
+      setStatus(message, fill(s.statusReady, { backend: backendLabel(backend), ms: root.dataset.ms ?? '0' }));
     } catch (err) {
       if ((err as DOMException)?.name === 'AbortError' || my !== token) return;
+      // Until a live map is drawn, the grid still holds the pre-computed picture: keep it, titled as such.
+      const staticShown = grid.dataset.source === 'static';
+      title.textContent = staticShown ? (grid.dataset.staticTitle ?? '') : s.featuresHint;
       if (!backend) {
         failed = true;
         root.dataset.status = 'error';
         root.dataset.backend = 'none';
-        title.textContent = s.featuresHint;
-        message.textContent = fill(rs.statusFailed, { details: err instanceof Error ? err.message : String(err) });
-      } else message.textContent = fill(rs.statusRunFailed, { details: err instanceof Error ? err.message : String(err) });
+      }
+      showFailure(message, lang, err, staticShown ? 'static' : 'last');
     } finally {
       if (my === token) root.removeAttribute('aria-busy');
     }

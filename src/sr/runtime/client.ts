@@ -3,7 +3,7 @@
  * callbacks, and supersession: a newer upscale on the same channel cancels the older one, whose
  * promise rejects with an AbortError. AbortSignals are forwarded as cancel messages.
  */
-import type { BackendName, BackendReport } from '../backend';
+import type { BackendAttempt, BackendName, BackendReport } from '../backend';
 import type { RGBImage } from '../image';
 import type { BNStats } from '../models/layers';
 import type { ModelCard } from '../weights/card';
@@ -17,8 +17,13 @@ export interface WorkerLike {
   terminate?(): void;
 }
 
+/** A request the Worker answered with an error: `code` says why (see ErrorCode), `attempts` lists the backends tried when none started. */
 export class RuntimeError extends Error {
-  constructor(readonly code: ErrorCode, message: string) {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly attempts?: BackendAttempt[],
+  ) {
     super(message);
     this.name = 'RuntimeError';
   }
@@ -110,7 +115,7 @@ export class RuntimeClient {
     if (!p) return;
     if (msg.type === 'progress') return p.onProgress?.({ phase: msg.phase, done: msg.done, total: msg.total, cached: msg.cached });
     this.pending.delete(msg.id);
-    if (msg.type === 'error') p.reject(new RuntimeError(msg.code, msg.message));
+    if (msg.type === 'error') p.reject(new RuntimeError(msg.code, msg.message, msg.attempts));
     else if (msg.type === 'cancelled') p.reject(new DOMException('the request was superseded or cancelled', 'AbortError'));
     else p.resolve(msg);
   }

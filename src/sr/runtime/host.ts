@@ -5,7 +5,7 @@
  * re-uploads the weights and retries the run once.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { initBackend, type BackendName, type BackendReport } from '../backend';
+import { initBackend, NoBackendError, type BackendName, type BackendReport } from '../backend';
 import { fromRGBA, type RGBImage } from '../image';
 import { isWeightError } from '../weights/errors';
 import { loadModel } from '../weights/load';
@@ -39,8 +39,11 @@ export function createRuntimeHost(post: Post, options: HostOptions = {}) {
   let queue: Promise<unknown> = Promise.resolve();
 
   const fail = (id: number, err: unknown, fallback: ErrorCode = 'run') => {
-    if (isAbort(err)) post({ type: 'cancelled', id });
-    else post({ type: 'error', id, code: isWeightError(err) ? err.code : fallback, message: (err as Error)?.message ?? String(err) });
+    if (isAbort(err)) return post({ type: 'cancelled', id });
+    const message = (err as Error)?.message ?? String(err);
+    if (err instanceof NoBackendError) return post({ type: 'error', id, code: 'backend', message, attempts: err.attempts });
+    const code: ErrorCode = isWeightError(err) ? err.code : isDeviceLost(err) ? 'device-lost' : fallback;
+    post({ type: 'error', id, code, message });
   };
 
   async function startBackend(): Promise<BackendReport> {

@@ -2,7 +2,7 @@
  * Typed messages between pages and the runtime Worker. Every request carries an `id`; every reply
  * names the request it answers. Pixel buffers travel as transferables (no copies).
  */
-import type { BackendName, BackendReport } from '../backend';
+import type { BackendAttempt, BackendName, BackendReport } from '../backend';
 import type { BNStats } from '../models/layers';
 import type { ModelCard } from '../weights/card';
 import type { WeightErrorCode } from '../weights/errors';
@@ -33,7 +33,13 @@ export type WorkerRequest =
   /** Test hook: destroys the WebGPU device, as a driver reset would (the next run must recover). */
   | { type: 'lose-device'; id: number };
 
-export type ErrorCode = WeightErrorCode | 'backend' | 'run';
+/**
+ * Why a request failed, as a code pages can turn into a sentence in the reader's language (the message
+ * stays English, for logs and the technical details): a weight-file code (../weights/errors.ts),
+ * `backend` (no TensorFlow.js backend could start; the reply carries every attempt), `device-lost` (the
+ * GPU device was lost and the one retry on a fresh device failed too), or `run` (anything else).
+ */
+export type ErrorCode = WeightErrorCode | 'backend' | 'device-lost' | 'run';
 
 export type WorkerResponse =
   | { type: 'ready'; id: number; report: BackendReport; limits: { maxStorageBufferBindingSize?: number; maxBufferSize?: number } }
@@ -52,7 +58,7 @@ export type WorkerResponse =
       retried: boolean;
     }
   | { type: 'cancelled'; id: number }
-  | { type: 'error'; id: number; code: ErrorCode; message: string }
+  | { type: 'error'; id: number; code: ErrorCode; message: string; attempts?: BackendAttempt[] }
   | { type: 'memory'; id: number; numTensors: number; numBytes: number }
   | { type: 'device-lost'; id: number; destroyed: boolean };
 
