@@ -1,9 +1,7 @@
 // Framework-free helpers for the chapter-3 (ESRGAN) figures: pixel blending and differences of
 // network outputs, the α sweep of the network-interpolation animation, the altered inputs of the
 // BatchNorm figure, and the standard and relativistic discriminator outputs.
-import { resampleWeights } from './contributions';
 import type { RGBImage } from './image';
-import type { Method } from './kernels';
 
 const clamp01 = (v: number): number => Math.min(1, Math.max(0, v));
 
@@ -117,60 +115,6 @@ export function discriminatorOutputs(real: ArrayLike<number>, fake: ArrayLike<nu
     relativisticReal: list(real, (c) => sigmoid(c - meanFake)),
     relativisticFake: list(fake, (c) => sigmoid(c - meanReal)),
   };
-}
-
-/**
- * Separable resize on the CPU with the resampler's weight matrices (MATLAB imresize semantics:
- * antialiased when shrinking). For small images only (a few hundred pixels a side).
- */
-export function resizeImage(img: RGBImage, outW: number, outH: number, method: Method = 'bicubic'): RGBImage {
-  const wx = taps(resampleWeights(img.width, outW, method, { a: -0.5 }));
-  const wy = taps(resampleWeights(img.height, outH, method, { a: -0.5 }));
-  // Rows first: (img.height x outW), then columns: (outH x outW). Only the non-zero taps are visited.
-  const tmp = new Float32Array(img.height * outW * 3);
-  for (let y = 0; y < img.height; y++) {
-    for (let o = 0; o < outW; o++) {
-      const { from, w } = wx[o];
-      let r = 0;
-      let g = 0;
-      let b = 0;
-      for (let t = 0; t < w.length; t++) {
-        const p = (y * img.width + from + t) * 3;
-        r += w[t] * img.data[p];
-        g += w[t] * img.data[p + 1];
-        b += w[t] * img.data[p + 2];
-      }
-      const q = (y * outW + o) * 3;
-      tmp[q] = r;
-      tmp[q + 1] = g;
-      tmp[q + 2] = b;
-    }
-  }
-  const data = new Float32Array(outH * outW * 3);
-  const row = outW * 3;
-  for (let o = 0; o < outH; o++) {
-    const { from, w } = wy[o];
-    for (let t = 0; t < w.length; t++) {
-      const k = w[t];
-      const src = (from + t) * row;
-      for (let x = 0; x < row; x++) data[o * row + x] += k * tmp[src + x];
-    }
-  }
-  return { width: outW, height: outH, data };
-}
-
-/** Each row of a resampling matrix as its first non-zero column and the weights from there on. */
-function taps(m: { rows: number; cols: number; data: Float64Array }): Array<{ from: number; w: Float64Array }> {
-  const out: Array<{ from: number; w: Float64Array }> = [];
-  for (let r = 0; r < m.rows; r++) {
-    const rowData = m.data.subarray(r * m.cols, (r + 1) * m.cols);
-    let first = 0;
-    while (first < m.cols - 1 && rowData[first] === 0) first++;
-    let last = m.cols - 1;
-    while (last > first && rowData[last] === 0) last--;
-    out.push({ from: first, w: rowData.slice(first, last + 1) });
-  }
-  return out;
 }
 
 /** The four size×size quadrants of a (2·size)×(2·size) image as one NHWC batch (row-major order). */

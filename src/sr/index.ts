@@ -24,6 +24,7 @@ export {
   type WeightOptions,
 } from './contributions';
 export { resize, resizeTensor, imresize, type ResizeOptions } from './resample';
+export { resizeImage, imresizeJs } from './resizeCpu';
 export { psnrY, ssimY, lumaY, cropPlane, gaussian, SSIM_WINDOW, SSIM_SIGMA, type Plane } from './metrics';
 export {
   forward,

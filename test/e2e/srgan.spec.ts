@@ -3,6 +3,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { chromiumExecutable } from './browser';
 import { test, expect } from './fixtures';
+import { watchMainThread } from './mainThread';
 import { ssimY } from '../../src/sr/metrics';
 import { failureMessage } from '../../src/i18n/failures';
 import { expectFailure } from './failureText';
@@ -99,38 +100,6 @@ function parseMetrics(text: string): { psnr: number; ssim: number } {
   return { psnr: Number(m[1]), ssim: Number(m[2]) };
 }
 
-/**
- * Starts collecting long tasks (start time and duration). `interaction()` wraps one reader action and
- * records its time window; `interactionLongTasks()` returns the long tasks that began inside a window (plus
- * 100 ms for the redraw it causes). Page-load work that happens to run meanwhile (layout, image decoding of
- * the rest of the page) is not the interaction's and is not counted.
- */
-async function longTasks(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __long: { start: number; d: number }[]; __windows: [number, number][] };
-    w.__long = [];
-    w.__windows = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__long.push({ start: e.startTime, d: e.duration });
-    }).observe({ type: 'longtask' });
-  });
-}
-
-async function interaction(page: Page, action: () => Promise<void>): Promise<void> {
-  const t0 = await page.evaluate(() => performance.now());
-  await action();
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 100))));
-  const t1 = await page.evaluate(() => performance.now());
-  await page.evaluate(([a, b]) => (window as unknown as { __windows: [number, number][] }).__windows.push([a, b]), [t0, t1] as const);
-}
-
-async function interactionLongTasks(page: Page): Promise<number[]> {
-  return page.evaluate(() => {
-    const w = window as unknown as { __long: { start: number; d: number }[]; __windows: [number, number][] };
-    return w.__long.filter((t) => w.__windows.some(([a, b]) => t.start >= a && t.start <= b)).map((t) => Math.round(t.d));
-  });
-}
-
 test.describe('three losses, one network', () => {
   test('runs the three generators live on WebGPU; the PSNR and SSIM shown are those of the drawn pixels', async ({ page }) => {
     const started = Date.now();
@@ -190,38 +159,38 @@ test.describe('three losses, one network', () => {
     const loupeBefore = (await canvases(root, 'canvas[data-loupe]', 'data-loupe')).srgan;
     // From here until the check, only keyboard and pointer input: pixel reads (getImageData) are the test's
     // own main-thread work and come after.
-    await longTasks(page);
+    const mainThread = await watchMainThread(page);
     await handle.focus();
     await expect(handle).toBeFocused();
-    await interaction(page, () => page.keyboard.press('Shift+ArrowRight'));
-    await interaction(page, () => page.keyboard.press('ArrowDown'));
+    await mainThread.interaction(() => page.keyboard.press('Shift+ArrowRight'));
+    await mainThread.interaction(() => page.keyboard.press('ArrowDown'));
     const after = await handle.getAttribute('aria-valuetext');
     expect(after).not.toBe(before);
     expect(after).toMatch(/x 64, y 61/);
     // Wipe view by keyboard.
-    await interaction(page, async () => {
+    await mainThread.interaction(async () => {
       await root.locator('select[data-control="view"]').selectOption('wipe');
     });
     await expect(root.locator('[data-role="wipe"]')).toBeVisible();
     const wipe = root.locator('input[data-control="wipe"]');
     await wipe.focus();
-    await interaction(page, () => page.keyboard.press('ArrowLeft'));
-    await interaction(page, () => page.keyboard.press('ArrowLeft'));
+    await mainThread.interaction(() => page.keyboard.press('ArrowLeft'));
+    await mainThread.interaction(() => page.keyboard.press('ArrowLeft'));
     await expect(wipe).toHaveAttribute('aria-valuetext', /48/);
     await expect(root.locator('canvas[data-wipe="b"]')).toHaveAttribute('style', /inset\(0px 0px 0px 48%\)|inset\(0 0 0 48%\)/);
     // Pointer: drag across the ground-truth panel moves the loupe.
     const view = root.locator('[data-panel="hr"] [data-role="view"]');
     await root.locator('select[data-control="view"]').selectOption('side');
     const box = (await view.boundingBox())!;
-    await interaction(page, async () => {
+    await mainThread.interaction(async () => {
       await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.3);
       await page.mouse.down();
       await page.mouse.move(box.x + box.width * 0.4, box.y + box.height * 0.45, { steps: 4 });
       await page.mouse.up();
     });
     await expect(handle).toHaveAttribute('aria-valuetext', /x 51, y 58/);
-    const long = await interactionLongTasks(page);
-    expect(long, 'main-thread tasks over 50 ms during interaction').toEqual([]);
+    const { interactionLongTasks } = await mainThread.read();
+    expect(interactionLongTasks, 'main-thread tasks over 50 ms during interaction').toEqual([]);
     await handle.focus();
     await page.keyboard.press('Shift+ArrowRight');
     await page.keyboard.press('Shift+ArrowRight');

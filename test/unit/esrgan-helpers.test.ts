@@ -153,18 +153,3 @@ describe('numbers printed in the prose', () => {
     expect(formatNumber(null, 'set5.psnr', 'en')).toBe('—');
   });
 });
-
-describe('CPU resize for the discriminator patches', () => {
-  it('keeps a constant image constant, and shrinks by averaging (antialiased)', async () => {
-    const { resizeImage } = await import('../../src/sr/esrgan');
-    const flat = img(16, 16, () => 0.25);
-    const small = resizeImage(flat, 4, 4);
-    for (const v of small.data) expect(v).toBeCloseTo(0.25, 6);
-    const big = resizeImage(small, 16, 16);
-    for (const v of big.data) expect(v).toBeCloseTo(0.25, 6);
-    // Stripes one pixel wide vanish when shrinking ×4 (antialiasing), unlike plain subsampling.
-    const stripes = img(16, 16, (i) => (Math.floor(i / 3) % 2 ? 1 : 0));
-    const s4 = resizeImage(stripes, 4, 4);
-    for (const v of s4.data) expect(Math.abs(v - 0.5)).toBeLessThan(0.1);
-  });
-});

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createImage, type RGBImage } from '../../src/sr/image';
+import type { Method } from '../../src/sr/kernels';
 
 export interface FixtureTensor {
   h: number;
@@ -10,6 +11,24 @@ export interface FixtureTensor {
   c: number;
   data?: number[];
   u8?: number[];
+}
+
+/** A case of imresize.json: MATLAB `imresize(in, scale, 'bicubic')` by the NumPy port. */
+export interface ImresizeCase {
+  name: string;
+  scale: number;
+  in: FixtureTensor;
+  out: FixtureTensor;
+}
+
+/** A case of resample.json: other kernels and options, resized to the size of `out`. */
+export interface ResampleCase {
+  name: string;
+  method: Method;
+  a?: number;
+  antialias: boolean;
+  in: FixtureTensor;
+  out: FixtureTensor;
 }
 
 /** Parses test/fixtures/<name>. */

@@ -5,24 +5,10 @@ import { createImage, type RGBImage } from '../../src/sr/image';
 import type { Method } from '../../src/sr/kernels';
 import { imresize, resize, resizeTensor } from '../../src/sr/resample';
 import { imageToTensor, tensorToImage } from '../../src/sr/tensor';
-import { type FixtureTensor, loadFixture, maxAbsDiff, toImage } from './helpers';
+import { type FixtureTensor, type ImresizeCase, loadFixture, maxAbsDiff, type ResampleCase, toImage } from './helpers';
 
 const TOL = 1e-4;
 
-interface ImresizeCase {
-  name: string;
-  scale: number;
-  in: FixtureTensor;
-  out: FixtureTensor;
-}
-interface ResampleCase {
-  name: string;
-  method: Method;
-  a?: number;
-  antialias: boolean;
-  in: FixtureTensor;
-  out: FixtureTensor;
-}
 interface PillowCase {
   name: string;
   method: Method;

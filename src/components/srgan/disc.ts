@@ -5,7 +5,8 @@
 import { fill, srganDiscStrings, srganLossesStrings, srganRuntimeStrings } from '../../i18n/srgan';
 import type { RGBImage } from '../../sr/image';
 import { findCrop, LABEL_KEY, manifest, NETWORKS, PANELS, sigmoid, staticPath, type PanelId } from './data';
-import { cropImage, HR_SIZE, imresizeJs, lowRes, quantize8, SCALE } from './pipeline';
+import { cropImage, HR_SIZE, lowRes, quantize8, SCALE } from './pipeline';
+import { imresizeJs } from '../../sr/resizeCpu';
 import { draw, generate, loadImage, runtime, siteAsset, urlParam, urlWriter, type Mounted } from './shared';
 import { setStatus, showFailure } from '../site/failureStatus';
 
