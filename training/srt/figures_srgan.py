@@ -17,10 +17,8 @@ import numpy as np
 import torch
 from PIL import Image
 
-from .export import load_generator, load_state
+from .export import load_discriminator, load_generator
 from .imresize import imresize, quantize_uint8
-from .models import build
-from . import quantize, safetensors
 
 HR = 128
 SCALE = 4
@@ -36,13 +34,6 @@ def to_tensor(img):
 def save(t, path):
     arr = (quantize_uint8(t)[0].permute(1, 2, 0).numpy() * 255).round().astype(np.uint8)
     Image.fromarray(arr).save(path, optimize=True)
-
-
-def load_discriminator(folder):
-    card = json.loads((Path(folder) / "card.json").read_text())
-    tensors, _ = safetensors.load(Path(folder) / card["weights"]["file"])
-    net = build(card["architecture"]["name"], **card["architecture"]["params"])
-    return load_state(net, quantize.decode(tensors)), card
 
 
 def main():
