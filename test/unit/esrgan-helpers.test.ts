@@ -178,4 +178,50 @@ describe('CPU resize for the discriminator patches', () => {
     const s4 = resizeImage(stripes, 4, 4);
     for (const v of s4.data) expect(Math.abs(v - 0.5)).toBeLessThan(0.1);
   });
+
+  it('equals the MATLAB-imresize reference the pipeline is tested against (so the pre-computed esrgan_std picture has the widget\'s LR)', async () => {
+    // The pipeline (training/srt/imresize.py: resize_to, imresize) passes the same fixture cases
+    // (training/tests/test_imresize.py): ×1/4 (256 → 64) and a size given per axis (192 or 172 → 256).
+    const { resizeImage } = await import('../../src/sr/esrgan');
+    const { loadFixture, toImage, maxAbsDiff } = await import('./helpers');
+    type Case = { name: string; scale?: number; method?: string; a?: number; antialias?: boolean; in: Parameters<typeof toImage>[0]; out: Parameters<typeof toImage>[0] };
+    // ×1/4 of sides divisible by 4 (the figure's 256 → 64), where out/in is exactly MATLAB's scale 1/4.
+    const quarter = loadFixture<{ cases: Case[] }>('imresize.json').cases.filter((c) => c.scale === 0.25 && c.in.w % 4 === 0 && c.in.h % 4 === 0);
+    const sized = loadFixture<{ cases: Case[] }>('resample.json').cases.filter((c) => c.method === 'bicubic' && (c.a ?? -0.5) === -0.5 && c.antialias !== false);
+    expect(quarter.length).toBeGreaterThan(0);
+    expect(sized.length).toBeGreaterThan(0);
+    for (const c of [...quarter, ...sized]) {
+      const want = toImage(c.out);
+      const got = resizeImage(toImage(c.in), want.width, want.height);
+      expect(maxAbsDiff(got, want), c.name).toBeLessThan(1e-5);
+    }
+  });
+});
+
+describe('discriminator figure: pre-computed sources', () => {
+  it('every demo photograph has its esrgan_std picture, made with the weights this build ships', async () => {
+    const { existsSync } = await import('node:fs');
+    const { DISC_FAKES, DISC_PRECOMPUTED, readDiscState, writeDiscState } = await import('../../src/components/esrgan/discState');
+    const { demoImages } = await import('../../src/components/interpolation/demoImages');
+    expect(DISC_PRECOMPUTED).toEqual(['esrgan_std']);
+    for (const id of DISC_PRECOMPUTED) expect(DISC_FAKES).toContain(id);
+    const figures = JSON.parse(readFileSync('public/data/esrgan/figures.json', 'utf8'));
+    for (const id of DISC_PRECOMPUTED) {
+      const entry = figures.disc_precomputed[id];
+      const card = JSON.parse(readFileSync(`public/weights/${id}/card.json`, 'utf8'));
+      expect(entry.weights_sha256).toBe(card.weights.sha256);
+      expect(Object.keys(entry.images).sort()).toEqual(demoImages.map((d) => d.id).sort());
+      let bytes = 0;
+      for (const file of Object.values(entry.images) as string[]) {
+        expect(existsSync(`public/data/esrgan/${file}`), file).toBe(true);
+        bytes += readFileSync(`public/data/esrgan/${file}`).length;
+      }
+      expect(bytes).toBe(entry.bytes);
+      // One picture per reader's choice, far below the generator it replaces.
+      expect(Math.max(...Object.values(entry.images).map((f) => readFileSync(`public/data/esrgan/${f}`).length))).toBeLessThan(card.weights.bytes / 10);
+    }
+    // The URL keeps the choice.
+    const state = readDiscState(writeDiscState('', { image: 'grass', fake: 'esrgan_std' }));
+    expect(state).toEqual({ image: 'grass', fake: 'esrgan_std' });
+  });
 });

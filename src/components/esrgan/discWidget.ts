@@ -1,6 +1,9 @@
 // The live discriminator figure. Real patches: the four 128×128 quarters of a 256×256 photograph.
 // Generated patches: the same photograph reduced ×4 (MATLAB-style bicubic, on the CPU) and enlarged
 // again by the reader's choice (bicubic, or an RRDB generator in the shared runtime), then quartered.
+// One choice, esrgan_std (DISC_PRECOMPUTED), is not run here: its output on the same LR was computed by
+// the training pipeline and is loaded as an 8-bit PNG (data-precomputed), which keeps the page within its
+// download budget; the figure says so, and both discriminators still score it live.
 // Both discriminators score all eight patches (client.discriminate → raw logits C(x)); the figure
 // shows C, the standard D = σ(C) and the relativistic D_Ra = σ(C − mean C of the other set), as a
 // table and as Observable Plot charts. Nothing runs while the figure is off screen.
@@ -10,7 +13,7 @@ import { esrganStrings, fill, type EsrganStrings } from '../../i18n/esrgan';
 import { drawWhole, toImageData } from '../interpolation/canvasDraw';
 import { demoImagePath, findDemoImage } from '../interpolation/demoImages';
 import { loadUrl } from '../interpolation/imageLoad';
-import { DISCRIMINATORS, readDiscState, writeDiscState, type DiscFake } from './discState';
+import { DISC_PRECOMPUTED, DISCRIMINATORS, readDiscState, writeDiscState, type DiscFake } from './discState';
 import { latestStateRunner } from './latestState';
 import { copyImage, errorText, readyText, runtimeFor, siteUrl, failureDetails } from './shared';
 
@@ -32,7 +35,10 @@ export async function mountDisc(root: HTMLElement): Promise<{ setVisible(v: bool
   const say = (t: string): void => {
     message.textContent = t;
   };
-  const sourceName = (f: DiscFake): string => (f === 'bicubic' ? s.fakeBicubic : f);
+  const sourceName = (f: DiscFake): string =>
+    f === 'bicubic' ? s.fakeBicubic : DISC_PRECOMPUTED.includes(f) ? fill(s.fakePrecomputed, { id: f }) : f;
+  /** Site-relative paths of the pre-computed pictures, by source and photograph (built from figures.json). */
+  const precomputed = JSON.parse(root.dataset.precomputed || '{}') as Record<string, Record<string, string>>;
   imageSelect.value = state.image;
   fakeSelect.value = state.fake;
   fakeTitle.textContent = fill(s.fakeTitle, { source: sourceName(state.fake) });
@@ -70,7 +76,13 @@ export async function mountDisc(root: HTMLElement): Promise<{ setVisible(v: bool
     return img.width === 2 * PATCH && img.height === 2 * PATCH ? img : resizeImage(img, 2 * PATCH, 2 * PATCH);
   }
 
-  async function generated(real: RGBImage, fake: DiscFake): Promise<RGBImage> {
+  async function generated(real: RGBImage, fake: DiscFake, image: string): Promise<RGBImage> {
+    if (DISC_PRECOMPUTED.includes(fake)) {
+      // Made by the pipeline from exactly the LR below (training/srt/figures_esrgan.py: disc_photo, disc_lr).
+      const path = precomputed[fake]?.[image];
+      if (!path) throw new Error(fill(s.discPrecomputedMissing, { id: fake }));
+      return loadUrl(siteUrl(root, path));
+    }
     const lr = resizeImage(real, real.width / 4, real.height / 4, 'bicubic');
     if (fake === 'bicubic') {
       await yieldToBrowser();
@@ -180,7 +192,7 @@ export async function mountDisc(root: HTMLElement): Promise<{ setVisible(v: bool
       say(s.discComputing);
       const real = await photo(state.image);
       await yieldToBrowser();
-      const fake = await generated(real, state.fake);
+      const fake = await generated(real, state.fake, state.image);
       await yieldToBrowser();
       const scores: Record<string, { real: number[]; fake: number[] }> = {};
       for (const d of DISCRIMINATORS) scores[d] = { real: await logits(d, real), fake: await logits(d, fake) };
