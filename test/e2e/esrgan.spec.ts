@@ -273,9 +273,12 @@ test.describe('standard and relativistic discriminators', () => {
     await expect(root.locator('[data-role="fake-title"]')).toContainText('esrgan_std (pre-computed)');
     await checkOutputs(root, 'esrgan_std, pre-computed');
     // The generated canvas shows exactly the pipeline's picture.
-    const diff = await root.locator('canvas[data-model="fake"]').evaluate(async (canvas: HTMLCanvasElement, url: string) => {
+    const diff = await root.locator('canvas[data-model="fake"]').evaluate(async (canvas: HTMLCanvasElement) => {
+      const fig = canvas.closest<HTMLElement>('[data-widget="esrgan-disc"]')!;
+      const path = (JSON.parse(fig.dataset.precomputed ?? '{}') as Record<string, Record<string, string>>).esrgan_std?.chelsea;
+      const base = fig.dataset.base ?? '/';
       const img = new Image();
-      img.src = url;
+      img.src = new URL((base.endsWith('/') ? base : `${base}/`) + path, location.href).href;
       await img.decode();
       const read = (source: CanvasImageSource, w: number, h: number) => {
         const c = document.createElement('canvas');
@@ -291,7 +294,7 @@ test.describe('standard and relativistic discriminators', () => {
       let worst = 0;
       for (let i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs(a[i] - b[i]));
       return worst;
-    }, new URL('data/esrgan/disc-chelsea-esrgan_std.png', page.url()).href);
+    });
     expect(diff, 'generated canvas = disc-chelsea-esrgan_std.png').toBe(0);
     await expect.poll(() => new URL(page.url()).searchParams.get('disc.fake')).toBe('esrgan_std');
 
