@@ -35,16 +35,21 @@ for (const path of PAGES) {
     const raw: Record<string, number> = {};
     const gz: Record<string, number> = {};
     const pending: Promise<void>[] = [];
-    page.on('response', (r) =>
+    // Bytes received from the network per finished request (`sizes().responseBodySize`): `response.body()`
+    // is empty for bodies the page read as a stream (fetch + blob, as the figures load pictures), and the
+    // blob: URLs an image decoder then opens are no downloads at all, so neither is used for the count.
+    page.on('requestfinished', (req) =>
       pending.push(
-        r.body().then(
-          (body) => {
-            const kind = kindOf(r.url());
-            raw[kind] = (raw[kind] ?? 0) + body.length;
-            gz[kind] = (gz[kind] ?? 0) + (TEXT.has(kind) ? gzipSync(body).length : body.length);
-          },
-          () => undefined, // redirects and aborted requests have no body
-        ),
+        (async () => {
+          if (!/^https?:/.test(req.url())) return;
+          const response = await req.response();
+          const bytes = (await req.sizes()).responseBodySize;
+          if (!response || bytes <= 0) return;
+          const kind = kindOf(req.url());
+          raw[kind] = (raw[kind] ?? 0) + bytes;
+          const body = TEXT.has(kind) ? await response.body().catch(() => null) : null;
+          gz[kind] = (gz[kind] ?? 0) + (body && body.length === bytes ? gzipSync(body).length : bytes);
+        })().catch(() => undefined), // a page closing under a request
       ),
     );
     await page.goto(path);

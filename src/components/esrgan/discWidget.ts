@@ -69,11 +69,20 @@ export async function mountDisc(root: HTMLElement): Promise<{ setVisible(v: bool
   let visible = false;
   let last: { real: RGBImage; fake: RGBImage; logits: Record<string, { real: number[]; fake: number[] }> } | null = null;
 
-  async function photo(id: string): Promise<RGBImage> {
+  // Decoded photographs, kept so that changing the source does not fetch and decode the photograph again.
+  const photos = new Map<string, Promise<RGBImage>>();
+  function photo(id: string): Promise<RGBImage> {
     const demo = findDemoImage(id) ?? findDemoImage('chelsea')!;
-    const img = await loadUrl(siteUrl(root, demoImagePath(demo)));
-    // The demo photographs are 256×256; anything else is brought to that size.
-    return img.width === 2 * PATCH && img.height === 2 * PATCH ? img : resizeImage(img, 2 * PATCH, 2 * PATCH);
+    let p = photos.get(demo.id);
+    if (!p) {
+      p = loadUrl(siteUrl(root, demoImagePath(demo))).then((img) =>
+        // The demo photographs are 256×256; anything else is brought to that size.
+        img.width === 2 * PATCH && img.height === 2 * PATCH ? img : resizeImage(img, 2 * PATCH, 2 * PATCH),
+      );
+      p.catch(() => photos.delete(demo.id)); // a failed load is tried again next time
+      photos.set(demo.id, p);
+    }
+    return p;
   }
 
   async function generated(real: RGBImage, fake: DiscFake, image: string): Promise<RGBImage> {
