@@ -35,20 +35,23 @@ for (const path of PAGES) {
     const raw: Record<string, number> = {};
     const gz: Record<string, number> = {};
     const pending: Promise<void>[] = [];
-    // Bytes received from the network per finished request (`sizes().responseBodySize`): `response.body()`
-    // is empty for bodies the page read as a stream (fetch + blob, as the figures load pictures), and the
-    // blob: URLs an image decoder then opens are no downloads at all, so neither is used for the count.
+    // Bytes received per finished http(s) request: the body Playwright kept, or, where it kept none (a body
+    // the page read as a stream: fetch + blob, as the figures load pictures), the network's count
+    // (`sizes().responseBodySize`, which in turn reads 0 for a worker's own script). blob: URLs, which an
+    // image decoder opens on bytes already counted, are no downloads and are skipped.
     page.on('requestfinished', (req) =>
       pending.push(
         (async () => {
           if (!/^https?:/.test(req.url())) return;
           const response = await req.response();
-          const bytes = (await req.sizes()).responseBodySize;
-          if (!response || bytes <= 0) return;
+          if (!response) return;
+          const body = await response.body().catch(() => null);
+          const sizes = await req.sizes().catch(() => null);
+          const bytes = Math.max(body?.length ?? 0, sizes?.responseBodySize ?? 0);
+          if (bytes <= 0) return;
           const kind = kindOf(req.url());
           raw[kind] = (raw[kind] ?? 0) + bytes;
-          const body = TEXT.has(kind) ? await response.body().catch(() => null) : null;
-          gz[kind] = (gz[kind] ?? 0) + (body && body.length === bytes ? gzipSync(body).length : bytes);
+          gz[kind] = (gz[kind] ?? 0) + (TEXT.has(kind) && body && body.length === bytes ? gzipSync(body).length : bytes);
         })().catch(() => undefined), // a page closing under a request
       ),
     );
