@@ -30,6 +30,8 @@ const CONTENT_TYPES = {
   '.xml': 'application/xml',
   '.wasm': 'application/wasm',
   '.bin': 'application/octet-stream',
+  // Served as stored, with no Content-Encoding (as GitHub Pages does): the weight loader unpacks .gz itself.
+  '.gz': 'application/gzip',
   '.map': 'application/json; charset=utf-8',
 };
 

@@ -107,6 +107,10 @@ const en = {
   formStandard: 'σ(C)',
   formRelativistic: 'D_Ra',
   discComputing: 'Enlarging the patches and running both discriminators…',
+  fakePrecomputed: '{id} (pre-computed)',
+  discPrecomputedNote:
+    'One source is pre-computed: the esrgan_std pictures were made in advance by the training pipeline, with the same exported weights and from the same reduced photograph, and stored with 8 bits per channel. Running esrgan_std here would mean downloading a fourth generator ({mb} MB), which would take the page over its download budget. Both discriminators still score these pictures live in your browser, as they do for every other source.',
+  discPrecomputedMissing: 'The pre-computed {id} picture of this photograph is not in this build.',
 
   // features
   featMissing: 'The activation statistics have not been produced for this build yet (pipeline: {file}).',
@@ -220,6 +224,10 @@ const ja = {
   formStandard: 'σ(C)',
   formRelativistic: 'D_Ra',
   discComputing: 'パッチを拡大し、2 つの識別器を実行しています…',
+  fakePrecomputed: '{id}（事前計算）',
+  discPrecomputedNote:
+    '生成元のうち esrgan_std だけは事前計算です。学習パイプラインが、書き出したものと同じ重みを使い、同じ縮小写真から各写真をあらかじめ拡大して、チャンネルあたり 8 ビットの画像として保存しました。ここで esrgan_std を実行すると 4 つ目の生成器（{mb} MB）をダウンロードすることになり、ページのダウンロード量が予算を超えてしまうためです。この画像も、ほかの生成元と同じく、2 つの識別器がブラウザ内でその場で採点します。',
+  discPrecomputedMissing: 'この写真に対する {id} の事前計算画像は、このビルドに含まれていません。',
 
   featMissing: '活性化の統計量はこのビルド向けにまだ計算されていません（パイプライン：{file}）。',
   featZeroTitle: '層ごとのゼロの割合（ReLU の前と後、写真 {n} 枚の平均）',

@@ -17,6 +17,7 @@ export const FAILURE_KINDS = [
   'corrupt',
   'shape',
   'format',
+  'unsupported',
   'aborted',
   'device-lost',
   'run',
@@ -32,6 +33,7 @@ export const CODE_KIND: Record<ErrorCode, FailureKind> = {
   corrupt: 'corrupt',
   shape: 'shape',
   format: 'format',
+  unsupported: 'unsupported',
   aborted: 'aborted',
   backend: 'no-backend',
   'device-lost': 'device-lost',
@@ -73,6 +75,8 @@ const en: FailureStrings = {
       'The network’s weight file does not fit the network it belongs to (a tensor has the wrong shape). This is a fault of the site; reloading will not help.',
     format:
       'The network’s weight file is in a form this page cannot read. Reloading the page, so that the newest version of the site is used, may help.',
+    unsupported:
+      'This browser lacks a feature needed to unpack or check the network’s weights (compressed downloads or WebCrypto, which needs an https page). A current Chrome, Edge, Firefox or Safari has both.',
     aborted: 'The download of the network’s weights was cancelled before it finished. Changing a setting or reloading the page starts it again.',
     'device-lost':
       'The graphics device stopped responding while the network ran, and restarting it did not help. Closing other tabs that use the graphics card and reloading the page may help.',
@@ -111,6 +115,8 @@ const ja: FailureStrings = {
     shape:
       'ネットワークの重みファイルが、対応するネットワークの形と合いません（テンソルの形が違います）。サイト側の問題なので、再読み込みしても直りません。',
     format: 'ネットワークの重みファイルが、このページでは読めない形式です。ページを再読み込みして最新版のサイトを使うと、直ることがあります。',
+    unsupported:
+      'このブラウザには、ネットワークの重みを展開または検証するための機能（圧縮されたダウンロードの展開、または https のページで使える WebCrypto）がありません。最新の Chrome、Edge、Firefox、Safari にはどちらも備わっています。',
     aborted: 'ネットワークの重みのダウンロードが、終わる前に中止されました。設定を変えるか、ページを再読み込みすると、もう一度始まります。',
     'device-lost':
       'ネットワークの実行中にグラフィックスデバイスが応答しなくなり、再起動しても回復しませんでした。グラフィックスカードを使うほかのタブを閉じてから、ページを再読み込みすると直ることがあります。',

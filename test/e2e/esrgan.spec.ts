@@ -184,6 +184,37 @@ test.describe('network interpolation', () => {
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
+/**
+ * For both discriminators: four real and four generated rows; the shown D = σ(C) and D_Ra = σ(C − mean C of
+ * the other set), recomputed here from the shown logits C; the table prints the same numbers rounded.
+ */
+async function checkOutputs(root: Locator, source: string): Promise<void> {
+  for (const d of ['esrgan_d', 'esrgan_std_d']) {
+    const rows = await root.locator(`[data-disc="${d}"] tbody tr`).evaluateAll((trs) =>
+      trs.map((tr) => ({
+        kind: (tr as HTMLElement).dataset.kind!,
+        c: Number((tr as HTMLElement).dataset.c),
+        d: Number((tr as HTMLElement).dataset.d),
+        dra: Number((tr as HTMLElement).dataset.dra),
+        text: Array.from(tr.querySelectorAll('td'), (td) => td.textContent!.replace('−', '-')),
+      })),
+    );
+    expect(rows.filter((r) => r.kind === 'real')).toHaveLength(4);
+    expect(rows.filter((r) => r.kind === 'fake')).toHaveLength(4);
+    const mean = (k: string) => rows.filter((r) => r.kind === k).reduce((sum, r) => sum + r.c, 0) / 4;
+    const [mr, mf] = [mean('real'), mean('fake')];
+    for (const r of rows) {
+      expect(Number.isFinite(r.c)).toBe(true);
+      expect(r.d).toBeCloseTo(sigmoid(r.c), 12);
+      expect(r.dra).toBeCloseTo(sigmoid(r.c - (r.kind === 'real' ? mf : mr)), 12);
+      // The table prints the same numbers, rounded to two decimals.
+      expect(r.text).toEqual([r.c, r.d, r.dra].map((v) => v.toFixed(2)));
+    }
+    await expect(root.locator(`[data-disc="${d}"] [data-role="plot-outputs"] svg`)).toBeVisible();
+    console.log(`${d}: mean C real ${mr.toFixed(3)}, generated (${source}) ${mf.toFixed(3)}`);
+  }
+}
+
 test.describe('standard and relativistic discriminators', () => {
   test('D = σ(C) and D_Ra = σ(C − mean C of the other set), recomputed from the shown logits', async ({ page }) => {
     test.setTimeout(300_000);
@@ -193,30 +224,7 @@ test.describe('standard and relativistic discriminators', () => {
     await expect(root).toHaveAttribute('data-backend', 'webgpu');
     await expect(root).toHaveAttribute('data-shown', 'chelsea|bicubic');
     await expect(root.locator('[data-role="fake"]')).toHaveValue('bicubic');
-    for (const d of ['esrgan_d', 'esrgan_std_d']) {
-      const rows = await root.locator(`[data-disc="${d}"] tbody tr`).evaluateAll((trs) =>
-        trs.map((tr) => ({
-          kind: (tr as HTMLElement).dataset.kind!,
-          c: Number((tr as HTMLElement).dataset.c),
-          d: Number((tr as HTMLElement).dataset.d),
-          dra: Number((tr as HTMLElement).dataset.dra),
-          text: Array.from(tr.querySelectorAll('td'), (td) => td.textContent!.replace('−', '-')),
-        })),
-      );
-      expect(rows.filter((r) => r.kind === 'real')).toHaveLength(4);
-      expect(rows.filter((r) => r.kind === 'fake')).toHaveLength(4);
-      const mean = (k: string) => rows.filter((r) => r.kind === k).reduce((s, r) => s + r.c, 0) / 4;
-      const [mr, mf] = [mean('real'), mean('fake')];
-      for (const r of rows) {
-        expect(Number.isFinite(r.c)).toBe(true);
-        expect(r.d).toBeCloseTo(sigmoid(r.c), 12);
-        expect(r.dra).toBeCloseTo(sigmoid(r.c - (r.kind === 'real' ? mf : mr)), 12);
-        // The table prints the same numbers, rounded to two decimals.
-        expect(r.text).toEqual([r.c, r.d, r.dra].map((v) => v.toFixed(2)));
-      }
-      await expect(root.locator(`[data-disc="${d}"] [data-role="plot-outputs"] svg`)).toBeVisible();
-      console.log(`${d}: mean C real ${mr.toFixed(3)}, generated (bicubic) ${mf.toFixed(3)}`);
-    }
+    await checkOutputs(root, 'bicubic');
     // The two discriminators are different networks: their logits differ.
     const first = await root.locator('tbody tr[data-kind="real"]').evaluateAll((trs) => trs.map((t) => (t as HTMLElement).dataset.c));
     expect(first.slice(0, 4)).not.toEqual(first.slice(4, 8));
@@ -236,6 +244,76 @@ test.describe('standard and relativistic discriminators', () => {
     const longest = Math.max(0, ...scripts.map((x) => x.ms));
     console.log(`discriminator figure, new photograph: long tasks [${longTasks.map((d) => d.toFixed(0)).join(', ')}], longest script in a long frame ${longest.toFixed(0)} ms`);
     expect(scripts.filter((x) => x.ms > 50)).toEqual([]);
+  });
+
+  test('esrgan_std is the pipeline\'s pre-computed picture: its weights are never requested, D and D_Ra still follow from C', async ({ page }) => {
+    test.setTimeout(400_000);
+    const stdWeights: string[] = [];
+    const pictures: string[] = [];
+    page.context().on('request', (req) => {
+      const path = new URL(req.url()).pathname;
+      if (/\/weights\/esrgan_std\/weights/.test(path)) stdWeights.push(path);
+      if (/\/data\/esrgan\/disc-[a-z]+-esrgan_std\.png$/.test(path)) pictures.push(path);
+    });
+    await page.goto(`${CHAPTER}?disc.fake=bicubic`);
+    const root = await ready(page, 'esrgan-disc');
+    await expect(root).toHaveAttribute('data-shown', 'chelsea|bicubic');
+    // The figure says, in words, that this one source is pre-computed and why.
+    const note = root.locator('[data-role="precomputed-note"]');
+    await expect(note).toBeVisible();
+    await expect(note).toContainText('pre-computed');
+    await expect(note).toContainText('download budget');
+    const fakeSelect = root.locator('[data-role="fake"]');
+    await expect(fakeSelect.locator('option[value="esrgan_std"]')).toHaveText('esrgan_std (pre-computed)');
+
+    // Choose it by keyboard (End: the last choice).
+    await fakeSelect.focus();
+    await page.keyboard.press('End');
+    await expect(fakeSelect).toHaveValue('esrgan_std');
+    await expect(root).toHaveAttribute('data-shown', 'chelsea|esrgan_std', { timeout: READY });
+    await expect(root.locator('[data-role="fake-title"]')).toContainText('esrgan_std (pre-computed)');
+    await checkOutputs(root, 'esrgan_std, pre-computed');
+    // The generated canvas shows exactly the pipeline's picture.
+    const diff = await root.locator('canvas[data-model="fake"]').evaluate(async (canvas: HTMLCanvasElement) => {
+      const fig = canvas.closest<HTMLElement>('[data-widget="esrgan-disc"]')!;
+      const path = (JSON.parse(fig.dataset.precomputed ?? '{}') as Record<string, Record<string, string>>).esrgan_std?.chelsea;
+      const base = fig.dataset.base ?? '/';
+      const img = new Image();
+      img.src = new URL((base.endsWith('/') ? base : `${base}/`) + path, location.href).href;
+      await img.decode();
+      const read = (source: CanvasImageSource, w: number, h: number) => {
+        const c = document.createElement('canvas');
+        c.width = w;
+        c.height = h;
+        const ctx = c.getContext('2d')!;
+        ctx.drawImage(source, 0, 0);
+        return ctx.getImageData(0, 0, w, h).data;
+      };
+      const a = read(canvas, canvas.width, canvas.height);
+      const b = read(img, img.naturalWidth, img.naturalHeight);
+      if (a.length !== b.length) return Infinity;
+      let worst = 0;
+      for (let i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs(a[i] - b[i]));
+      return worst;
+    });
+    expect(diff, 'generated canvas = disc-chelsea-esrgan_std.png').toBe(0);
+    await expect.poll(() => new URL(page.url()).searchParams.get('disc.fake')).toBe('esrgan_std');
+
+    // The copied URL restores the choice; another photograph, chosen by keyboard, uses its own picture.
+    await page.goto(page.url());
+    const again = await ready(page, 'esrgan-disc');
+    await expect(again.locator('[data-role="fake"]')).toHaveValue('esrgan_std');
+    await expect(again).toHaveAttribute('data-shown', 'chelsea|esrgan_std', { timeout: READY });
+    const image = again.locator('[data-role="image"]');
+    await image.focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(image).toHaveValue('coffee');
+    await expect(again).toHaveAttribute('data-shown', 'coffee|esrgan_std', { timeout: READY });
+    await checkOutputs(again, 'esrgan_std on coffee, pre-computed');
+    await page.waitForTimeout(1000);
+    console.log(`esrgan_std pictures fetched: ${pictures.join(', ')}`);
+    expect(pictures.some((p) => p.endsWith('/disc-coffee-esrgan_std.png'))).toBe(true);
+    expect(stdWeights, 'no request for public/weights/esrgan_std/weights*').toEqual([]);
   });
 });
 
@@ -350,6 +428,8 @@ test.describe('static content', () => {
     await expect(page.locator('[data-widget="esrgan-interp"] [data-role="play"]')).toHaveText('再生');
     await expect(page.locator('[data-widget="esrgan-bn"] [data-role="variant"] option').first()).toHaveText('撮影したまま');
     await expect(page.locator('#fig-ablation th').first()).toHaveText('モデル');
+    await expect(page.locator('[data-widget="esrgan-disc"] [data-role="precomputed-note"]')).toContainText('事前計算');
+    await expect(page.locator('[data-widget="esrgan-disc"] option[value="esrgan_std"]')).toHaveText('esrgan_std（事前計算）');
   });
 });
 

@@ -153,3 +153,31 @@ describe('numbers printed in the prose', () => {
     expect(formatNumber(null, 'set5.psnr', 'en')).toBe('—');
   });
 });
+
+describe('discriminator figure: pre-computed sources', () => {
+  it('every demo photograph has its esrgan_std picture, made with the weights this build ships', async () => {
+    const { existsSync } = await import('node:fs');
+    const { DISC_FAKES, DISC_PRECOMPUTED, readDiscState, writeDiscState } = await import('../../src/components/esrgan/discState');
+    const { demoImages } = await import('../../src/components/interpolation/demoImages');
+    expect(DISC_PRECOMPUTED).toEqual(['esrgan_std']);
+    for (const id of DISC_PRECOMPUTED) expect(DISC_FAKES).toContain(id);
+    const figures = JSON.parse(readFileSync('public/data/esrgan/figures.json', 'utf8'));
+    for (const id of DISC_PRECOMPUTED) {
+      const entry = figures.disc_precomputed[id];
+      const card = JSON.parse(readFileSync(`public/weights/${id}/card.json`, 'utf8'));
+      expect(entry.weights_sha256).toBe(card.weights.sha256);
+      expect(Object.keys(entry.images).sort()).toEqual(demoImages.map((d) => d.id).sort());
+      let bytes = 0;
+      for (const file of Object.values(entry.images) as string[]) {
+        expect(existsSync(`public/data/esrgan/${file}`), file).toBe(true);
+        bytes += readFileSync(`public/data/esrgan/${file}`).length;
+      }
+      expect(bytes).toBe(entry.bytes);
+      // One picture per reader's choice, far below the generator it replaces.
+      expect(Math.max(...Object.values(entry.images).map((f) => readFileSync(`public/data/esrgan/${f}`).length))).toBeLessThan(card.weights.bytes / 10);
+    }
+    // The URL keeps the choice.
+    const state = readDiscState(writeDiscState('', { image: 'grass', fake: 'esrgan_std' }));
+    expect(state).toEqual({ image: 'grass', fake: 'esrgan_std' });
+  });
+});

@@ -92,7 +92,7 @@ describe('the kind comes from the error’s code', () => {
   });
 
   it('every weight-file code and every runtime code is its own kind', () => {
-    const weightCodes: WeightErrorCode[] = ['missing', 'network', 'truncated', 'corrupt', 'shape', 'format', 'aborted'];
+    const weightCodes: WeightErrorCode[] = ['missing', 'network', 'truncated', 'corrupt', 'shape', 'format', 'unsupported', 'aborted'];
     for (const code of weightCodes) {
       expect(classifyFailure(new WeightError(code, 'some English text', 'srresnet')).kind).toBe(code);
       expect(classifyFailure(new ComputeError('some English text', undefined, false, code)).kind).toBe(code);

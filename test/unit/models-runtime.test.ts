@@ -1,9 +1,10 @@
 /**
  * The runtime behind the Worker (host + client wired in-process, CPU backend): tf.memory() returns to
  * its baseline after each of 50 runs, a newer request on a channel supersedes the older one, an
- * AbortSignal cancels, and a corrupted weight file becomes an error message (never an image).
+ * AbortSignal cancels, and a corrupted weight file (or a runtime without DecompressionStream) becomes an
+ * error message (never an image).
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { RuntimeClient, RuntimeError } from '../../src/sr/runtime/client';
 import type { ModelSource } from '../../src/sr/runtime/session';
 import { decodeVerified } from '../../src/sr/weights/load';
@@ -73,6 +74,24 @@ describe.runIf(small)('runtime host and client (CPU)', () => {
     const err = await broken.upscale({ channel: 'a', model: small!, image: image(8, 8, 0) }).catch((e) => e);
     expect(err).toBeInstanceOf(RuntimeError);
     expect(err.code).toBe('corrupt');
-    expect(err.message).toMatch(/^srcnn: SHA-256/);
+    expect(err.message).toMatch(/^srcnn: the gzip data cannot be decompressed/);
+  });
+
+  it('without DecompressionStream the run fails with a message that names it', async () => {
+    const source: ModelSource = async (id) => {
+      const card = readCard(id);
+      return { card, weights: await decodeVerified(readWeightBytes(card), card) };
+    };
+    const client = new RuntimeClient(inProcessWorker(source));
+    await client.init({ weightsBase: 'http://unused.invalid/', order: ['cpu'] });
+    vi.stubGlobal('DecompressionStream', undefined);
+    try {
+      const err = await client.upscale({ channel: 'a', model: small!, image: image(8, 8, 0) }).catch((e) => e);
+      expect(err).toBeInstanceOf(RuntimeError);
+      expect(err.code).toBe('unsupported');
+      expect(err.message).toMatch(/^srcnn: this browser has no DecompressionStream/);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

@@ -2,16 +2,18 @@
  * The weight loader: binary16 decoding, int8 dequantisation, TF layouts, and a clear WeightError for
  * every way a file can be wrong (truncated, corrupted, wrong shapes, missing), never a silent result.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { gzipSync } from 'node:zlib';
 import { checkShapes } from '../../src/sr/weights/card';
 import { decodeWeightFile, dequantize } from '../../src/sr/weights/decode';
 import { download } from '../../src/sr/weights/download';
 import { WeightError } from '../../src/sr/weights/errors';
+import { gunzip, isGzip } from '../../src/sr/weights/gzip';
 import { decodeF16, halfToFloat } from '../../src/sr/weights/half';
 import { checkCard, decodeVerified, loadModel } from '../../src/sr/weights/load';
 import { parseSafetensors } from '../../src/sr/weights/safetensors';
 import { toTFLayout } from '../../src/sr/weights/tensors';
-import { sha256Hex } from '../../src/sr/weights/verify';
+import { sha256Hex, verifyWeightFile } from '../../src/sr/weights/verify';
 import { modelIds, readCard, readWeightBytes } from './models-disk';
 
 /** Builds a safetensors file the way training/srt/safetensors.py does. */
@@ -93,6 +95,9 @@ describe('dequantisation and layouts', () => {
 });
 
 describe('clear errors for bad files', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
   const good = makeFile({ 'a.weight': { dtype: 'F32', shape: [2, 2], bytes: f32([1, 2, 3, 4]) } });
 
   it('a file cut short is "truncated"', async () => {
@@ -110,6 +115,44 @@ describe('clear errors for bad files', () => {
     const huge = good.slice();
     huge[6] = 0xff;
     expect((await errorOf(() => parseSafetensors(huge))).code).toBe('corrupt');
+  });
+
+  it('a corrupt or truncated gzip stream gives the corrupt-weights error', async () => {
+    const packed = new Uint8Array(gzipSync(good, { level: 9 }));
+    expect(isGzip(packed)).toBe(true);
+    expect(Array.from(await gunzip(packed))).toEqual(Array.from(good));
+    const cut = await errorOf(gunzip(packed.slice(0, packed.length - 6), 'toy'));
+    expect(cut.code).toBe('corrupt');
+    expect(cut.message).toMatch(/^toy: the gzip data cannot be decompressed \(.+\): the file is damaged or cut short$/);
+    const damaged = packed.slice();
+    damaged[12] ^= 0xff;
+    const bad = await errorOf(gunzip(damaged, 'toy'));
+    expect(bad.code).toBe('corrupt');
+    expect(bad.message).toContain('the gzip data cannot be decompressed');
+    // Through the loader's check: a cut gzip with a stale card size still ends as 'corrupt', never as weights.
+    const card = { file: 'w.gz', encoding: 'gzip' as const, bytes: packed.length - 6, decoded_bytes: good.length, sha256: await sha256Hex(good), quantization: 'int8' as const };
+    expect((await errorOf(verifyWeightFile(packed.slice(0, packed.length - 6), card, 'toy'))).code).toBe('corrupt');
+  });
+
+  it('without DecompressionStream the error names the missing API', async () => {
+    const packed = new Uint8Array(gzipSync(good));
+    vi.stubGlobal('DecompressionStream', undefined);
+    const e = await errorOf(gunzip(packed, 'toy'));
+    expect(e.code).toBe('unsupported');
+    expect(e.message).toBe(
+      'toy: this browser has no DecompressionStream (the Compression Streams API), which is needed to unpack the ' +
+        'gzip-compressed weight file; a current Chrome, Edge, Firefox or Safari (16.4 or later) has it',
+    );
+    // Bytes that are already unpacked need no DecompressionStream.
+    const card = { file: 'w.gz', encoding: 'gzip' as const, bytes: packed.length, decoded_bytes: good.length, sha256: await sha256Hex(good), quantization: 'int8' as const };
+    expect(Array.from(await verifyWeightFile(good, card))).toEqual(Array.from(good));
+    expect((await errorOf(verifyWeightFile(packed, card, 'toy'))).code).toBe('unsupported');
+  });
+
+  it('an unknown encoding is a "format" error', async () => {
+    const e = await errorOf(verifyWeightFile(good, { file: 'w.br', encoding: 'br' as 'gzip', bytes: 1, decoded_bytes: good.length, sha256: '', quantization: 'int8' }));
+    expect(e.code).toBe('format');
+    expect(e.message).toContain('"br"');
   });
 
   it('an unknown dtype is a "format" error', async () => {
@@ -132,12 +175,22 @@ const ids = modelIds();
 const exported = ids.length ? ids[0] : undefined;
 
 describe.runIf(exported)('exported files', () => {
-  it('the real files verify (size, SHA-256) and match their cards and architectures', async () => {
+  it('the real files verify (sizes, SHA-256 of the unpacked safetensors) and match their cards and architectures', async () => {
     for (const id of ids) {
       const card = readCard(id);
       checkCard(card);
       const bytes = readWeightBytes(card);
-      expect(await sha256Hex(bytes)).toBe(card.weights.sha256);
+      expect(bytes.length).toBe(card.weights.bytes);
+      if (card.weights.encoding === 'gzip') {
+        // Stored gzip-compressed; the hash and decoded_bytes name the safetensors bytes inside.
+        expect(isGzip(bytes)).toBe(true);
+        const content = await gunzip(bytes, id);
+        expect(content.length).toBe(card.weights.decoded_bytes);
+        expect(await sha256Hex(content)).toBe(card.weights.sha256);
+        expect(content.length).toBeGreaterThan(bytes.length);
+      } else {
+        expect(await sha256Hex(bytes)).toBe(card.weights.sha256);
+      }
       const weights = await decodeVerified(bytes, card);
       expect([...weights.keys()].sort()).toEqual(Object.keys(card.tensors).sort());
       const count = [...weights.values()].reduce((n, t) => n + t.data.length, 0);
@@ -152,11 +205,36 @@ describe.runIf(exported)('exported files', () => {
     const cut = await errorOf(decodeVerified(bytes.slice(0, bytes.length - 1000), card));
     expect(cut.code).toBe('truncated');
     expect(cut.message).toMatch(/received \d+ of \d+ bytes/);
-    const flipped = bytes.slice();
-    flipped[flipped.length - 7] ^= 0x10;
-    const bad = await errorOf(decodeVerified(flipped, card));
-    expect(bad.code).toBe('corrupt');
-    expect(bad.message).toContain('SHA-256');
+    // A flipped byte in the compressed data, and one in the gzip trailer's CRC-32: the decompressor refuses both.
+    for (const at of [Math.floor(bytes.length / 2), bytes.length - 7]) {
+      const flipped = bytes.slice();
+      flipped[at] ^= 0x10;
+      const bad = await errorOf(decodeVerified(flipped, card));
+      expect(bad.code).toBe('corrupt');
+      expect(bad.message).toMatch(new RegExp(`^${card.id}: the gzip data cannot be decompressed \\(.+\\): the file is damaged or cut short$`));
+    }
+  });
+
+  it('a well-formed gzip file of other bytes fails the SHA-256 of the content', async () => {
+    const card = readCard(exported!);
+    const content = await gunzip(readWeightBytes(card));
+    content[content.length - 3] ^= 0x01;
+    // Same length after compression as the card's file, so only the content hash can tell.
+    const other = new Uint8Array(gzipSync(content, { level: 9 }));
+    const e = await errorOf(verifyWeightFile(other, { ...card.weights, bytes: other.length }, card.id));
+    expect(e.code).toBe('corrupt');
+    expect(e.message).toContain('SHA-256');
+    expect(e.message).toContain('the file is damaged or stale');
+  });
+
+  it('bytes the HTTP layer already decompressed (Content-Encoding: gzip) are accepted when they are the content', async () => {
+    const card = readCard(exported!);
+    const content = await gunzip(readWeightBytes(card));
+    const weights = await decodeVerified(content, card);
+    expect(weights.size).toBe(Object.keys(card.tensors).length);
+    const neither = await errorOf(decodeVerified(content.slice(0, 1000), card));
+    expect(neither.code).toBe('corrupt');
+    expect(neither.message).toContain('neither the gzip file');
   });
 
   it('a card whose shapes disagree with the architecture is rejected before downloading', async () => {

@@ -12,6 +12,11 @@ pictures are those the browser computes, up to float rounding. Writes small PNGs
 - BatchNorm: esrgan and esrgan_bn on the same crop and on altered copies of it (dark, flat,
   saturated), esrgan_bn once with its stored running statistics and once with the crop's own.
 The transforms match `src/components/esrgan/inputs.ts`.
+- discriminators: the photograph enlarged by esrgan, and both discriminators' logits, for the static
+  figure; and, for every demo photograph, the `esrgan_std` output that the live figure shows (and scores
+  with both discriminators in the browser) when the reader picks esrgan_std as the source of generated
+  patches, so that the page does not download a fourth RRDB generator (~2 MB) for that one choice.
+  Each is made from exactly the LR the widget makes (`disc_photo`, `disc_lr`: src/components/esrgan/discWidget.ts).
 """
 import argparse
 import copy
@@ -22,13 +27,13 @@ import numpy as np
 import torch
 from PIL import Image
 
-from . import quantize, safetensors
-from .export import load_generator, load_state
-from .imresize import imresize
-from .models import build
+from .export import load_discriminator, load_generator
+from .imresize import resize_to
 
 ALPHAS = [0.0, 0.5, 1.0]
 VARIANTS = ["original", "dark", "flat", "saturated"]
+DISC_SIDE = 256  # the discriminator figure's photograph: four 128x128 quarters
+PRECOMPUTED = ["esrgan_std"]  # sources of generated patches the live figure loads as pictures, not as networks
 
 
 def variant(x, kind):
@@ -65,8 +70,30 @@ def blend_state(a, b, alpha):
     return net.eval()
 
 
+def disc_photo(path):
+    """The discriminator figure's real photograph as the widget makes it: the PNG as RGB in [0, 1] (grey
+    PNGs repeated on three channels, as a browser decodes them), brought to 256x256 by bicubic with
+    scale = out/in per axis (`resizeImage` in src/sr/esrgan.ts) unless it is that size already."""
+    x = np.asarray(Image.open(path).convert("RGB"), dtype=np.float32) / 255
+    if x.shape[:2] != (DISC_SIDE, DISC_SIDE):
+        t = torch.from_numpy(np.ascontiguousarray(x)).permute(2, 0, 1).double()
+        x = resize_to(t, DISC_SIDE, DISC_SIDE).permute(1, 2, 0).float().numpy()
+    return x
+
+
+def disc_lr(photo):
+    """The generator input the widget makes from it: MATLAB-style bicubic x1/4 (antialiased), not rounded."""
+    t = torch.from_numpy(np.ascontiguousarray(photo)).permute(2, 0, 1).double()
+    return resize_to(t, photo.shape[0] // 4, photo.shape[1] // 4).permute(1, 2, 0).float().numpy()
+
+
+def to_uint8(img):
+    """Clamp to [0, 1] and round to 8 bits, as `save` stores a picture."""
+    return (np.clip(img, 0, 1) * 255 + 0.5).astype(np.uint8)
+
+
 def save(img, path):
-    Image.fromarray((np.clip(img, 0, 1) * 255 + 0.5).astype(np.uint8)).save(path, optimize=True)
+    Image.fromarray(to_uint8(img)).save(path, optimize=True)
 
 
 def heat(a, b):
@@ -135,21 +162,28 @@ def main():
 
     # Discriminators: the four 128x128 quarters of the photograph (real) and of the photograph reduced
     # x4 (MATLAB-style bicubic) and enlarged by esrgan (generated); raw logits C(x) of both.
-    photo = src[: 2 * 128, : 2 * 128]
-    lr_photo = imresize(torch.from_numpy(np.ascontiguousarray(photo)).permute(2, 0, 1)[None].double(), 0.25)
-    lr_photo = lr_photo[0].permute(1, 2, 0).float().numpy()
-    fake = np.clip(run(gan, lr_photo), 0, 1)
+    photo = disc_photo(Path(args.demo) / f"{args.image}.png")
+    fake = np.clip(run(gan, disc_lr(photo)), 0, 1)
     files["disc_fake"] = f"disc-{args.image}-esrgan.png"
     save(fake, out / files["disc_fake"])
     quarters = lambda im: torch.from_numpy(np.stack([im[y:y + 128, x:x + 128] for y in (0, 128) for x in (0, 128)])).permute(0, 3, 1, 2).float()
     logits = {}
     for d in ["esrgan_d", "esrgan_std_d"]:
-        card = json.loads((Path(args.weights) / d / "card.json").read_text())
-        tensors, _ = safetensors.load(Path(args.weights) / d / card["weights"]["file"])
-        net = load_state(build(card["architecture"]["name"], **card["architecture"]["params"]), quantize.decode(tensors))
+        net, _ = load_discriminator(Path(args.weights) / d)
         with torch.no_grad():
             logits[d] = {"real": [round(float(v), 5) for v in net(quarters(photo)).flatten()],
                          "fake": [round(float(v), 5) for v in net(quarters(fake)).flatten()]}
+
+    # The live figure's pre-computed sources: the generator's output on every demo photograph.
+    precomputed = {}
+    for mid in PRECOMPUTED:
+        net, card = load_generator(Path(args.weights) / mid)
+        images = {}
+        for path in sorted(Path(args.demo).glob("*.png")):
+            images[path.stem] = f"disc-{path.stem}-{mid}.png"
+            save(run(net, disc_lr(disc_photo(path))), out / images[path.stem])
+        precomputed[mid] = {"weights_sha256": card["weights"]["sha256"], "images": images,
+                            "bytes": sum((out / f).stat().st_size for f in images.values())}
 
     manifest = {
         "command": "cd training && /usr/bin/python3 -m srt.figures_esrgan",
@@ -159,6 +193,7 @@ def main():
         "variants": VARIANTS,
         "files": files,
         "disc": {"image": args.image, "fake": "esrgan", "logits": logits},
+        "disc_precomputed": precomputed,
     }
     (out / "figures.json").write_text(json.dumps(manifest, indent=1) + "\n")
     total = sum(f.stat().st_size for f in out.glob("*.png"))

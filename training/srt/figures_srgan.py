@@ -22,10 +22,8 @@ import numpy as np
 import torch
 from PIL import Image
 
-from .export import load_generator, load_state
+from .export import load_discriminator, load_generator
 from .imresize import imresize, quantize_uint8
-from .models import build
-from . import quantize, safetensors
 
 HR = 128
 SCALE = 4
@@ -69,13 +67,6 @@ def feature_maps(net, lr, keep=FEATURE_KEEP):
 
 def feature_file(image, k):
     return f"nets-{image}-{FEATURE_NET}-{FEATURE_BLOCK}-{k}.png"
-
-
-def load_discriminator(folder):
-    card = json.loads((Path(folder) / "card.json").read_text())
-    tensors, _ = safetensors.load(Path(folder) / card["weights"]["file"])
-    net = build(card["architecture"]["name"], **card["architecture"]["params"])
-    return load_state(net, quantize.decode(tensors)), card
 
 
 def main():

@@ -20,9 +20,13 @@ def cubic(x, a=-0.5):
     return inner + outer
 
 
-def resize_matrix(in_len, scale, antialias=True):
-    """The [out_len, in_len] float64 matrix that resizes one axis of length in_len by `scale`."""
-    out_len = int(math.ceil(in_len * scale))
+def resize_matrix(in_len, scale, antialias=True, out_len=None):
+    """The [out_len, in_len] float64 matrix that resizes one axis of length in_len by `scale`.
+
+    out_len defaults to MATLAB's ceil(in_len * scale); `resize_to` gives it explicitly (scale = out/in).
+    """
+    if out_len is None:
+        out_len = int(math.ceil(in_len * scale))
     width = 4.0
     kernel = cubic
     if scale < 1 and antialias:
@@ -65,6 +69,15 @@ def imresize(x, scale):
     """imresize for one NCHW (or CHW / HW) float tensor, float64 maths for reference use."""
     m_h = torch.tensor(resize_matrix(x.shape[-2], scale), dtype=x.dtype, device=x.device)
     m_w = torch.tensor(resize_matrix(x.shape[-1], scale), dtype=x.dtype, device=x.device)
+    return m_h @ x @ m_w.T
+
+
+def resize_to(x, out_h, out_w):
+    """Bicubic resize of an NCHW (or CHW / HW) float tensor to exactly out_h x out_w, float64 maths, with
+    scale = out / in on each axis: what the site's `resize(img, w, h)` and `resizeImage` (src/sr) do."""
+    in_h, in_w = x.shape[-2], x.shape[-1]
+    m_h = torch.tensor(resize_matrix(in_h, out_h / in_h, out_len=out_h), dtype=x.dtype, device=x.device)
+    m_w = torch.tensor(resize_matrix(in_w, out_w / in_w, out_len=out_w), dtype=x.dtype, device=x.device)
     return m_h @ x @ m_w.T
 
 

@@ -17,6 +17,18 @@ def test_safetensors_round_trip(tmp_path):
         assert back[k].dtype == v.dtype and np.array_equal(back[k], v)
 
 
+def test_gzip_weight_files_are_deterministic_and_read_back(tmp_path):
+    tensors = {"w": np.arange(-64, 64, dtype=np.int8).reshape(8, 16), "s": np.linspace(0, 1, 8, dtype=np.float32)}
+    content = safetensors.dumps(tensors, {"format": "test"})
+    packed = safetensors.gzip_bytes(content)
+    assert packed == safetensors.gzip_bytes(content)  # no time stamp, no file name
+    assert packed[:2] == safetensors.GZIP_MAGIC and packed[4:8] == bytes(4)
+    assert safetensors.unpack(packed) == content and safetensors.unpack(content) == content
+    (tmp_path / "x.safetensors.gz").write_bytes(packed)
+    back, meta = safetensors.load(tmp_path / "x.safetensors.gz")
+    assert meta == {"format": "test"} and all(np.array_equal(back[k], v) for k, v in tensors.items())
+
+
 def test_int8_per_channel_error_is_within_half_a_step():
     net = build("rrdbnet", num_feat=8, num_block=1, num_grow_ch=4, use_bn=True)
     sd = net.state_dict()

@@ -96,3 +96,36 @@ def test_shipped_feature_maps_match_the_manifest_and_the_weights():
         grey, shape = figures_srgan.feature_maps(net, lr.float())
     assert list(shape) == f["shape"]
     assert np.abs(grey.numpy().astype(int) - shipped.astype(int)).max() <= 1
+
+
+def test_precomputed_esrgan_std_pictures_are_the_exported_models_output():
+    """The discriminator figure shows public/data/esrgan/disc-<image>-esrgan_std.png instead of running
+    esrgan_std in the browser: each must be the exported model's output on exactly the widget's LR input
+    (photograph -> 256x256 -> bicubic x1/4), clamped and rounded to 8 bits."""
+    import json
+
+    import numpy as np
+    from PIL import Image
+    from conftest import REPO
+
+    from srt.export import load_generator
+    from srt.figures_esrgan import disc_lr, disc_photo, run
+
+    data, demo, weights = REPO / "public/data/esrgan", REPO / "public/images/demo", REPO / "public/weights"
+    if not (data / "figures.json").exists() or not (weights / "esrgan_std/card.json").exists():
+        pytest.skip("no exported esrgan_std or no chapter-3 figures in this checkout")
+    entry = json.loads((data / "figures.json").read_text())["disc_precomputed"]["esrgan_std"]
+    net, card = load_generator(weights / "esrgan_std")
+    assert entry["weights_sha256"] == card["weights"]["sha256"], "made from other weights: rerun srt.figures_esrgan"
+    photos = sorted(p.stem for p in demo.glob("*.png"))
+    assert sorted(entry["images"]) == photos and len(photos) == 10
+    torch.set_num_threads(1)
+    for image, name in entry["images"].items():
+        png = np.asarray(Image.open(data / name))
+        assert png.shape == (256, 256, 3) and png.dtype == np.uint8, name
+        lr = disc_lr(disc_photo(demo / f"{image}.png"))
+        assert lr.shape == (64, 64, 3)
+        out = np.clip(run(net, lr), 0, 1) * 255
+        # Within 8-bit rounding (half a level), plus float noise between machines.
+        err = np.abs(png.astype(np.float64) - out).max()
+        assert err <= 0.5 + 1e-3, (name, err)

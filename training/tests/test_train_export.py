@@ -1,3 +1,5 @@
+import gzip
+import hashlib
 import json
 
 import numpy as np
@@ -37,8 +39,14 @@ def test_export_writes_golden_vectors_of_the_stored_weights(tiny_zoo, image_root
     params = {"mu_pris_param": np.zeros((1, 36)), "cov_pris_param": np.eye(36), "gaussian_window": np.ones((7, 7)) / 49}
     export.export_generator("srresnet", runs, out, image_root, params, fmt="int8")
     card = json.loads((out / "srresnet/card.json").read_text())
-    assert card["weights"]["sha256"] == export.sha256(out / "srresnet/weights.safetensors")
-    assert card["weights"]["bytes"] == (out / "srresnet/weights.safetensors").stat().st_size
+    packed = (out / "srresnet/weights.safetensors.gz").read_bytes()
+    content = gzip.decompress(packed)
+    assert card["weights"]["file"] == "weights.safetensors.gz" and card["weights"]["encoding"] == "gzip"
+    assert card["weights"]["bytes"] == len(packed)  # what is downloaded
+    assert card["weights"]["decoded_bytes"] == len(content)  # what is parsed, and hashed
+    assert card["weights"]["sha256"] == hashlib.sha256(content).hexdigest() == export.sha256(out / "srresnet/weights.safetensors.gz")
+    assert packed[:2] == b"\x1f\x8b" and packed[4:8] == b"\0\0\0\0"  # gzip, mtime 0
+    assert not (out / "srresnet/weights.safetensors").exists()
     net, _ = export.load_generator(out / "srresnet")
     golden, _ = safetensors.load(out / "srresnet/golden.safetensors")
     assert golden["input"].shape == (1, export.GOLDEN_LR, export.GOLDEN_LR, 3)
@@ -69,3 +77,31 @@ def test_warm_start_continues_from_exported_weights(tiny_zoo, image_root, tmp_pa
     job = train.Job("srcnn", tmp_path / "runs2", "cpu", warm_start=str(out))
     for k, v in stored.state_dict().items():
         assert torch.equal(job.net.state_dict()[k], v), k
+
+
+def test_repack_compresses_an_old_export_without_changing_its_content(tiny_zoo, image_root, tmp_path):
+    runs, out = tmp_path / "runs", tmp_path / "weights"
+    assert train.main(f"--models srcnn --data {image_root} --runs {runs} --iters 2".split()) == 0
+    params = {"mu_pris_param": np.zeros((1, 36)), "cov_pris_param": np.eye(36), "gaussian_window": np.ones((7, 7)) / 49}
+    export.export_generator("srcnn", runs, out, image_root, params, fmt="int8")
+    # Turn the export into the older, uncompressed layout, then repack it.
+    card_path = out / "srcnn/card.json"
+    card = json.loads(card_path.read_text())
+    content = gzip.decompress((out / "srcnn/weights.safetensors.gz").read_bytes())
+    (out / "srcnn/weights.safetensors.gz").unlink()
+    (out / "srcnn/weights.safetensors").write_bytes(content)
+    old = {**card, "weights": {"file": "weights.safetensors", "bytes": len(content), "sha256": card["weights"]["sha256"],
+                               "quantization": "int8"}}
+    card_path.write_text(json.dumps(old))
+    assert export.main(["--repack", "--out", str(out)]) == 0
+    again = json.loads(card_path.read_text())
+    assert again["weights"] == card["weights"]  # same entry as a fresh export
+    assert gzip.decompress((out / "srcnn/weights.safetensors.gz").read_bytes()) == content
+    assert not (out / "srcnn/weights.safetensors").exists()
+    index = json.loads((out / "index.json").read_text())
+    assert index["models"][0]["bytes"] == card["weights"]["bytes"]
+    # A second repack changes nothing; the stored file reads back as the same network.
+    assert export.main(["--repack", "--out", str(out)]) == 0
+    assert json.loads(card_path.read_text()) == again
+    net, _ = export.load_generator(out / "srcnn")
+    assert set(net.state_dict()) >= set(card["tensors"])

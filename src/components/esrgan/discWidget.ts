@@ -1,6 +1,9 @@
 // The live discriminator figure. Real patches: the four 128×128 quarters of a 256×256 photograph.
 // Generated patches: the same photograph reduced ×4 (MATLAB-style bicubic, on the CPU) and enlarged
 // again by the reader's choice (bicubic, or an RRDB generator in the shared runtime), then quartered.
+// One choice, esrgan_std (DISC_PRECOMPUTED), is not run here: its output on the same LR was computed by
+// the training pipeline and is loaded as an 8-bit PNG (data-precomputed), which keeps the page within its
+// download budget; the figure says so, and both discriminators still score it live.
 // Both discriminators score all eight patches (client.discriminate → raw logits C(x)); the figure
 // shows C, the standard D = σ(C) and the relativistic D_Ra = σ(C − mean C of the other set), as a
 // table and as Observable Plot charts. Nothing runs while the figure is off screen.
@@ -11,7 +14,7 @@ import { esrganStrings, fill, type EsrganStrings } from '../../i18n/esrgan';
 import { drawWhole, toImageData } from '../interpolation/canvasDraw';
 import { demoImagePath, findDemoImage } from '../interpolation/demoImages';
 import { loadUrl } from '../interpolation/imageLoad';
-import { DISCRIMINATORS, readDiscState, writeDiscState, type DiscFake } from './discState';
+import { DISC_PRECOMPUTED, DISCRIMINATORS, readDiscState, writeDiscState, type DiscFake } from './discState';
 import { latestStateRunner } from './latestState';
 import { copyImage, readyText, runtimeFor, siteUrl, statusLine } from './shared';
 
@@ -31,7 +34,10 @@ export async function mountDisc(root: HTMLElement): Promise<{ setVisible(v: bool
   const fakeCanvas = q<HTMLCanvasElement>('canvas[data-model="fake"]');
   const state = readDiscState(location.search);
   const { say, fail } = statusLine(root, message);
-  const sourceName = (f: DiscFake): string => (f === 'bicubic' ? s.fakeBicubic : f);
+  const sourceName = (f: DiscFake): string =>
+    f === 'bicubic' ? s.fakeBicubic : DISC_PRECOMPUTED.includes(f) ? fill(s.fakePrecomputed, { id: f }) : f;
+  /** Site-relative paths of the pre-computed pictures, by source and photograph (built from figures.json). */
+  const precomputed = JSON.parse(root.dataset.precomputed || '{}') as Record<string, Record<string, string>>;
   imageSelect.value = state.image;
   fakeSelect.value = state.fake;
   fakeTitle.textContent = fill(s.fakeTitle, { source: sourceName(state.fake) });
@@ -62,14 +68,29 @@ export async function mountDisc(root: HTMLElement): Promise<{ setVisible(v: bool
   let visible = false;
   let last: { real: RGBImage; fake: RGBImage; logits: Record<string, { real: number[]; fake: number[] }> } | null = null;
 
-  async function photo(id: string): Promise<RGBImage> {
+  // Decoded photographs, kept so that changing the source does not fetch and decode the photograph again.
+  const photos = new Map<string, Promise<RGBImage>>();
+  function photo(id: string): Promise<RGBImage> {
     const demo = findDemoImage(id) ?? findDemoImage('chelsea')!;
-    const img = await loadUrl(siteUrl(root, demoImagePath(demo)));
-    // The demo photographs are 256×256; anything else is brought to that size.
-    return img.width === 2 * PATCH && img.height === 2 * PATCH ? img : resizeImage(img, 2 * PATCH, 2 * PATCH);
+    let p = photos.get(demo.id);
+    if (!p) {
+      p = loadUrl(siteUrl(root, demoImagePath(demo))).then((img) =>
+        // The demo photographs are 256×256; anything else is brought to that size.
+        img.width === 2 * PATCH && img.height === 2 * PATCH ? img : resizeImage(img, 2 * PATCH, 2 * PATCH),
+      );
+      p.catch(() => photos.delete(demo.id)); // a failed load is tried again next time
+      photos.set(demo.id, p);
+    }
+    return p;
   }
 
-  async function generated(real: RGBImage, fake: DiscFake): Promise<RGBImage> {
+  async function generated(real: RGBImage, fake: DiscFake, image: string): Promise<RGBImage> {
+    if (DISC_PRECOMPUTED.includes(fake)) {
+      // Made by the pipeline from exactly the LR below (training/srt/figures_esrgan.py: disc_photo, disc_lr).
+      const path = precomputed[fake]?.[image];
+      if (!path) throw new Error(fill(s.discPrecomputedMissing, { id: fake }));
+      return loadUrl(siteUrl(root, path));
+    }
     const lr = resizeImage(real, real.width / 4, real.height / 4, 'bicubic');
     if (fake === 'bicubic') {
       await yieldToBrowser();
@@ -179,7 +200,7 @@ export async function mountDisc(root: HTMLElement): Promise<{ setVisible(v: bool
       say(s.discComputing);
       const real = await photo(state.image);
       await yieldToBrowser();
-      const fake = await generated(real, state.fake);
+      const fake = await generated(real, state.fake, state.image);
       await yieldToBrowser();
       const scores: Record<string, { real: number[]; fake: number[] }> = {};
       for (const d of DISCRIMINATORS) scores[d] = { real: await logits(d, real), fake: await logits(d, fake) };

@@ -23,6 +23,11 @@ export interface FiguresManifest {
   };
   /** Logits of both discriminators on the pre-computed real and generated patches. */
   disc?: { image: string; fake: string; logits: Record<string, { real: number[]; fake: number[] }> };
+  /**
+   * Generated pictures the live discriminator figure loads instead of running their generator: per source
+   * (`esrgan_std`), the weights they were made with and one 256×256 PNG per demo photograph.
+   */
+  disc_precomputed?: Record<string, { weights_sha256: string; bytes: number; images: Record<string, string> }>;
 }
 
 function readJson(path: string): unknown {

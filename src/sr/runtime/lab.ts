@@ -127,6 +127,8 @@ export function boot(): void {
       say(`Loading ${model}…`, 'busy');
       await client.load(model, (p) => {
         progress.value = p.total ? p.done / p.total : 0;
+        // The last download report, for the e2e tests: "<bytes received>/<bytes expected>".
+        if (p.phase === 'download') root.dataset.download = `${p.done}/${p.total}${p.cached ? ' cached' : ''}`;
       });
       const result = await client.upscale({
         channel: 'form',

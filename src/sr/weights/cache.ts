@@ -1,7 +1,9 @@
 /**
  * Cache Storage for weight files, keyed by their SHA-256: a second visit (or a second widget) reads
- * the bytes locally, and a new export (new hash) is never confused with an old one. Where `caches`
- * does not exist (Node, some private modes) every call is a no-op.
+ * the bytes locally, and a new export (new hash) is never confused with an old one. The cache holds
+ * the verified safetensors content (already unpacked from gzip), which is what the hash names; the
+ * loader verifies it again when it reads it. Where `caches` does not exist (Node, some private modes)
+ * every call is a no-op.
  */
 export const CACHE_NAME = 'sr-weights-v1';
 

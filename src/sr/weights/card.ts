@@ -19,11 +19,26 @@ export interface ModelCard {
     input: string;
   };
   parameters: number;
-  weights: { file: string; bytes: number; sha256: string; quantization: 'int8' | 'fp16' };
+  weights: WeightsEntry;
   /** Shape of every dequantised tensor in PyTorch layout, by BasicSR name. */
   tensors: Record<string, number[]>;
   golden: { file: string; layout: 'NHWC'; input_shape: number[]; output_shape: number[]; tolerance: number };
   [extra: string]: unknown;
+}
+
+/**
+ * The card's description of the weight file. With `encoding: 'gzip'` the file is gzip-compressed:
+ * `bytes` is its size as stored and downloaded (download progress counts these), while `sha256` and
+ * `decoded_bytes` describe the safetensors bytes inside it, the content that is parsed. Without an
+ * encoding the file is the safetensors itself and `bytes` / `sha256` describe it.
+ */
+export interface WeightsEntry {
+  file: string;
+  bytes: number;
+  sha256: string;
+  quantization: 'int8' | 'fp16';
+  encoding?: 'gzip';
+  decoded_bytes?: number;
 }
 
 export interface WeightIndex {

@@ -34,8 +34,10 @@ export async function download(url: string, opts: DownloadOptions = {}): Promise
   if (!response.ok) throw new WeightError('network', `${url} answered HTTP ${response.status}`, subject);
   const header = Number(response.headers.get('content-length'));
   const encoded = response.headers.get('content-encoding');
-  // With compression the header counts compressed bytes; the card's size is the better total then.
-  const total = (!encoded && header > 0 ? header : opts.expectedBytes) ?? 0;
+  // With an HTTP Content-Encoding the header counts encoded bytes while the body yields decoded ones;
+  // the card's size is the better total then. (The weight files are .gz files served as they are:
+  // no Content-Encoding, so loaded reaches exactly Content-Length = the card's `bytes`.)
+  let total = (!encoded && header > 0 ? header : opts.expectedBytes) ?? 0;
   if (!response.body) {
     const bytes = new Uint8Array(await response.arrayBuffer());
     onProgress?.({ loaded: bytes.length, total: total || bytes.length });
@@ -51,6 +53,9 @@ export async function download(url: string, opts: DownloadOptions = {}): Promise
       if (done) break;
       chunks.push(value);
       loaded += value.length;
+      // A server that adds Content-Encoding to the .gz file (Vite's dev server) makes the browser
+      // hand over more bytes than the file has: never report more than 100 %.
+      if (total && loaded > total) total = loaded;
       onProgress?.({ loaded, total });
     }
   } catch (err) {

@@ -8,7 +8,8 @@ export type WeightErrorCode =
   | 'truncated' // fewer bytes than the card promises, or the header points past the end
   | 'corrupt' // the bytes are not what the card's sha256 describes, or the header is not valid
   | 'shape' // a tensor's shape differs from the model card (or the card from the architecture)
-  | 'format' // an unknown dtype, quantisation or architecture
+  | 'format' // an unknown dtype, quantisation, encoding or architecture
+  | 'unsupported' // the runtime lacks an API the loader needs (DecompressionStream for the gzip files, crypto.subtle)
   | 'aborted'; // the caller's AbortSignal fired
 
 export class WeightError extends Error {

@@ -1,7 +1,8 @@
 /**
  * Loads one model of the site: card.json, then the weight file (from Cache Storage when its hash is
- * there, else downloaded with progress), verified (size, SHA-256), parsed, dequantised and checked
- * against the card and the architecture. Every failure is a WeightError with a readable message.
+ * there, else downloaded with progress), unpacked (gzip), verified (sizes, SHA-256 of the safetensors
+ * bytes), parsed, dequantised and checked against the card and the architecture. Every failure is a
+ * WeightError with a readable message.
  */
 import { expectedTensors } from '../models/specs';
 import { forgetCached, readCached, writeCached } from './cache';
@@ -9,7 +10,7 @@ import { checkShapes, type ModelCard, type WeightIndex } from './card';
 import { decodeWeightFile, type DecodedWeights } from './decode';
 import { download, type DownloadProgress } from './download';
 import { WeightError, isWeightError } from './errors';
-import { verifyBytes } from './verify';
+import { verifyWeightFile } from './verify';
 
 export interface LoadOptions {
   onProgress?: (p: DownloadProgress & { cached: boolean }) => void;
@@ -22,7 +23,7 @@ export interface LoadOptions {
 export interface LoadedModel {
   card: ModelCard;
   weights: DecodedWeights;
-  /** True when the weight bytes came from Cache Storage. */
+  /** True when the weight bytes came from Cache Storage (which holds the verified, unpacked safetensors). */
   fromCache: boolean;
 }
 
@@ -47,10 +48,12 @@ export function checkCard(card: ModelCard): void {
   ), card.id, 'the model card');
 }
 
-/** Verifies and decodes weight bytes for a card (no network): the path the Node tests use too. */
+/**
+ * Unpacks, verifies and decodes a weight file's bytes for a card (no network): the path the Node tests
+ * use too. `bytes` may be the gzip file as stored or the safetensors content (see verifyWeightFile).
+ */
 export async function decodeVerified(bytes: Uint8Array, card: ModelCard): Promise<DecodedWeights> {
-  await verifyBytes(bytes, card.weights, card.id);
-  return decodeWeightFile(bytes, card);
+  return decodeWeightFile(await verifyWeightFile(bytes, card.weights, card.id), card);
 }
 
 export async function loadModel(base: string, id: string, opts: LoadOptions = {}): Promise<LoadedModel> {
@@ -78,7 +81,8 @@ export async function loadModel(base: string, id: string, opts: LoadOptions = {}
     expectedBytes: size,
     onProgress: (p) => opts.onProgress?.({ ...p, cached: false }),
   });
-  const weights = await decodeVerified(bytes, card);
-  if (useCache) await writeCached(sha256, base, bytes);
+  const content = await verifyWeightFile(bytes, card.weights, card.id);
+  const weights = decodeWeightFile(content, card);
+  if (useCache) await writeCached(sha256, base, content);
   return { card, weights, fromCache: false };
 }
