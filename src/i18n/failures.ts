@@ -21,6 +21,7 @@ export const FAILURE_KINDS = [
   'aborted',
   'device-lost',
   'run',
+  'asset',
   'unknown',
 ] as const;
 export type FailureKind = (typeof FAILURE_KINDS)[number];
@@ -81,6 +82,8 @@ const en: FailureStrings = {
     'device-lost':
       'The graphics device stopped responding while the network ran, and restarting it did not help. Closing other tabs that use the graphics card and reloading the page may help.',
     run: 'The network failed while computing. Reloading the page may help.',
+    asset:
+      'A photograph or picture this figure needs could not be downloaded from the site. Check your connection and reload the page.',
     unknown: 'Something unexpected went wrong in the live figure. Reloading the page may help.',
   },
   reasons: {
@@ -121,6 +124,7 @@ const ja: FailureStrings = {
     'device-lost':
       'ネットワークの実行中にグラフィックスデバイスが応答しなくなり、再起動しても回復しませんでした。グラフィックスカードを使うほかのタブを閉じてから、ページを再読み込みすると直ることがあります。',
     run: 'ネットワークの計算中にエラーが起きました。ページを再読み込みすると直ることがあります。',
+    asset: 'この図に必要な写真または画像をサイトからダウンロードできませんでした。接続を確かめてから、ページを再読み込みしてください。',
     unknown: '動く図で予期しないエラーが起きました。ページを再読み込みすると直ることがあります。',
   },
   reasons: {
@@ -157,7 +161,8 @@ const isKnownCode = (code: unknown): code is ErrorCode => typeof code === 'strin
 /**
  * The kind of failure `err` is, from its structured fields only: `attempts` (NoBackendError, or a
  * RuntimeError / chapter 1 ComputeError carrying them), `code` (WeightError, RuntimeError, ComputeError),
- * `name === 'AbortError'`. Anything else is `unknown`.
+ * `name === 'AbortError'`; `code: 'asset'` (AssetError: a file the site ships could not be fetched).
+ * Anything else is `unknown`.
  */
 export function classifyFailure(err: unknown): Failure {
   const e = (typeof err === 'object' && err !== null ? err : {}) as { code?: unknown; attempts?: unknown; name?: unknown; message?: unknown };
@@ -165,6 +170,7 @@ export function classifyFailure(err: unknown): Failure {
   const attempts = Array.isArray(e.attempts) ? (e.attempts as BackendAttempt[]) : [];
   if (attempts.length && attempts.every((a) => !a.ok)) return { kind: 'no-backend', attempts, detail };
   if (isKnownCode(e.code)) return { kind: CODE_KIND[e.code], attempts: [], detail };
+  if (e.code === 'asset') return { kind: 'asset', attempts: [], detail };
   if (e.name === 'AbortError') return { kind: 'aborted', attempts: [], detail };
   return { kind: 'unknown', attempts: [], detail };
 }

@@ -554,4 +554,19 @@ test.describe('failures in the page’s language', () => {
     for (const img of await root.locator('[data-role="feature-grid"] img.sg-static').all()) await expect(img).toBeVisible();
     await expect(root).not.toHaveAttribute('aria-busy', 'true');
   });
+
+  test('Japanese page, a demo photograph that cannot be fetched: the mean figure says so in Japanese', async ({ page, siteWatch }) => {
+    siteWatch.errorsExpected = true; // the refused photographs are the point
+    await page.route('**/images/demo/*.png', (route) => route.fulfill({ status: 404, body: '' }));
+    await page.goto(CHAPTER_2_JA);
+    const root = page.locator('[data-widget="srgan-mean"]');
+    await root.scrollIntoViewIfNeeded();
+    await expect(root).toHaveAttribute('data-status', 'error', { timeout: LIVE_TIMEOUT });
+    const message = root.locator('[data-role="status-message"]');
+    // A site file, not the network's weights: the 'asset' sentence (src/components/site/assetError.ts), in Japanese.
+    const text = await expectFailure(message, 'ja', 'asset', [failureMessage('ja', { kind: 'asset', attempts: [] }, 'static')]);
+    // Nothing live was drawn: the build-time pictures are what stays.
+    await expect(root.locator('img.sg-static').first()).toBeVisible();
+    console.log(`srgan-mean (ja), photographs refused: ${text}`);
+  });
 });

@@ -7,6 +7,7 @@ import { NoBackendError, type BackendAttempt } from '../../src/sr/backend';
 import { RuntimeClient, RuntimeError } from '../../src/sr/runtime/client';
 import { WeightError, type WeightErrorCode } from '../../src/sr/weights/errors';
 import { ComputeError } from '../../src/components/interpolation/compute';
+import { AssetError, fetchAsset } from '../../src/components/site/assetError';
 import {
   attemptText,
   BACKEND_FAILURES,
@@ -103,6 +104,29 @@ describe('the kind comes from the error’s code', () => {
     }
     expect(CODE_KIND['device-lost']).toBe('device-lost');
     expect(CODE_KIND.run).toBe('run');
+  });
+
+  it('a site file that cannot be fetched (demo photograph, pre-computed picture) is its own kind, in both languages', async () => {
+    const real = globalThis.fetch;
+    try {
+      globalThis.fetch = (async () => new Response('', { status: 404 })) as typeof fetch;
+      const notFound = await fetchAsset('/images/demo/nope.png').catch((e: unknown) => e);
+      expect(notFound).toBeInstanceOf(AssetError);
+      expect(notFound).toMatchObject({ code: 'asset', status: 404 });
+      globalThis.fetch = (async () => {
+        throw new TypeError('Failed to fetch');
+      }) as typeof fetch;
+      const offline = await fetchAsset('/images/demo/chelsea.png').catch((e: unknown) => e);
+      expect(offline).toMatchObject({ code: 'asset', status: undefined });
+    } finally {
+      globalThis.fetch = real;
+    }
+    const f = classifyFailure(new AssetError('/images/demo/nope.png', 404));
+    expect(f).toEqual({ kind: 'asset', attempts: [], detail: 'HTTP 404 for /images/demo/nope.png' });
+    expect(failureText('en', f)).toMatch(/^A photograph or picture this figure needs could not be downloaded/);
+    expect(failureText('ja', f)).toMatch(/^この図に必要な写真または画像/);
+    // Same words, no code: not an asset failure.
+    expect(classifyFailure(new Error('HTTP 404 for /images/demo/nope.png')).kind).toBe('unknown');
   });
 
   it('the message text is never read: an error without a code is "unknown", whatever it says', () => {

@@ -2,6 +2,7 @@
 // files. Nothing is uploaded anywhere. Big images are scaled down by the browser's decoder
 // (createImageBitmap with a resize, which runs off the main thread) so the page never freezes.
 import { fromRGBA, type RGBImage } from '../../sr/image';
+import { fetchAsset } from '../site/assetError';
 
 /** Longest side we keep for a reader's image (the widget only ever shows a small crop). */
 export const MAX_SIDE = 512;
@@ -83,7 +84,6 @@ export async function decodeBlob(blob: Blob, name = '', maxSide = MAX_SIDE): Pro
 
 /** Fetch and decode an image shipped with the site. */
 export async function loadUrl(url: string): Promise<RGBImage> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
+  const response = await fetchAsset(url);
   return (await decodeBlob(await response.blob(), url, 4096)).image;
 }

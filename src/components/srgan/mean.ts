@@ -24,6 +24,8 @@ export async function mountMean(root: HTMLElement): Promise<Mounted> {
   let visible = false;
   let dirty = true;
   let busy = false;
+  /** Whether a live result has replaced the build-time pictures yet (what a failure leaves on screen). */
+  let drawnLive = false;
 
   const canvas = (name: string) => $<HTMLCanvasElement>(`canvas[data-patch="${name}"]`);
   const show = (name: string, img: RGBImage) => {
@@ -97,11 +99,13 @@ export async function mountMean(root: HTMLElement): Promise<Mounted> {
       }
       root.dataset.backend = 'js';
       root.dataset.status = 'ready';
+      drawnLive = true;
       setStatus(message, s.statusReady);
     } catch (err) {
       root.dataset.status = 'error';
       root.dataset.backend = 'none';
-      showFailure(message, root.dataset.lang === 'ja' ? 'ja' : 'en', err, 'last');
+      // Before the first live drawing the build-time pictures are still on screen.
+      showFailure(message, root.dataset.lang === 'ja' ? 'ja' : 'en', err, drawnLive ? 'last' : 'static');
     } finally {
       busy = false;
     }

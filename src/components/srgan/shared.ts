@@ -2,6 +2,7 @@
 // the `?backend=` order (rule 9), the shared generator runtime, canvases, and URL parameters (rule 16).
 import { toRGBA, type RGBImage } from '../../sr/image';
 import { backendOrder } from '../interpolation/backendChoice';
+import { fetchAsset } from '../site/assetError';
 
 export { startWhenVisible, type Mounted } from '../site/figureLifecycle';
 export { backendOrder };
@@ -50,8 +51,7 @@ export function urlParam(prefix: string, key: string): string | null {
 
 /** Decode an image URL into an RGBImage (2D canvas; small images only). */
 export async function loadImage(url: string): Promise<RGBImage> {
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+  const res = await fetchAsset(url);
   const bitmap = await createImageBitmap(await res.blob());
   const canvas = document.createElement('canvas');
   canvas.width = bitmap.width;
