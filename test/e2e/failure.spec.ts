@@ -4,6 +4,7 @@
 //
 // Here Chromium is launched WITHOUT the SwiftShader WebGPU adapter (so requestAdapter() returns
 // null, in the page and in the widget's worker alike) and with WebGL disabled in documents.
+import type { Locator } from '@playwright/test';
 import { chromiumExecutable } from './browser';
 import { test, expect } from './fixtures';
 import { CHAPTER_1, METHODS, outputPixels, stats, waitForWidget } from './widget';
@@ -54,18 +55,7 @@ test('forced backend that cannot start: visible message, static pictures stay', 
   await expect(statics).toHaveCount(METHODS.length);
   for (const img of await statics.all()) {
     await expect(img).toBeVisible();
-    const { loaded, mean } = await img.evaluate(async (el: HTMLImageElement) => {
-      await el.decode().catch(() => undefined);
-      const c = document.createElement('canvas');
-      c.width = el.naturalWidth;
-      c.height = el.naturalHeight;
-      const ctx = c.getContext('2d')!;
-      ctx.drawImage(el, 0, 0);
-      const d = ctx.getImageData(0, 0, c.width, c.height).data;
-      let sum = 0;
-      for (let i = 0; i < d.length; i += 4) sum += d[i] + d[i + 1] + d[i + 2];
-      return { loaded: el.complete && el.naturalWidth > 0, mean: sum / Math.max(1, (d.length / 4) * 3) };
-    });
+    const { loaded, mean } = await pictureMean(img);
     expect(loaded).toBe(true);
     expect(mean).toBeGreaterThan(10);
   }
@@ -96,18 +86,8 @@ test('Japanese chapter 2 without a backend: the reason in Japanese, the static f
   for (const img of await statics.all()) {
     await expect(img).toBeVisible();
     expect(await img.getAttribute('alt')).toMatch(/[ぁ-んァ-ヶ一-龠]/);
-    const { width, mean } = await img.evaluate(async (el: HTMLImageElement) => {
-      await el.decode().catch(() => undefined);
-      const c = document.createElement('canvas');
-      c.width = el.naturalWidth;
-      c.height = el.naturalHeight;
-      const ctx = c.getContext('2d')!;
-      ctx.drawImage(el, 0, 0);
-      const d = ctx.getImageData(0, 0, c.width, c.height).data;
-      let sum = 0;
-      for (let i = 0; i < d.length; i += 4) sum += d[i];
-      return { width: el.naturalWidth, mean: sum / Math.max(1, d.length / 4) };
-    });
+    const { loaded, width, mean } = await pictureMean(img);
+    expect(loaded).toBe(true);
     expect(width).toBe(32);
     expect(mean).toBeGreaterThan(10);
   }
@@ -119,3 +99,19 @@ test('Japanese chapter 2 without a backend: the reason in Japanese, the static f
     await expectFailure(other.locator('[data-role="status-message"]'), 'ja', 'no-backend', noWebgpuMessages('ja', 'static'));
   }
 });
+
+/** Whether an <img> is decoded, its natural width and its mean RGB level (0–255): a black or missing picture reads ~0. */
+function pictureMean(img: Locator): Promise<{ loaded: boolean; width: number; mean: number }> {
+  return img.evaluate(async (el: HTMLImageElement) => {
+    await el.decode().catch(() => undefined);
+    const c = document.createElement('canvas');
+    c.width = el.naturalWidth;
+    c.height = el.naturalHeight;
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(el, 0, 0);
+    const d = ctx.getImageData(0, 0, c.width, c.height).data;
+    let sum = 0;
+    for (let i = 0; i < d.length; i += 4) sum += d[i] + d[i + 1] + d[i + 2];
+    return { loaded: el.complete && el.naturalWidth > 0, width: el.naturalWidth, mean: sum / Math.max(1, (d.length / 4) * 3) };
+  });
+}

@@ -2,7 +2,6 @@
 // the `?backend=` order (rule 9), the shared generator runtime, canvases, and URL parameters (rule 16).
 import { toRGBA, type RGBImage } from '../../sr/image';
 import { backendOrder } from '../interpolation/backendChoice';
-import { fetchAsset } from '../site/assetError';
 
 export { startWhenVisible, type Mounted } from '../site/figureLifecycle';
 export { backendOrder };
@@ -49,20 +48,8 @@ export function urlParam(prefix: string, key: string): string | null {
   return new URLSearchParams(location.search).get(prefix + key);
 }
 
-/** Decode an image URL into an RGBImage (2D canvas; small images only). */
-export async function loadImage(url: string): Promise<RGBImage> {
-  const res = await fetchAsset(url);
-  const bitmap = await createImageBitmap(await res.blob());
-  const canvas = document.createElement('canvas');
-  canvas.width = bitmap.width;
-  canvas.height = bitmap.height;
-  const ctx = canvas.getContext('2d', { willReadFrequently: true });
-  if (!ctx) throw new Error('2D canvas is not available');
-  ctx.drawImage(bitmap, 0, 0);
-  bitmap.close();
-  const { fromRGBA } = await import('../../sr/image');
-  return fromRGBA(ctx.getImageData(0, 0, canvas.width, canvas.height));
-}
+/** Decode a site image URL into an RGBImage (chapter 1's loader; an AssetError when it cannot be fetched). */
+export { loadUrl as loadImage } from '../interpolation/imageLoad';
 
 /** Waits for the browser to be idle-ish between chunks of main-thread work (keeps tasks short). */
 export const yieldToPage = (): Promise<void> => new Promise((r) => setTimeout(r, 0));

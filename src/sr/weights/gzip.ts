@@ -26,26 +26,12 @@ export async function gunzip(bytes: Uint8Array, subject?: string): Promise<Uint8
       subject,
     );
   }
-  const chunks: Uint8Array[] = [];
-  let length = 0;
   try {
-    const reader = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new Decompress('gzip')).getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      length += value.length;
-    }
+    const unpacked = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new Decompress('gzip'));
+    return new Uint8Array(await new Response(unpacked).arrayBuffer());
   } catch (err) {
     throw new WeightError('corrupt', `the gzip data cannot be decompressed (${reason(err)}): the file is damaged or cut short`, subject);
   }
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
 }
 
 /** The decompressor's own words (zlib's "incorrect data check", "unexpected end of file", …). */
