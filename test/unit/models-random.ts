@@ -5,19 +5,8 @@
 import { expectedTensors } from '../../src/sr/models/specs';
 import type { ArchitectureName } from '../../src/sr/weights/card';
 import type { DecodedWeights } from '../../src/sr/weights/decode';
+import { rng } from '../../src/sr/random';
 import { toWeightMap, type WeightMap } from '../../src/sr/weights/tensors';
-
-/** Mulberry32: a tiny deterministic PRNG. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function randomDecoded(arch: ArchitectureName, params: Record<string, number | boolean>, seed = 1): DecodedWeights {
   const next = rng(seed);

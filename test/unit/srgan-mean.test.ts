@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createImage } from '../../src/sr/image';
 import { boxDown, makeCandidates, meanImage, meanNumbers, PATCH, sharpness } from '../../src/components/srgan/meanPatch';
-import { rng } from '../../src/components/srgan/meanPatch';
+import { rng } from '../../src/sr/random';
 
 function noiseTexture(seed: number, size = 96) {
   const r = rng(seed);

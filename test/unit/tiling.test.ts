@@ -14,7 +14,8 @@ import { upscaleImage } from '../../src/sr/runtime/upscale';
 import { imageToTensor } from '../../src/sr/tensor';
 import { disposeWeights, type WeightMap } from '../../src/sr/weights/tensors';
 import { maxAbs, modelIds, loadFromDisk } from './models-disk';
-import { randomWeights, rng } from './models-random';
+import { rng } from '../../src/sr/random';
+import { randomWeights } from './models-random';
 
 function pattern(w: number, h: number, seed = 3): RGBImage {
   const next = rng(seed);

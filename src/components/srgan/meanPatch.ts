@@ -6,23 +6,12 @@
 // for the pictures shown. Candidate 0 is the crop L came from.
 import { createImage, type RGBImage } from '../../sr/image';
 import { lumaY, psnrY } from '../../sr/metrics';
+import { rng } from '../../sr/random';
 import { cropImage, quantize8 } from './pipeline';
 
 export const PATCH = 32;
 export const FACTOR = 4;
 export const CANDIDATES = 8;
-
-/** Deterministic generator (mulberry32), so a seed in the URL reproduces the same crops. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** D: average of each FACTOR × FACTOR block. */
 export function boxDown(img: RGBImage, f = FACTOR): RGBImage {
