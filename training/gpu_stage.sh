@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # The GPU sessions that trained the zoo v1, each fitting one 10-minute device command.
-# Usage (from the repository root, datasets copied to .data/): bash training/gpu_stage.sh A|B OUTDIR
+# Usage (from the repository root, datasets copied to .data/): bash training/gpu_stage.sh A|B|C OUTDIR
 # A: the PSNR-oriented generators. B: the self-supervised VGG, then the perceptual / GAN generators
 # from A's weights (which B finds in .runs_in/). Models compared with each other train in one
 # lockstep group (same batches, same iterations); the two groups of a stage share the GPU.
+# C: srresnet_vgg and srgan again, alone on the GPU, with the zoo's current recipe (generator BatchNorm
+# frozen), starting from the exported srresnet in public/weights; .data/ needs no Set14 (README, "GPU calls").
 set -uo pipefail
 stage=$1; out=$2
 cd "$(dirname "$0")"
@@ -21,6 +23,11 @@ if [ "$stage" = A ]; then
   python3 -m srt.transport "$out" runs/srcnn runs/srresnet runs/rrdb_psnr runs/rrdb_bn_psnr
   tar czf "$out/logsA.tgz" runs/*/log.jsonl runs/*/meta.json
   tail -n 4 "$out"/*.log
+elif [ "$stage" = C ]; then
+  group C_srgan srresnet_vgg,srgan "${BUDGET:-300}" 340 500
+  python3 -m srt.transport "$out" runs/srresnet_vgg runs/srgan
+  tail -n 4 "$out"/C_srgan.log
+  tar czf "$out/logsC.tgz" runs/*/log.jsonl runs/*/meta.json "$out"/C_srgan.log && rm "$out"/C_srgan.log
 else
   mkdir -p runs && for f in ../.runs_in/*.pt; do n=$(basename "$f" .pt); mkdir -p runs/$n; cp "$f" runs/$n/final.pt; done
   python3 -m srt.pretrain_vgg --data ../.data --iters "${SSL_ITERS:-2000}" > "$out/B_vgg_ssl.log" 2>&1

@@ -13,7 +13,7 @@ import torch
 from . import niqe as niqe_mod
 from .data import load_eval_set
 from .imresize import imresize
-from .metrics import psnr_y, rgb_to_y, ssim_y
+from .metrics import grid_index, psnr_y, rgb_to_y, ssim_y
 
 SETS = ("Set5", "Set14")
 
@@ -34,8 +34,8 @@ def measure(net, input_kind, data_root, niqe_params, sets=SETS, border=4):
             sr = upscale(net, lr, input_kind)
             y = rgb_to_y(sr)[0, 0, border:-border, border:-border].numpy()
             rows.append({"image": img, "psnr": psnr_y(sr, hr, border), "ssim": ssim_y(sr, hr, border),
-                         "niqe": niqe_mod.niqe(y, niqe_params)})
-        mean = {k: round(sum(r[k] for r in rows) / len(rows), 4) for k in ("psnr", "ssim")}
+                         "niqe": niqe_mod.niqe(y, niqe_params), "grid": grid_index(sr)})
+        mean = {k: round(sum(r[k] for r in rows) / len(rows), 4) for k in ("psnr", "ssim", "grid")}
         niqes = [r["niqe"] for r in rows if r["niqe"] == r["niqe"]]  # images too small for NIQE give NaN
         mean["niqe"] = round(sum(niqes) / len(niqes), 4) if niqes else None
         out[name.lower()] = {**mean, "images": [{k: (round(v, 4) if isinstance(v, float) and v == v else v if not isinstance(v, float) else None) for k, v in r.items()} for r in rows]}
@@ -43,10 +43,12 @@ def measure(net, input_kind, data_root, niqe_params, sets=SETS, border=4):
 
 
 def table(results):
-    lines = ["| model | Set5 PSNR | Set5 SSIM | Set5 NIQE | Set14 PSNR | Set14 SSIM | Set14 NIQE |", "| --- | --- | --- | --- | --- | --- | --- |"]
+    lines = ["| model | Set5 PSNR | Set5 SSIM | Set5 NIQE | Set5 grid | Set14 PSNR | Set14 SSIM | Set14 NIQE | Set14 grid |",
+             "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
     for mid, r in results.items():
         s5, s14 = r["set5"], r["set14"]
-        lines.append(f"| {mid} | {s5['psnr']:.2f} | {s5['ssim']:.4f} | {s5['niqe']:.2f} | {s14['psnr']:.2f} | {s14['ssim']:.4f} | {s14['niqe']:.2f} |")
+        lines.append(f"| {mid} | {s5['psnr']:.2f} | {s5['ssim']:.4f} | {s5['niqe']:.2f} | {s5['grid']:.1f} | "
+                     f"{s14['psnr']:.2f} | {s14['ssim']:.4f} | {s14['niqe']:.2f} | {s14['grid']:.1f} |")
     return "\n".join(lines) + "\n"
 
 
@@ -69,7 +71,8 @@ def main(argv=None):
     Path(a.out).mkdir(parents=True, exist_ok=True)
     (Path(a.out) / "results.json").write_text(json.dumps(results, indent=1))
     (Path(a.out) / "results.md").write_text("# Zoo v1, x4, measured by `python -m srt.evaluate`\n\n"
-                                            "PSNR / SSIM on Y (BT.601), 4-pixel border; NIQE on Y, lower is more natural.\n\n" + table(results))
+                                            "PSNR / SSIM on Y (BT.601), 4-pixel border; NIQE on Y, lower is more natural; grid: the "
+                                            "x4 checkerboard index of `srt.metrics.grid_index` (about 1-3 for photographs).\n\n" + table(results))
     return 0
 
 

@@ -175,12 +175,13 @@ def export_generator(mid, runs, out, data_root, niqe_params, fmt="auto"):
             "hr_patch": cfg["patch"], "optimizer": "Adam (0.9, 0.99)", "lr": cfg["lr"],
             "schedule": "100-step linear warm-up, cosine decay to 1%", "losses": cfg["loss"],
             "content_loss": cfg.get("content"), "perceptual_network": cfg.get("vgg"), "gan": cfg.get("gan"),
-            "content_norm": meta.get("content_norm"), "init": cfg.get("init"), "seed": meta["seed"],
+            "content_norm": meta.get("content_norm"), "init": cfg.get("init"), "freeze_bn": cfg.get("freeze_bn", False),
+            "seed": meta["seed"],
             "lockstep_group": meta["lockstep_group"], "device": meta["device"], "torch": meta["torch"],
             "group_wall_seconds": round(seconds, 1), "share_of_group_gpu_time": share,
             "gpu_minutes": round(seconds * share / 60, 2),
             "iterations_per_second": round(meta["iterations"] / seconds, 2),
-            "precision": "bf16 autocast, channels-last, fused Adam",
+            "precision": "bf16 autocast, channels-last, fused Adam" if meta["device"] != "cpu" else "fp32",
         },
         "curves": "curves.json",
         "discriminator": f"{mid}_d" if final.get("disc") else None,
@@ -195,7 +196,7 @@ def export_generator(mid, runs, out, data_root, niqe_params, fmt="auto"):
             break
     (out / mid / "curves.json").write_text(json.dumps(curves(run / "log.jsonl")))
     card["metrics"] = {
-        **{s: {k: stored[s][k] for k in ("psnr", "ssim", "niqe")} for s in ("set5", "set14")},
+        **{s: {k: stored[s][k] for k in ("psnr", "ssim", "niqe", "grid")} for s in ("set5", "set14")},
         "fp32_psnr": {s: full[s]["psnr"] for s in ("set5", "set14")},
         "fp32_niqe": {s: full[s]["niqe"] for s in ("set5", "set14")},
         "format_cost_db": costs,

@@ -59,12 +59,22 @@ class Job:
             if self.disc is not None:
                 self.disc.to(memory_format=torch.channels_last)
         self.seconds = 0.0  # measured compute time of this model's steps (probe), to apportion GPU time
+        self.train_mode()
+
+    def train_mode(self):
+        """Training mode; with `freeze_bn` the generator's BatchNorm layers keep normalising with their
+        stored statistics (eval mode) and leave them unchanged, while their scale and shift still learn."""
+        self.net.train()
+        if self.cfg.get("freeze_bn"):
+            for m in self.net.modules():
+                if isinstance(m, torch.nn.modules.batchnorm._BatchNorm):
+                    m.eval()
 
     def _initial_weights(self, runs, warm_start, device):
         """A fresh run starts from: its own exported weights (--warm-start, to train a model further),
         else its zoo `init` run (runs/<init>/final.pt, or that model's exported weights), else random."""
         from .export import load_generator  # the export module owns the weight format
-        exported = lambda mid: Path(warm_start or Path(runs).parent.parent / "public/weights") / mid  # noqa: E731
+        exported = lambda mid: Path(warm_start or Path(runs).resolve().parent.parent / "public/weights") / mid  # noqa: E731
         if warm_start and (exported(self.id) / "card.json").exists():
             self.net.load_state_dict(load_generator(exported(self.id))[0].state_dict(), strict=False)
             print(f"{self.id}: warm start from {exported(self.id)}", flush=True)
@@ -210,7 +220,7 @@ class Trainer:
             hr = hr.to(self.device)
             p.append(psnr_y(sr, hr, 4))
             s.append(ssim_y(sr, hr, 4))
-        job.net.train()
+        job.train_mode()
         return sum(p) / len(p), sum(s) / len(s)
 
     def run(self):
@@ -270,23 +280,26 @@ class Trainer:
                     print(f"time limit at step {done}: checkpointed; run again to resume", flush=True)
                     return 3
         wall = time.time() - t_start
+        # Set14 is optional here (a GPU call may carry only Set5 to stay within its size limit); export measures both
+        set14 = load_eval_set(a.data, "Set14") if (Path(a.data) / "eval/Set14").is_dir() else None
         for j in self.jobs:
             psnr5, ssim5 = self.evaluate(j)
-            psnr14, ssim14 = self.evaluate(j, load_eval_set(a.data, "Set14"))
+            on14 = dict(zip(("psnr", "ssim"), self.evaluate(j, set14))) if set14 else None
             meta = {
                 "model_id": j.id, "config": j.cfg, "iterations": total, "seed": a.seed,
                 "lockstep_group": [k.id for k in self.jobs], "device": torch.cuda.get_device_name() if self.device == "cuda" else "cpu",
                 "torch": str(torch.__version__), "group_seconds_this_run": round(wall, 1),
                 "share_of_group_time": round(getattr(j, "share", 1 / len(self.jobs)), 4),
                 "group_iterations_per_second": round((total - start) / wall, 2),
-                "train_images": len(self.sampler), "set5": {"psnr": psnr5, "ssim": ssim5}, "set14": {"psnr": psnr14, "ssim": ssim14},
+                "train_images": len(self.sampler), "set5": {"psnr": psnr5, "ssim": ssim5}, "set14": on14,
             }
             if "vgg" in j.cfg["loss"]:
                 meta["content_norm"] = self.perceptual[self._content_key(j)].norm
             torch.save({"model": j.net.state_dict(), "disc": j.disc.state_dict() if j.disc else None, "meta": meta},
                        j.dir / "final.pt")
             (j.dir / "meta.json").write_text(json.dumps(meta, indent=1))
-            print(f"{j.id}: {total} it, Set5 {psnr5:.2f} dB / {ssim5:.4f}, Set14 {psnr14:.2f} dB / {ssim14:.4f}", flush=True)
+            s14 = f"Set14 {on14['psnr']:.2f} dB / {on14['ssim']:.4f}" if on14 else "Set14 not in --data"
+            print(f"{j.id}: {total} it, Set5 {psnr5:.2f} dB / {ssim5:.4f}, {s14}", flush=True)
         return 0
 
 

@@ -2,6 +2,8 @@
 
 `loss` maps a term to its weight: `mse` / `l1` pixel losses; `vgg` content loss (SRGAN: MSE of
 VGG19 relu5_4, i.e. after activation; ESRGAN: L1 of conv5_4, before activation); `gan` adversarial.
+`freeze_bn`: the generator's BatchNorm layers normalise with the statistics they start from (those of
+`srresnet`) instead of each batch's, and keep them (see training/README.md, "Choices").
 """
 RRDB = dict(num_feat=64, num_block=3, num_grow_ch=32)
 DISC = dict(num_feat=16)  # narrow VGG-style discriminator: ~1.06 M parameters, fits the download budget
@@ -17,11 +19,11 @@ ZOO = {
     "srresnet": dict(arch="srresnet", params={}, loss={"mse": 1.0}, **PSNR_TRAINING),
     "rrdb_psnr": dict(arch="rrdbnet", params=RRDB, loss={"l1": 1.0}, **PSNR_TRAINING),
     "rrdb_bn_psnr": dict(arch="rrdbnet", params={**RRDB, "use_bn": True}, loss={"l1": 1.0}, **PSNR_TRAINING),
-    "srresnet_vgg": dict(arch="srresnet", params={}, init="srresnet", loss={"vgg": 1.0},
+    "srresnet_vgg": dict(arch="srresnet", params={}, init="srresnet", freeze_bn=True, loss={"vgg": 1.0},
                          content=SRGAN_CONTENT, vgg="random", **GAN_TRAINING),
-    "srresnet_vgg_ssl": dict(arch="srresnet", params={}, init="srresnet", loss={"vgg": 1.0},
+    "srresnet_vgg_ssl": dict(arch="srresnet", params={}, init="srresnet", freeze_bn=True, loss={"vgg": 1.0},
                              content=SRGAN_CONTENT, vgg="vgg_ssl", **GAN_TRAINING),
-    "srgan": dict(arch="srresnet", params={}, init="srresnet", loss={"vgg": 1.0, "gan": 1e-3},
+    "srgan": dict(arch="srresnet", params={}, init="srresnet", freeze_bn=True, loss={"vgg": 1.0, "gan": 1e-3},
                   content=SRGAN_CONTENT, vgg="random", gan="standard", disc=DISC, **GAN_TRAINING),
     "esrgan": dict(arch="rrdbnet", params=RRDB, init="rrdb_psnr", loss={"vgg": 1.0, "gan": 5e-3, "l1": 1e-2},
                    content=ESRGAN_CONTENT, vgg="random", gan="relativistic", disc=DISC, **GAN_TRAINING),

@@ -1,6 +1,7 @@
 import gzip
 import hashlib
 import json
+import shutil
 
 import numpy as np
 import pytest
@@ -31,6 +32,36 @@ def test_gan_training_logs_discriminator_outputs(tiny_zoo, image_root, tmp_path)
     rec = json.loads((runs / "esrgan/log.jsonl").read_text().splitlines()[0])
     for key in ("loss_vgg", "loss_gan", "loss_l1", "loss_d", "c_real", "c_fake", "d_real", "d_fake"):
         assert key in rec, key
+
+
+def test_freeze_bn_keeps_the_generators_batchnorm_statistics(tiny_zoo, image_root, tmp_path):
+    """srresnet_vgg and srgan fine-tune with the BatchNorm statistics of `srresnet` (zoo `freeze_bn`); the
+    discriminator's BatchNorm still learns its own. Without the flag the statistics move with every batch."""
+    runs = tmp_path / "runs"
+    assert train.main(f"--models srresnet --data {image_root} --runs {runs} --iters 2".split()) == 0
+    assert tiny_zoo["srgan"]["freeze_bn"] and tiny_zoo["srresnet_vgg"]["freeze_bn"]
+    init = torch.load(runs / "srresnet/final.pt", weights_only=False)["model"]
+    tiny_zoo["srresnet_vgg"]["freeze_bn"] = False  # the control: the same run with BatchNorm in training mode
+    assert train.main(f"--models srgan,srresnet_vgg --data {image_root} --runs {runs} --iters 3".split()) == 0
+    frozen = torch.load(runs / "srgan/final.pt", weights_only=False)
+    moving = torch.load(runs / "srresnet_vgg/final.pt", weights_only=False)["model"]
+    stats = [k for k in init if k.endswith(("running_mean", "running_var"))]
+    assert stats and all(torch.equal(frozen["model"][k], init[k]) for k in stats)
+    assert not all(torch.equal(moving[k], init[k]) for k in stats)
+    assert not torch.equal(frozen["model"]["conv_first.weight"], init["conv_first.weight"])  # the weights still learn
+    assert not torch.equal(frozen["model"]["body.0.bn1.weight"], init["body.0.bn1.weight"])  # and BN's scale
+    d_stats = [k for k in frozen["disc"] if k.endswith("running_mean")]
+    assert d_stats and any(frozen["disc"][k].abs().sum() > 0 for k in d_stats)  # the discriminator's BN is not frozen
+
+
+def test_training_runs_without_set14(tiny_zoo, image_root, tmp_path):
+    """A GPU call may carry Set5 alone (the 64 MiB limit): training still ends, with no Set14 figures."""
+    data, runs = tmp_path / "data", tmp_path / "runs"
+    shutil.copytree(image_root, data)
+    shutil.rmtree(data / "eval/Set14")
+    assert train.main(f"--models srcnn --data {data} --runs {runs} --iters 2".split()) == 0
+    meta = json.loads((runs / "srcnn/meta.json").read_text())
+    assert meta["set14"] is None and meta["set5"]["psnr"] > 0
 
 
 def test_export_writes_golden_vectors_of_the_stored_weights(tiny_zoo, image_root, tmp_path):

@@ -1,0 +1,27 @@
+import pytest
+import torch
+
+from srt.metrics import grid_index
+
+
+def smooth_image(h=64, w=96, seed=0):
+    """A 1x3xHxW picture without any period on the 4-pixel grid: blurred noise plus a gradient."""
+    g = torch.Generator().manual_seed(seed)
+    x = torch.rand(1, 3, h, w, generator=g)
+    x = torch.nn.functional.avg_pool2d(torch.nn.functional.pad(x, (2, 2, 2, 2), mode="circular"), 5, stride=1)
+    return 0.3 + 0.4 * x + 0.2 * torch.linspace(0, 1, w).view(1, 1, 1, w)
+
+
+def test_grid_index_is_near_one_without_a_grid_and_large_with_one():
+    clean = smooth_image()
+    yy, xx = torch.meshgrid(torch.arange(64), torch.arange(96), indexing="ij")
+    # the x4 sub-pixel pattern: every output pixel's position inside its 4x4 cell gets its own offset
+    cell = torch.tensor([[0.0, 1, 0, 1], [1, 0, 1, 0], [0, 1, 1, 0], [1, 0, 0, 1]]) - 0.5
+    gridded = (clean + 0.03 * cell[yy % 4, xx % 4]).clamp(0, 1)
+    assert grid_index(clean) < 3
+    assert grid_index(gridded) > 10 * grid_index(clean)
+
+
+def test_grid_index_needs_whole_cells():
+    with pytest.raises(AssertionError, match="multiple of the scale"):
+        grid_index(smooth_image(62, 96))
