@@ -13,7 +13,7 @@ import { loadUrl } from '../interpolation/imageLoad';
 import { SCALE } from './interpState';
 import { attachLoupes } from './loupes';
 import { latestStateRunner } from './latestState';
-import { copyImage, fitRendering, readyText, runtimeFor, siteUrl, statusLine } from './shared';
+import { copyImage, fitRendering, siteUrl, startRuntime, statusLine } from './shared';
 
 type PanelId = 'esrgan' | 'esrgan_bn' | 'esrgan_bn_input';
 const PANELS: PanelId[] = ['esrgan', 'esrgan_bn', 'esrgan_bn_input'];
@@ -76,21 +76,9 @@ export async function mountBn(root: HTMLElement): Promise<{ setVisible(v: boolea
     }, 250);
   };
 
-  const { client, ready } = runtimeFor(root);
-  let backend;
-  try {
-    say(s.statusStarting);
-    backend = (await ready).report.name;
-  } catch (err) {
-    root.dataset.status = 'error';
-    root.dataset.backend = 'none';
-    fail(err, 'static');
-    imageSelect.disabled = true;
-    variantSelect.disabled = true;
-    return { setVisible: () => undefined };
-  }
-  root.dataset.backend = backend;
-  const backendMessage = readyText(s, backend);
+  const started = await startRuntime(root, s, { say, fail }, [imageSelect, variantSelect]);
+  if (!started) return { setVisible: () => undefined };
+  const { client, readyMessage: backendMessage } = started;
 
   const shown: Partial<Record<PanelId, ImageData>> = {};
   let source: { id: string; crop: RGBImage } | null = null;

@@ -16,7 +16,7 @@ import { demoImagePath, findDemoImage } from '../interpolation/demoImages';
 import { loadUrl } from '../interpolation/imageLoad';
 import { DISC_PRECOMPUTED, DISCRIMINATORS, readDiscState, writeDiscState, type DiscFake } from './discState';
 import { latestStateRunner } from './latestState';
-import { copyImage, readyText, runtimeFor, siteUrl, statusLine } from './shared';
+import { copyImage, siteUrl, startRuntime, statusLine } from './shared';
 
 const PATCH = 128;
 const REAL = '#0b57a4';
@@ -48,21 +48,9 @@ export async function mountDisc(root: HTMLElement): Promise<{ setVisible(v: bool
     urlTimer = setTimeout(() => history.replaceState(history.state, '', `${location.pathname}${writeDiscState(location.search, state)}${location.hash}`), 250);
   };
 
-  const { client, ready } = runtimeFor(root);
-  let backend;
-  try {
-    say(s.statusStarting);
-    backend = (await ready).report.name;
-  } catch (err) {
-    root.dataset.status = 'error';
-    root.dataset.backend = 'none';
-    fail(err, 'static');
-    imageSelect.disabled = true;
-    fakeSelect.disabled = true;
-    return { setVisible: () => undefined };
-  }
-  root.dataset.backend = backend;
-  const backendMessage = readyText(s, backend);
+  const started = await startRuntime(root, s, { say, fail }, [imageSelect, fakeSelect]);
+  if (!started) return { setVisible: () => undefined };
+  const { client, readyMessage: backendMessage } = started;
   const Plot = await import('@observablehq/plot');
 
   let visible = false;

@@ -14,7 +14,7 @@ import { loadUrl } from '../interpolation/imageLoad';
 import { attachLoupes } from './loupes';
 import { markerAt } from './pdChart';
 import { readInterpState, SCALE, SWEEP_MS, writeInterpState, type InterpState } from './interpState';
-import { copyImage, fitRendering, readyText, runtimeFor, siteUrl, statusLine } from './shared';
+import { copyImage, fitRendering, siteUrl, startRuntime, statusLine } from './shared';
 
 type PanelId = 'rrdb_psnr' | 'interp' | 'blend' | 'esrgan';
 const PANELS: PanelId[] = ['rrdb_psnr', 'interp', 'blend', 'esrgan'];
@@ -86,20 +86,10 @@ export async function mountInterp(root: HTMLElement): Promise<{ setVisible(v: bo
   syncControls();
 
   // ---- computing -------------------------------------------------------------------------------
-  const { client, ready } = runtimeFor(root);
-  let report: Awaited<typeof ready>['report'];
-  try {
-    say(s.statusStarting);
-    report = (await ready).report;
-  } catch (err) {
-    root.dataset.status = 'error';
-    root.dataset.backend = 'none';
-    fail(err, 'static');
-    for (const c of [imageSelect, alphaInput, playButton]) c.disabled = true;
-    return { setVisible: () => undefined };
-  }
-  root.dataset.backend = report.name;
-  backendMessage = readyText(s, report.name);
+  const started = await startRuntime(root, s, { say, fail }, [imageSelect, alphaInput, playButton]);
+  if (!started) return { setVisible: () => undefined };
+  const { client } = started;
+  backendMessage = started.readyMessage;
 
   let ends: { key: string; input: RGBImage; a: Shown; b: Shown } | null = null;
   let shownAlpha: number | null = null;

@@ -48,6 +48,33 @@ export function statusLine(root: HTMLElement, message: HTMLElement) {
   };
 }
 
+/**
+ * Waits for the page's runtime. Ready: the root names the backend, and the result carries the client and the
+ * status sentence for it. No backend: the root says `error`, the status line says why (the static pictures
+ * stay), `controls` are disabled, and the result is null.
+ */
+export async function startRuntime(
+  root: HTMLElement,
+  s: EsrganStrings,
+  line: ReturnType<typeof statusLine>,
+  controls: (HTMLInputElement | HTMLSelectElement | HTMLButtonElement)[],
+) {
+  const { client, ready } = runtimeFor(root);
+  let name: BackendName;
+  try {
+    line.say(s.statusStarting);
+    name = (await ready).report.name;
+  } catch (err) {
+    root.dataset.status = 'error';
+    root.dataset.backend = 'none';
+    line.fail(err, 'static');
+    for (const c of controls) c.disabled = true;
+    return null;
+  }
+  root.dataset.backend = name;
+  return { client, backend: name, readyMessage: readyText(s, name) };
+}
+
 /** Starts the figure in view (see ../site/figureLifecycle.ts); if it cannot start, says why and keeps the static pictures. */
 export function watchVisibility(root: HTMLElement, staticText: string, mount: () => Promise<Mounted>): void {
   const message = root.querySelector<HTMLElement>('[data-role="status-message"]');
