@@ -27,6 +27,7 @@ from .zoo import ZOO
 
 WARMUP = 100
 PROBE_STEPS = 30  # with --budget, steps WARMUP-PROBE_STEPS..WARMUP are timed to size the run
+PUBLIC_WEIGHTS = Path(__file__).resolve().parents[2] / "public/weights"  # the exported zoo: zoo `init` falls back to it
 
 
 def mixed_precision(device):
@@ -74,7 +75,7 @@ class Job:
         """A fresh run starts from: its own exported weights (--warm-start, to train a model further),
         else its zoo `init` run (runs/<init>/final.pt, or that model's exported weights), else random."""
         from .export import load_generator  # the export module owns the weight format
-        exported = lambda mid: Path(warm_start or Path(runs).resolve().parent.parent / "public/weights") / mid  # noqa: E731
+        exported = lambda mid: Path(warm_start or PUBLIC_WEIGHTS) / mid  # noqa: E731
         if warm_start and (exported(self.id) / "card.json").exists():
             self.net.load_state_dict(load_generator(exported(self.id))[0].state_dict(), strict=False)
             print(f"{self.id}: warm start from {exported(self.id)}", flush=True)

@@ -136,3 +136,17 @@ def test_repack_compresses_an_old_export_without_changing_its_content(tiny_zoo, 
     assert json.loads(card_path.read_text()) == again
     net, _ = export.load_generator(out / "srcnn")
     assert set(net.state_dict()) >= set(card["tensors"])
+
+
+def test_zoo_init_falls_back_to_the_exported_weights(tiny_zoo, image_root, tmp_path, monkeypatch):
+    """srresnet_vgg starts from srresnet: that model's run when --runs has one, else the exported weights
+    (public/weights), wherever --runs points (a GPU call trains in a fresh folder)."""
+    runs, out = tmp_path / "runs", tmp_path / "weights"
+    assert train.main(f"--models srresnet --data {image_root} --runs {runs} --iters 2".split()) == 0
+    params = {"mu_pris_param": np.zeros((1, 36)), "cov_pris_param": np.eye(36), "gaussian_window": np.ones((7, 7)) / 49}
+    export.export_generator("srresnet", runs, out, image_root, params, fmt="fp16")
+    monkeypatch.setattr(train, "PUBLIC_WEIGHTS", out)
+    stored, _ = export.load_generator(out / "srresnet")
+    job = train.Job("srresnet_vgg", tmp_path / "elsewhere/runs", "cpu")
+    for k, v in stored.state_dict().items():
+        assert torch.equal(job.net.state_dict()[k], v), k
