@@ -33,4 +33,8 @@ describe('chapter 2 claims about our models', () => {
     expect(zoo.cards.srgan.training?.init).toBe('srresnet');
     expect(zoo.cards.srresnet_vgg.training?.perceptual_network).toBe('random');
   });
+
+  it('"trained ... with this loss alone, on layer relu5_4" (the text names the layer the cards record)', () => {
+    for (const id of ['srresnet_vgg', 'srgan']) expect(zoo.cards[id].training?.content_loss?.layer, id).toBe('relu5_4');
+  });
 });
