@@ -11,6 +11,9 @@ from conftest import SHARED
 from srt import export, safetensors, train
 from srt.niqe import load_params, niqe
 
+# NIQE parameters of the right shapes: export measures NIQE, these tests do not look at its value
+NIQE_STUB = {"mu_pris_param": np.zeros((1, 36)), "cov_pris_param": np.eye(36), "gaussian_window": np.ones((7, 7)) / 49}
+
 
 def test_lockstep_training_resumes_and_exports(tiny_zoo, image_root, tmp_path):
     runs = tmp_path / "runs"
@@ -67,8 +70,7 @@ def test_training_runs_without_set14(tiny_zoo, image_root, tmp_path):
 def test_export_writes_golden_vectors_of_the_stored_weights(tiny_zoo, image_root, tmp_path):
     runs, out = tmp_path / "runs", tmp_path / "weights"
     assert train.main(f"--models srresnet --data {image_root} --runs {runs} --iters 2".split()) == 0
-    params = {"mu_pris_param": np.zeros((1, 36)), "cov_pris_param": np.eye(36), "gaussian_window": np.ones((7, 7)) / 49}
-    export.export_generator("srresnet", runs, out, image_root, params, fmt="int8")
+    export.export_generator("srresnet", runs, out, image_root, NIQE_STUB, fmt="int8")
     card = json.loads((out / "srresnet/card.json").read_text())
     packed = (out / "srresnet/weights.safetensors.gz").read_bytes()
     content = gzip.decompress(packed)
@@ -102,8 +104,7 @@ def test_niqe_prefers_the_real_image_to_its_bicubic_enlargement():
 def test_warm_start_continues_from_exported_weights(tiny_zoo, image_root, tmp_path):
     runs, out = tmp_path / "runs", tmp_path / "weights"
     assert train.main(f"--models srcnn --data {image_root} --runs {runs} --iters 2".split()) == 0
-    params = {"mu_pris_param": np.zeros((1, 36)), "cov_pris_param": np.eye(36), "gaussian_window": np.ones((7, 7)) / 49}
-    export.export_generator("srcnn", runs, out, image_root, params, fmt="fp16")
+    export.export_generator("srcnn", runs, out, image_root, NIQE_STUB, fmt="fp16")
     stored, _ = export.load_generator(out / "srcnn")
     job = train.Job("srcnn", tmp_path / "runs2", "cpu", warm_start=str(out))
     for k, v in stored.state_dict().items():
@@ -113,8 +114,7 @@ def test_warm_start_continues_from_exported_weights(tiny_zoo, image_root, tmp_pa
 def test_repack_compresses_an_old_export_without_changing_its_content(tiny_zoo, image_root, tmp_path):
     runs, out = tmp_path / "runs", tmp_path / "weights"
     assert train.main(f"--models srcnn --data {image_root} --runs {runs} --iters 2".split()) == 0
-    params = {"mu_pris_param": np.zeros((1, 36)), "cov_pris_param": np.eye(36), "gaussian_window": np.ones((7, 7)) / 49}
-    export.export_generator("srcnn", runs, out, image_root, params, fmt="int8")
+    export.export_generator("srcnn", runs, out, image_root, NIQE_STUB, fmt="int8")
     # Turn the export into the older, uncompressed layout, then repack it.
     card_path = out / "srcnn/card.json"
     card = json.loads(card_path.read_text())
@@ -143,8 +143,7 @@ def test_zoo_init_falls_back_to_the_exported_weights(tiny_zoo, image_root, tmp_p
     (public/weights), wherever --runs points (a GPU call trains in a fresh folder)."""
     runs, out = tmp_path / "runs", tmp_path / "weights"
     assert train.main(f"--models srresnet --data {image_root} --runs {runs} --iters 2".split()) == 0
-    params = {"mu_pris_param": np.zeros((1, 36)), "cov_pris_param": np.eye(36), "gaussian_window": np.ones((7, 7)) / 49}
-    export.export_generator("srresnet", runs, out, image_root, params, fmt="fp16")
+    export.export_generator("srresnet", runs, out, image_root, NIQE_STUB, fmt="fp16")
     monkeypatch.setattr(train, "PUBLIC_WEIGHTS", out)
     stored, _ = export.load_generator(out / "srresnet")
     job = train.Job("srresnet_vgg", tmp_path / "elsewhere/runs", "cpu")

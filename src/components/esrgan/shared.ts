@@ -72,7 +72,7 @@ export async function startRuntime(
     return null;
   }
   root.dataset.backend = name;
-  return { client, backend: name, readyMessage: readyText(s, name) };
+  return { client, readyMessage: readyText(s, name) };
 }
 
 /** Starts the figure in view (see ../site/figureLifecycle.ts); if it cannot start, says why and keeps the static pictures. */
