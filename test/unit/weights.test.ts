@@ -3,6 +3,8 @@
  * every way a file can be wrong (truncated, corrupted, wrong shapes, missing), never a silent result.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { checkShapes } from '../../src/sr/weights/card';
 import { decodeWeightFile, dequantize } from '../../src/sr/weights/decode';
@@ -14,7 +16,7 @@ import { checkCard, decodeVerified, loadModel } from '../../src/sr/weights/load'
 import { parseSafetensors } from '../../src/sr/weights/safetensors';
 import { toTFLayout } from '../../src/sr/weights/tensors';
 import { sha256Hex, verifyWeightFile } from '../../src/sr/weights/verify';
-import { modelIds, readCard, readWeightBytes } from './models-disk';
+import { modelIds, readCard, readWeightBytes, WEIGHTS_DIR } from './models-disk';
 
 /** Builds a safetensors file the way training/srt/safetensors.py does. */
 function makeFile(tensors: Record<string, { dtype: string; shape: number[]; bytes: Uint8Array }>, meta = {}): Uint8Array {
@@ -197,6 +199,19 @@ describe.runIf(exported)('exported files', () => {
       const bn = [...weights.keys()].filter((n) => /running_(mean|var)$/.test(n)).reduce((n, k) => n + weights.get(k)!.data.length, 0);
       expect(count - bn).toBe(card.parameters);
     }
+  });
+
+  it('the whole folder stays within the 24 MB download budget, and index.json adds up its weight files', () => {
+    const sizes = (dir: string): number[] =>
+      readdirSync(dir).flatMap((name) => {
+        const path = join(dir, name);
+        return statSync(path).isDirectory() ? sizes(path) : [statSync(path).size];
+      });
+    const onDisk = sizes(WEIGHTS_DIR).reduce((a, b) => a + b, 0);
+    expect(onDisk).toBeLessThanOrEqual(24e6);
+    const index = JSON.parse(readFileSync(join(WEIGHTS_DIR, 'index.json'), 'utf8')) as { total_bytes: number; models: { id: string; bytes: number }[] };
+    for (const m of index.models) expect(m.bytes, m.id).toBe(readWeightBytes(readCard(m.id)).length);
+    expect(index.total_bytes).toBe(index.models.reduce((n, m) => n + m.bytes, 0));
   });
 
   it('a truncated download is reported as truncated, a flipped byte as corrupt', async () => {

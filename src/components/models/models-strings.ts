@@ -28,7 +28,7 @@ const en = {
   issueBelowTarget: 'below its PSNR target',
   discriminatorsHeading: 'Discriminators',
   discriminatorsIntro:
-    'The GAN generators were trained against these critics. They are published so a later chapter can show what a discriminator thinks of an image; a reader never needs them to enlarge one.',
+    'The GAN generators were trained against these critics. They are published because chapters 2 and 3 show what a discriminator thinks of an image (the SRGAN critic, then standard against relativistic); a reader never needs them to enlarge one.',
   discriminatorsCaption: 'Discriminators (input: 128 × 128 RGB patch, output: one raw score)',
   discriminatorsRegion: 'Table of discriminators (scrolls sideways)',
   ganType: 'GAN loss',
@@ -103,7 +103,7 @@ const ja = {
   issueBelowTarget: 'PSNR 目標に未達',
   discriminatorsHeading: '識別器',
   discriminatorsIntro:
-    'GAN の生成器は、これらの識別器を相手に学習しました。識別器が画像をどう判定するかを後の章で見せるために公開しています。画像を拡大するだけなら必要ありません。',
+    'GAN の生成器は、これらの識別器を相手に学習しました。第2章と第3章で、識別器が画像をどう判定するか（SRGAN の識別器、そして標準型と相対型の比較）を見せるために公開しています。画像を拡大するだけなら必要ありません。',
   discriminatorsCaption: '識別器（入力：128 × 128 画素の RGB パッチ、出力：生のスコア 1 つ）',
   discriminatorsRegion: '識別器の表（横にスクロールできます）',
   ganType: 'GAN 損失',
