@@ -4,7 +4,7 @@
 # A: the PSNR-oriented generators. B: the self-supervised VGG, then the perceptual / GAN generators
 # from A's weights (which B finds in .runs_in/). Models compared with each other train in one
 # lockstep group (same batches, same iterations); the two groups of a stage share the GPU.
-# C: srresnet_vgg and srgan again, alone on the GPU, with the zoo's current recipe (relu2_2, generator BatchNorm
+# C: srresnet_vgg and srgan again, alone on the GPU, with the zoo's current recipe (relu1_2, generator BatchNorm
 # frozen), starting from the exported srresnet in public/weights; .data/ needs no Set14 (README, "GPU calls").
 set -uo pipefail
 stage=$1; out=$2

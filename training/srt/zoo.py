@@ -1,7 +1,7 @@
 """The model zoo v1: one entry per trained network. Compared pairs differ only in the compared thing.
 
 `loss` maps a term to its weight: `mse` / `l1` pixel losses; `vgg` content loss (SRGAN: MSE of a
-VGG19 layer after activation, relu2_2 here, see SRGAN_CONTENT; ESRGAN: L1 of conv5_4, before activation);
+VGG19 layer after activation, relu1_2 here, see SRGAN_CONTENT; ESRGAN: L1 of conv5_4, before activation);
 `gan` adversarial.
 `freeze_bn`: the generator's BatchNorm layers normalise with the statistics they start from (those of
 `srresnet`) instead of each batch's, and keep them (see training/README.md, "Choices").
@@ -13,8 +13,9 @@ PSNR_TRAINING = dict(batch=64, patch=128, lr=3e-4)
 GAN_TRAINING = dict(batch=16, patch=128, lr=1e-4)
 
 # Ledig et al. 2017, after activation. Their main models use relu5_4 ("VGG54") of an ImageNet VGG; on our
-# random VGG it grows a x4 checkerboard, so we use their "VGG22" (training/README.md, "Choices").
-SRGAN_CONTENT = dict(distance="mse", layer="relu2_2")
+# random VGG it grows a x4 checkerboard, and with their "VGG22" srgan's NIQE stays above srresnet's on Set14,
+# so we use the shallowest layer, relu1_2 (training/README.md, "Choices").
+SRGAN_CONTENT = dict(distance="mse", layer="relu1_2")
 ESRGAN_CONTENT = dict(distance="l1", layer="conv5_4")     # Wang et al. 2018, before activation
 
 ZOO = {
