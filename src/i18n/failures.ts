@@ -12,6 +12,7 @@ type Lang = 'en' | 'ja';
 export const FAILURE_KINDS = [
   'no-backend',
   'missing',
+  'card',
   'network',
   'truncated',
   'corrupt',
@@ -21,6 +22,7 @@ export const FAILURE_KINDS = [
   'aborted',
   'device-lost',
   'run',
+  'worker',
   'asset',
   'unknown',
 ] as const;
@@ -29,6 +31,7 @@ export type FailureKind = (typeof FAILURE_KINDS)[number];
 /** Each engine code and the kind it is told as (a Record, so a new code fails type checking until it is mapped). */
 export const CODE_KIND: Record<ErrorCode, FailureKind> = {
   missing: 'missing',
+  card: 'card',
   network: 'network',
   truncated: 'truncated',
   corrupt: 'corrupt',
@@ -39,6 +42,7 @@ export const CODE_KIND: Record<ErrorCode, FailureKind> = {
   backend: 'no-backend',
   'device-lost': 'device-lost',
   run: 'run',
+  worker: 'worker',
 };
 
 export const BACKEND_FAILURES = ['unsupported', 'no-adapter', 'blocked', 'failed'] as const satisfies readonly BackendFailure[];
@@ -67,6 +71,7 @@ const en: FailureStrings = {
     'no-backend':
       'No compute backend could start in this browser{reasons}. A browser with WebGPU or WebGL turned on, such as a current Chrome, Edge, Firefox or Safari, can run the live figures.',
     missing: 'The network’s weight file was not found on the server. This is a fault of the site, not of your browser; reloading will not help.',
+    card: 'The description file of the network (its model card) on the server is damaged or incomplete, so its weights cannot be checked or used. This is a fault of the site; reloading will not help.',
     network:
       'The network’s weights could not be downloaded: the connection failed or the server answered with an error. Check your connection and reload the page.',
     truncated: 'The network’s weight file arrived incomplete. Reloading the page downloads it again.',
@@ -82,6 +87,8 @@ const en: FailureStrings = {
     'device-lost':
       'The graphics device stopped responding while the network ran, and restarting it did not help. Closing other tabs that use the graphics card and reloading the page may help.',
     run: 'The network failed while computing. Reloading the page may help.',
+    worker:
+      'The background task that runs the networks could not start: its script did not load or stopped while starting. Reloading the page may help; an extension that blocks scripts can also cause this.',
     asset:
       'A photograph or picture this figure needs could not be downloaded from the site. Check your connection and reload the page.',
     unknown: 'Something unexpected went wrong in the live figure. Reloading the page may help.',
@@ -110,6 +117,7 @@ const ja: FailureStrings = {
     'no-backend':
       'このブラウザでは計算バックエンドをどれも起動できませんでした{reasons}。WebGPU か WebGL が有効なブラウザ（最新の Chrome、Edge、Firefox、Safari など）なら、動く図を実行できます。',
     missing: 'ネットワークの重みファイルがサーバー上に見つかりませんでした。ブラウザではなくサイト側の問題なので、再読み込みしても直りません。',
+    card: 'サーバー上のネットワークの説明ファイル（モデルカード）が壊れているか欠けているため、重みを検証も使用もできません。サイト側の問題なので、再読み込みしても直りません。',
     network:
       'ネットワークの重みをダウンロードできませんでした（接続に失敗したか、サーバーがエラーを返しました）。接続を確かめてから、ページを再読み込みしてください。',
     truncated: 'ネットワークの重みファイルが途中までしか届きませんでした。ページを再読み込みすると、もう一度ダウンロードします。',
@@ -124,6 +132,8 @@ const ja: FailureStrings = {
     'device-lost':
       'ネットワークの実行中にグラフィックスデバイスが応答しなくなり、再起動しても回復しませんでした。グラフィックスカードを使うほかのタブを閉じてから、ページを再読み込みすると直ることがあります。',
     run: 'ネットワークの計算中にエラーが起きました。ページを再読み込みすると直ることがあります。',
+    worker:
+      'ネットワークを動かすバックグラウンド処理を起動できませんでした（スクリプトが読み込めなかったか、起動中に止まりました）。ページを再読み込みすると直ることがあります。スクリプトをブロックする拡張機能が原因のこともあります。',
     asset: 'この図に必要な写真または画像をサイトからダウンロードできませんでした。接続を確かめてから、ページを再読み込みしてください。',
     unknown: '動く図で予期しないエラーが起きました。ページを再読み込みすると直ることがあります。',
   },

@@ -144,9 +144,6 @@ const lossesEn = {
   spectrumX: 'spatial frequency (cycles per pixel)',
   spectrumY: 'log₁₀ power',
   precomputed: 'pre-computed',
-  fileNotImage: '“{name}” is not an image.',
-  fileUnreadable: '“{name}” could not be read as an image.',
-  fileTooBig: 'That file is too large ({mb} MB).',
   fileTooSmall: 'That image is too small: it needs at least {n} pixels on each side.',
   fileScaled: 'Your image was scaled down to {w} × {h} pixels first; the figure uses its centre.',
 };
@@ -184,9 +181,6 @@ const lossesJa: typeof lossesEn = {
   spectrumX: '空間周波数（サイクル／画素）',
   spectrumY: 'パワーの常用対数',
   precomputed: '事前計算',
-  fileNotImage: '「{name}」は画像ではありません。',
-  fileUnreadable: '「{name}」を画像として読み込めませんでした。',
-  fileTooBig: 'ファイルが大きすぎます（{mb} MB）。',
   fileTooSmall: '画像が小さすぎます。縦横とも {n} 画素以上必要です。',
   fileScaled: '画像を先に {w} × {h} 画素へ縮小し、その中央部分を使っています。',
 };

@@ -30,7 +30,11 @@ export function createImage(width: number, height: number, data?: Float32Array):
   return { width, height, data: data ?? new Float32Array(length) };
 }
 
-/** Drops alpha and maps 0..255 to 0..1. */
+/**
+ * Maps 0..255 to 0..1 and drops alpha by compositing onto white (as a page shows a transparent image on a
+ * white background): black artwork on a transparent background stays black on white instead of vanishing
+ * into black. Opaque pixels are unchanged.
+ */
 export function fromRGBA(rgba: RGBALike): RGBImage {
   const { width, height, data } = rgba;
   if (data.length !== width * height * 4) {
@@ -38,9 +42,11 @@ export function fromRGBA(rgba: RGBALike): RGBImage {
   }
   const out = createImage(width, height);
   for (let p = 0, q = 0; p < data.length; p += 4, q += 3) {
-    out.data[q] = data[p] / 255;
-    out.data[q + 1] = data[p + 1] / 255;
-    out.data[q + 2] = data[p + 2] / 255;
+    const a = data[p + 3] / 255;
+    const white = 1 - a;
+    out.data[q] = (data[p] / 255) * a + white;
+    out.data[q + 1] = (data[p + 1] / 255) * a + white;
+    out.data[q + 2] = (data[p + 2] / 255) * a + white;
   }
   return out;
 }

@@ -9,6 +9,7 @@ import { test, expect } from './fixtures';
 import { type CanvasPixels, maxChannelDifference, stats } from './widget';
 import { watchMainThread } from './mainThread';
 import { expectFailure, noWebgpuMessages } from './failureText';
+import { failureMessage } from '../../src/i18n/failures';
 
 const CHAPTER = 'chapters/esrgan/';
 const CHAPTER_JA = 'ja/chapters/esrgan/';
@@ -421,6 +422,22 @@ test.describe('static content', () => {
       expect(await root.locator('canvas:not([hidden])').count(), `${name}: no visible empty canvas`).toBe(0);
     }
     await context.close();
+  });
+
+  test('Japanese page, the runtime Worker throws while it loads: the BN figure says so in Japanese, static pictures stay', async ({ page, siteWatch }) => {
+    siteWatch.errorsExpected = true; // the broken script is the point
+    await page.route('**/_astro/worker-*.js', (route) =>
+      route.fulfill({ status: 200, contentType: 'text/javascript', body: 'throw new Error("the Worker failed while loading");' }),
+    );
+    await page.goto(CHAPTER_JA);
+    const root = page.locator('[data-widget="esrgan-bn"]');
+    await root.scrollIntoViewIfNeeded();
+    const message = root.locator('[data-role="status-message"]');
+    await expect(message).toHaveAttribute('data-failure', 'worker', { timeout: READY });
+    const text = await expectFailure(message, 'ja', 'worker', [failureMessage('ja', { kind: 'worker', attempts: [] }, 'static')]);
+    console.log(`esrgan-bn (ja), runtime Worker throws: ${text}`);
+    await expect(root).toHaveAttribute('data-status', 'error');
+    await expect(root.locator('img[data-role="static"]').first()).toBeVisible();
   });
 
   test('Japanese page: the figures speak Japanese', async ({ page }) => {

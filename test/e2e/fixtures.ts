@@ -1,7 +1,8 @@
 // The `test` every spec uses: Playwright's, plus an automatic watch on each page that
 // records console errors, uncaught exceptions, failed requests and every request URL, and
 // after the test fails it on any request that left the site's origin, and (unless the test
-// said errors are expected) on console errors, page errors and HTTP errors.
+// said errors are expected) on console errors, page errors and HTTP errors. A Content-Security-Policy
+// violation in a document fails every test, expected errors or not: the site's own code must never trip it.
 import { test as base, expect, type Page } from '@playwright/test';
 import { ORIGIN } from './site';
 
@@ -14,6 +15,8 @@ export interface SiteWatch {
   pageErrors: string[];
   /** Responses with status >= 400 and requests that failed outright. */
   httpErrors: string[];
+  /** `securitypolicyviolation` events of the page's documents: directive, blocked URI, source. */
+  cspViolations: string[];
   /** Set by a test that provokes failures on purpose: errors are then not fatal. */
   errorsExpected: boolean;
 }
@@ -34,6 +37,7 @@ export function watchPage(page: Page): SiteWatch {
     consoleErrors: [],
     pageErrors: [],
     httpErrors: [],
+    cspViolations: [],
     errorsExpected: false,
   };
   page.context().on('request', (request) => {
@@ -57,13 +61,27 @@ export function watchPage(page: Page): SiteWatch {
   return watch;
 }
 
+/** Records every CSP violation of `page`'s documents into `watch.cspViolations`. */
+async function watchCsp(page: Page, watch: SiteWatch): Promise<void> {
+  await page.exposeFunction('__srReportCspViolation', (v: string) => void watch.cspViolations.push(v));
+  await page.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { __srReportCspViolation(v: string): void }).__srReportCspViolation(
+        `${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`,
+      ),
+    ),
+  );
+}
+
 export const test = base.extend<{ siteWatch: SiteWatch }>({
   siteWatch: [
     async ({ page }, use) => {
       const watch = watchPage(page);
+      await watchCsp(page, watch);
       await use(watch);
       const problems = {
         external: watch.external,
+        cspViolations: watch.cspViolations,
         ...(watch.errorsExpected
           ? {}
           : { pageErrors: watch.pageErrors, consoleErrors: watch.consoleErrors, httpErrors: watch.httpErrors }),

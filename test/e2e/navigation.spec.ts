@@ -45,3 +45,19 @@ for (const sitePage of PAGES) {
     await expect(page.locator('html')).toHaveAttribute('lang', sitePage.lang === 'en' ? 'ja' : 'en');
   });
 }
+
+test('a malformed #hash (#%, #%E0%A4%A) throws nothing and the language switch drops it', async ({ page, siteWatch }) => {
+  for (const [path, counterpart] of [['chapters/interpolation/', 'ja/chapters/interpolation/'], ['ja/', '']] as const) {
+    for (const hash of ['#%', '#%E0%A4%A']) {
+      await page.goto(path + hash);
+      await page.waitForLoadState('load');
+      await expect(page.locator('[data-lang-switch]')).toHaveAttribute('href', BASE_PATH + counterpart);
+    }
+  }
+  // A well-formed hash naming a heading of the page is still carried over.
+  await page.goto('chapters/interpolation/');
+  const id = await page.locator('main h2[id]').first().getAttribute('id');
+  await page.goto(`chapters/interpolation/#${id}`);
+  await expect(page.locator('[data-lang-switch]')).toHaveAttribute('href', `${BASE_PATH}ja/chapters/interpolation/#${id}`);
+  expect(siteWatch.pageErrors).toEqual([]);
+});

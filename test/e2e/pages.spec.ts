@@ -15,6 +15,16 @@ for (const sitePage of PAGES) {
 
       await expect(page.locator('html')).toHaveAttribute('lang', sitePage.lang);
       await expect(page.locator('h1')).toHaveCount(1);
+      // A Content-Security-Policy in the head: scripts only from the site and Astro's hashes, never inline
+      // code or eval, nothing fetched from elsewhere (violations fail every test, see fixtures.ts).
+      const csp = (await page.locator('head meta[http-equiv="content-security-policy"]').getAttribute('content')) ?? '';
+      const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([k, ...v]) => [k, v]));
+      expect(directives['script-src'], csp).toContain("'self'");
+      expect(directives['script-src']).not.toContain("'unsafe-inline'");
+      expect(directives['script-src']).not.toContain("'unsafe-eval'");
+      expect(directives['connect-src']).toEqual(["'self'"]);
+      expect(directives['default-src']).toEqual(["'self'"]);
+      expect(directives['object-src']).toEqual(["'none'"]);
       expect((await page.title()).trim().length).toBeGreaterThan(0);
 
       const script = await japaneseShare(page);

@@ -569,4 +569,19 @@ test.describe('failures in the page’s language', () => {
     await expect(root.locator('img.sg-static').first()).toBeVisible();
     console.log(`srgan-mean (ja), photographs refused: ${text}`);
   });
+
+  test('the runtime Worker script answers 404: the networks figure says so instead of waiting forever', async ({ page, siteWatch }) => {
+    siteWatch.errorsExpected = true; // the missing script is the point
+    await page.route('**/_astro/worker-*.js', (route) => route.fulfill({ status: 404, body: 'not found' }));
+    await page.goto(CHAPTER_2);
+    const root = page.locator('[data-widget="srgan-nets"]');
+    await root.scrollIntoViewIfNeeded();
+    const message = root.locator('[data-role="status-message"]');
+    await expect(message).toHaveAttribute('data-failure', 'worker', { timeout: LIVE_TIMEOUT });
+    const text = await expectFailure(message, 'en', 'worker', [failureMessage('en', { kind: 'worker', attempts: [] }, 'static')]);
+    console.log(`srgan-nets, runtime Worker 404: ${text}`);
+    await expect(root.locator('[data-role="feature-grid"] img.sg-static')).toHaveCount(4);
+    await expect(root).not.toHaveAttribute('aria-busy', 'true');
+  });
 });
+

@@ -4,7 +4,7 @@
 // English message text.
 import { describe, expect, it } from 'vitest';
 import { NoBackendError, type BackendAttempt } from '../../src/sr/backend';
-import { RuntimeClient, RuntimeError } from '../../src/sr/runtime/client';
+import { RuntimeClient, RuntimeError, type WorkerLike } from '../../src/sr/runtime/client';
 import { WeightError, type WeightErrorCode } from '../../src/sr/weights/errors';
 import { ComputeError } from '../../src/components/interpolation/compute';
 import { AssetError, fetchAsset } from '../../src/components/site/assetError';
@@ -161,5 +161,29 @@ describe('the runtime Worker sends the codes across', () => {
     expect(await codeOf('corrupt')).toBe('corrupt');
     expect(await codeOf('lost')).toBe('device-lost');
     expect(await codeOf('other')).toBe('run');
+  });
+
+  it('a Worker that fails to load (script 404, or it throws while starting) rejects every request with code "worker"', async () => {
+    const listeners: Record<string, Array<(e: { message?: string }) => void>> = {};
+    let posted = 0;
+    const broken = {
+      postMessage: () => void posted++,
+      addEventListener: (type: string, l: (e: { message?: string }) => void) => void (listeners[type] ??= []).push(l),
+    } as unknown as WorkerLike;
+    const client = new RuntimeClient(broken);
+    const starting = client.init({ weightsBase: 'http://unused.invalid/', order: ['webgpu'] }).catch((e: unknown) => e);
+    expect(listeners.error).toHaveLength(1);
+    listeners.error[0]({ message: 'Uncaught SyntaxError: Unexpected token' });
+    const err = await starting;
+    expect(err).toBeInstanceOf(RuntimeError);
+    expect((err as RuntimeError).code).toBe('worker');
+    expect((err as RuntimeError).message).toContain('Unexpected token');
+    expect(classifyFailure(err).kind).toBe('worker');
+    // A later request does not wait for an answer that cannot come, and is not even posted.
+    const later = await client.load('srcnn').catch((e: unknown) => e);
+    expect((later as RuntimeError).code).toBe('worker');
+    expect(posted).toBe(1);
+    expect(failureText('en', classifyFailure(err))).toMatch(/^The background task that runs the networks could not start/);
+    expect(failureText('ja', classifyFailure(err))).toMatch(JAPANESE);
   });
 });

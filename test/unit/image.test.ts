@@ -5,14 +5,25 @@ import { createImage, fromRGBA, toRGBA } from '../../src/sr/image';
 import { imageToTensor, tensorToImage } from '../../src/sr/tensor';
 
 describe('RGBA conversions', () => {
-  it('fromRGBA drops alpha and scales to [0, 1]; toRGBA inverts it exactly', () => {
-    const bytes = Uint8ClampedArray.from({ length: 5 * 3 * 4 }, (_, i) => (i * 53) % 256);
+  it('fromRGBA scales opaque pixels to [0, 1]; toRGBA inverts it exactly', () => {
+    const bytes = Uint8ClampedArray.from({ length: 5 * 3 * 4 }, (_, i) => (i % 4 === 3 ? 255 : (i * 53) % 256));
     const img = fromRGBA({ width: 5, height: 3, data: bytes });
     expect(img.data.length).toBe(45);
     expect(img.data[0]).toBe(0);
     expect(img.data[1]).toBeCloseTo(53 / 255, 7);
     const back = toRGBA(img);
     for (let p = 0; p < bytes.length; p++) expect(back.data[p]).toBe(p % 4 === 3 ? 255 : bytes[p]);
+  });
+
+  it('fromRGBA composites transparent pixels onto white: black artwork on a transparent background stays visible', () => {
+    // black opaque, black fully transparent, red half transparent, white fully transparent
+    const img = fromRGBA({ width: 4, height: 1, data: Uint8ClampedArray.from([0, 0, 0, 255, 0, 0, 0, 0, 255, 0, 0, 128, 255, 255, 255, 0]) });
+    expect(Array.from(img.data.slice(0, 3))).toEqual([0, 0, 0]);
+    expect(Array.from(img.data.slice(3, 6))).toEqual([1, 1, 1]);
+    expect(img.data[6]).toBeCloseTo(1, 6);
+    expect(img.data[7]).toBeCloseTo(1 - 128 / 255, 6);
+    expect(img.data[8]).toBeCloseTo(1 - 128 / 255, 6);
+    expect(Array.from(img.data.slice(9, 12))).toEqual([1, 1, 1]);
   });
 
   it('toRGBA clamps out-of-range values and rounds to nearest', () => {

@@ -16,7 +16,9 @@ export function inProcessWorker(source: ModelSource): WorkerLike {
   const host = createRuntimeHost((msg) => setTimeout(() => listeners.forEach((l) => l({ data: msg }))), { source });
   return {
     postMessage: (msg: WorkerRequest) => void setTimeout(() => host.handle(msg)),
-    addEventListener: (_type, l) => listeners.push(l),
+    addEventListener: ((type: string, l: (e: { data: WorkerResponse }) => void) => {
+      if (type === 'message') listeners.push(l); // an in-process host never fails to load: no 'error' events
+    }) as WorkerLike['addEventListener'],
   };
 }
 

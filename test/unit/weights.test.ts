@@ -286,9 +286,38 @@ describe.runIf(exported)('exported files', () => {
     expect(loaded.weights.size).toBe(Object.keys(card.tensors).length);
     expect(seen.length).toBeGreaterThanOrEqual(6);
     expect(seen.at(-1)).toBe(1);
+    // Progress counts the weight file only: the card's bytes are never reported as weights (no early 100 %).
+    const totals: number[] = [];
+    await loadModel('http://test.invalid/weights/', card.id, { fetch: served(5), cache: false, onProgress: (p) => totals.push(p.total) });
+    expect(new Set(totals)).toEqual(new Set([card.weights.bytes]));
     const e = await errorOf(loadModel('http://test.invalid/weights/', 'no_such_model', { fetch: served(1) }));
     expect(e.code).toBe('missing');
     expect(e.message).toContain('no_such_model');
+  });
+
+  it('a damaged or incomplete card is "card" (not a damaged weight file); a whole file of another size is "corrupt", not "truncated"', async () => {
+    const card = readCard(exported!);
+    const bytes = readWeightBytes(card);
+    const serving = (cardText: string, weights = bytes) =>
+      (async (url: string | URL | Request) => {
+        const u = String(url);
+        if (u.endsWith('/card.json')) return new Response(cardText);
+        if (u.endsWith(`/${card.weights.file}`)) return new Response(weights as Uint8Array<ArrayBuffer>);
+        return new Response('no', { status: 404 });
+      }) as typeof fetch;
+    const load = (cardText: string, weights?: Uint8Array) =>
+      errorOf(loadModel('http://test.invalid/weights/', card.id, { fetch: serving(cardText, weights), cache: false }));
+    for (const text of ['{', '{}', 'null', '[]', JSON.stringify({ ...card, weights: { ...card.weights, sha256: 'x' } }),
+      JSON.stringify({ ...card, tensors: { a: [3, -1] } }), JSON.stringify({ ...card, architecture: null }),
+      JSON.stringify({ ...card, weights: { ...card.weights, file: '../index.json' } })]) {
+      const e = await load(text);
+      expect(e.code, text.slice(0, 60)).toBe('card');
+      expect(e.message).toContain('card.json');
+    }
+    // The file the server sends in full has another length than the card's (e.g. another model's file).
+    const e = await load(JSON.stringify(card), bytes.slice(0, bytes.length - 100));
+    expect(e.code).toBe('corrupt');
+    expect(e.message).toContain('not the file the card describes');
   });
 
   it('download() reports "aborted" when its signal fires', async () => {

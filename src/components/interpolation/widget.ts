@@ -18,7 +18,8 @@ import { cropImage } from './crop';
 import { demoImagePath, findDemoImage } from './demoImages';
 import { findElements, type WidgetElements } from './dom';
 import { applyMove, cropRect, keepBoxInside, LOUPE_SIZE, loupeRect, type Rect } from './geometry';
-import { decodeBlob, ImageLoadError, loadUrl } from './imageLoad';
+import { decodeBlob, loadUrl } from './imageLoad';
+import { imageLoadMessage } from '../../i18n/imageLoad';
 import { formatA, kernelChartSvg } from './kernelChart';
 import { chartSizeFor, lineChartSvg } from './lineChart';
 import { methods, outputs as outputList, SRCNN_SCALE, srcnnOutput, type OutputId } from './methods';
@@ -485,18 +486,7 @@ export async function mountWidget(root: HTMLElement): Promise<WidgetHandle> {
       backendMessage = el.message.textContent ?? backendMessage;
       await loadSource('own');
     } catch (err) {
-      if (err instanceof ImageLoadError) {
-        const d = { name: err.detail.name ?? name, w: err.detail.w ?? 0, h: err.detail.h ?? 0, mb: err.detail.mb ?? 0 };
-        const text = {
-          'not-image': s.fileNotImage,
-          unreadable: s.fileUnreadable,
-          'too-large': s.fileTooLarge,
-          'too-big': s.fileTooBig,
-        }[err.kind];
-        say(fill(text, d));
-      } else {
-        say(fill(s.fileUnreadable, { name }));
-      }
+      say(imageLoadMessage(lang, err, name));
     }
   }
 

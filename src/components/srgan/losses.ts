@@ -2,7 +2,8 @@
 // a Web Worker), drawing, numbers. Loaded by losses.client.ts on first view. See ./README.md.
 import { fill, srganLossesStrings, srganRuntimeStrings } from '../../i18n/srgan';
 import type { RGBImage } from '../../sr/image';
-import { decodeBlob, ImageLoadError } from '../interpolation/imageLoad';
+import { decodeBlob } from '../interpolation/imageLoad';
+import { imageLoadMessage } from '../../i18n/imageLoad';
 import { findCrop, LABEL_KEY, manifest, NETWORKS, PANELS, staticPath, type PanelId } from './data';
 import { clampLoupe, LOUPE, readLossesState, URL_PREFIX, type LossesState } from './lossesState';
 import { centreCrop, cropImage, HR_SIZE, LR_SIZE, lowRes, quantize8, SCALE, type PanelNumbers } from './pipeline';
@@ -374,15 +375,7 @@ export async function mountLosses(root: HTMLElement): Promise<Mounted> {
       saveUrl();
       requestCompute();
     } catch (err) {
-      const e = err instanceof ImageLoadError ? err : new ImageLoadError('unreadable', { name: file.name });
-      const name = e.detail.name ?? file.name;
-      setStatus(
-        e.kind === 'not-image'
-          ? fill(s.fileNotImage, { name })
-          : e.kind === 'too-big'
-            ? fill(s.fileTooBig, { mb: e.detail.mb ?? 0 })
-            : fill(s.fileUnreadable, { name }),
-      );
+      setStatus(imageLoadMessage(lang, err, file.name));
     }
   }
   uploadButton.addEventListener('click', () => fileInput.click());

@@ -1,10 +1,26 @@
-// Page side of metrics.worker.ts: panelNumbers() off the main thread, in the page only if no Worker starts.
+// Page side of metrics.worker.ts: panelNumbers() off the main thread, in the page if no Worker starts
+// (it cannot be constructed, or its script fails to load or throws while starting: the `error` event).
 import type { RGBImage } from '../../sr/image';
 import { panelNumbers, type PanelNumbers } from './pipeline';
 
+interface Job {
+  output: RGBImage;
+  truth: RGBImage | null;
+  resolve: (n: PanelNumbers) => void;
+  reject: (e: Error) => void;
+}
+
 let worker: Worker | null | undefined;
 let nextId = 1;
-const pending = new Map<number, { resolve: (n: PanelNumbers) => void; reject: (e: Error) => void }>();
+const pending = new Map<number, Job>();
+
+/** The Worker is unusable: measure what it was given in the page, and every later request too. */
+function fallBack() {
+  worker?.terminate();
+  worker = null;
+  for (const job of pending.values()) job.resolve(panelNumbers(job.output, job.truth));
+  pending.clear();
+}
 
 function start(): Worker | null {
   if (worker !== undefined) return worker;
@@ -17,6 +33,10 @@ function start(): Worker | null {
       if (e.data.ok) p.resolve(e.data.numbers!);
       else p.reject(new Error(e.data.message));
     };
+    worker.onerror = (e) => {
+      e.preventDefault();
+      fallBack();
+    };
   } catch {
     worker = null;
   }
@@ -28,7 +48,7 @@ export function measureOffThread(output: RGBImage, truth: RGBImage | null): Prom
   if (!w) return Promise.resolve(panelNumbers(output, truth));
   const id = nextId++;
   return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject });
+    pending.set(id, { output, truth, resolve, reject });
     w.postMessage({ id, output, truth });
   });
 }

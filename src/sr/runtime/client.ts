@@ -14,6 +14,8 @@ import type { FeatureMap, ModelRef, PatchBatch } from './session';
 export interface WorkerLike {
   postMessage(msg: WorkerRequest, transfer?: Transferable[]): void;
   addEventListener(type: 'message', listener: (e: { data: WorkerResponse }) => void): void;
+  /** A Worker whose script cannot be fetched, or throws while it loads, fires `error` and never answers. */
+  addEventListener(type: 'error', listener: (e: { message?: string; preventDefault?(): void }) => void): void;
   terminate?(): void;
 }
 
@@ -105,9 +107,22 @@ interface Pending {
 export class RuntimeClient {
   private nextId = 1;
   private pending = new Map<number, Pending>();
+  /** Set once the Worker has failed to load: every request, pending or later, rejects with it. */
+  private broken: RuntimeError | null = null;
 
   constructor(private readonly worker: WorkerLike) {
     worker.addEventListener('message', (e) => this.receive(e.data));
+    worker.addEventListener('error', (e) => {
+      e.preventDefault?.();
+      this.fail(new RuntimeError('worker', `the compute Worker could not start${e.message ? `: ${e.message}` : ''}`));
+    });
+  }
+
+  /** The Worker is gone: reject everything pending, and every later request, with `err`. */
+  private fail(err: RuntimeError) {
+    this.broken ??= err;
+    for (const p of this.pending.values()) p.reject(this.broken);
+    this.pending.clear();
   }
 
   private receive(msg: WorkerResponse) {
@@ -122,6 +137,7 @@ export class RuntimeClient {
 
   private send(body: RequestBody, transfer: Transferable[] = [], onProgress?: (p: Progress) => void): { id: number; done: Promise<WorkerResponse> } {
     const id = this.nextId++;
+    if (this.broken) return { id, done: Promise.reject(this.broken) };
     const done = new Promise<WorkerResponse>((resolve, reject) => this.pending.set(id, { resolve, reject, onProgress }));
     this.worker.postMessage({ ...body, id } as WorkerRequest, transfer);
     return { id, done };

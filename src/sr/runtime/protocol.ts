@@ -39,7 +39,8 @@ export type WorkerRequest =
  * `backend` (no TensorFlow.js backend could start; the reply carries every attempt), `device-lost` (the
  * GPU device was lost and the one retry on a fresh device failed too), or `run` (anything else).
  */
-export type ErrorCode = WeightErrorCode | 'backend' | 'device-lost' | 'run';
+/** `worker`: the Worker itself could not load (its script failed to download or threw while starting). */
+export type ErrorCode = WeightErrorCode | 'backend' | 'device-lost' | 'run' | 'worker';
 
 export type WorkerResponse =
   | { type: 'ready'; id: number; report: BackendReport; limits: { maxStorageBufferBindingSize?: number; maxBufferSize?: number } }

@@ -71,3 +71,32 @@ export function checkShapes(
     if (!(name in expected)) throw new WeightError('shape', `tensor "${name}" in ${what} is not expected`, subject);
   }
 }
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) > 0;
+
+/**
+ * A model card from the text of card.json, or a WeightError 'card' saying which field is missing or wrong:
+ * the fields the loader reads (architecture, weights entry, tensor shapes, golden vectors), checked for
+ * their types, so that a damaged card is never mistaken for a damaged weight file.
+ */
+export function parseCard(text: string, id: string): ModelCard {
+  let card: unknown;
+  try {
+    card = JSON.parse(text);
+  } catch (err) {
+    throw new WeightError('card', `card.json is not valid JSON (${(err as Error).message})`, id);
+  }
+  const bad = (field: string) => new WeightError('card', `card.json has no valid "${field}"`, id);
+  if (!isRecord(card)) throw bad('(object)');
+  if (card.id !== id) throw bad('id');
+  if (card.kind !== 'generator' && card.kind !== 'discriminator') throw bad('kind');
+  const arch = card.architecture;
+  if (!isRecord(arch) || typeof arch.name !== 'string' || !isRecord(arch.params) || typeof arch.input !== 'string') throw bad('architecture');
+  const w = card.weights;
+  if (!isRecord(w) || typeof w.file !== 'string' || !/^[\w.-]+$/.test(w.file) || !isCount(w.bytes)) throw bad('weights');
+  if (typeof w.sha256 !== 'string' || !/^[0-9a-f]{64}$/i.test(w.sha256)) throw bad('weights.sha256');
+  if (!isRecord(card.tensors) || !Object.values(card.tensors).every((s) => Array.isArray(s) && s.every(isCount))) throw bad('tensors');
+  if (!isRecord(card.title) || typeof card.title.en !== 'string' || typeof card.title.ja !== 'string') throw bad('title');
+  return card as ModelCard;
+}

@@ -4,6 +4,7 @@
  */
 export type WeightErrorCode =
   | 'missing' // the file is not there (HTTP 404, no such file)
+  | 'card' // the model card (card.json) is not valid JSON or lacks a field the loader needs
   | 'network' // the request failed or returned another HTTP error
   | 'truncated' // fewer bytes than the card promises, or the header points past the end
   | 'corrupt' // the bytes are not what the card's sha256 describes, or the header is not valid

@@ -6,10 +6,11 @@
  */
 import { expectedTensors } from '../models/specs';
 import { forgetCached, readCached, writeCached } from './cache';
-import { checkShapes, type ModelCard, type WeightIndex } from './card';
+import { checkShapes, parseCard, type ModelCard, type WeightIndex } from './card';
 import { decodeWeightFile, type DecodedWeights } from './decode';
 import { download, type DownloadProgress } from './download';
 import { WeightError, isWeightError } from './errors';
+import { isGzip } from './gzip';
 import { verifyWeightFile } from './verify';
 
 export interface LoadOptions {
@@ -33,12 +34,8 @@ export async function fetchIndex(base: string, opts: Pick<LoadOptions, 'signal' 
 }
 
 export async function fetchCard(base: string, id: string, opts: Pick<LoadOptions, 'signal' | 'fetch'> = {}): Promise<ModelCard> {
-  const bytes = await download(new URL(`${id}/card.json`, base).href, { ...opts, subject: id });
-  try {
-    return JSON.parse(new TextDecoder().decode(bytes)) as ModelCard;
-  } catch (err) {
-    throw new WeightError('corrupt', `card.json is not valid JSON (${(err as Error).message})`, id);
-  }
+  const bytes = await download(new URL(`${id}/card.json`, base).href, { signal: opts.signal, fetch: opts.fetch, subject: id });
+  return parseCard(new TextDecoder().decode(bytes), id);
 }
 
 /** Card checks that need no weights: the architecture's own tensor list must match the card's. */
@@ -57,7 +54,8 @@ export async function decodeVerified(bytes: Uint8Array, card: ModelCard): Promis
 }
 
 export async function loadModel(base: string, id: string, opts: LoadOptions = {}): Promise<LoadedModel> {
-  const card = await fetchCard(base, id, opts);
+  // The card is not the weights: its bytes never count as weight-download progress.
+  const card = await fetchCard(base, id, { signal: opts.signal, fetch: opts.fetch });
   checkCard(card);
   const { sha256, bytes: size } = card.weights;
   const useCache = opts.cache !== false;
@@ -81,6 +79,11 @@ export async function loadModel(base: string, id: string, opts: LoadOptions = {}
     expectedBytes: size,
     onProgress: (p) => opts.onProgress?.({ ...p, cached: false }),
   });
+  // download() returned, so the server sent the whole response: a gzip file of another size is not a cut
+  // download (that would be 'truncated', worth a reload) but another file than the card describes.
+  if (card.weights.encoding === 'gzip' && isGzip(bytes) && bytes.length !== size) {
+    throw new WeightError('corrupt', `the server's weight file has ${bytes.length} bytes, the model card says ${size}: it is not the file the card describes`, id);
+  }
   const content = await verifyWeightFile(bytes, card.weights, card.id);
   const weights = decodeWeightFile(content, card);
   if (useCache) await writeCached(sha256, base, content);
