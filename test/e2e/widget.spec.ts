@@ -43,6 +43,10 @@ test('the widget becomes ready on WebGPU and draws non-blank outputs', async ({ 
   // The four methods really differ (nearest is blocky, the others are not).
   expect(maxChannelDifference(pixels.nearest, pixels.bilinear)).toBeGreaterThan(10);
   expect(maxChannelDifference(pixels.bilinear, pixels.bicubic)).toBeGreaterThan(0);
+  // Every image option has its own value (a pattern once shared the handwritten-text photo's value).
+  const values = await root.locator('select[data-control="image"] option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+  expect(values.length).toBeGreaterThan(8);
+  expect(new Set(values).size, values.join(', ')).toBe(values.length);
 });
 
 test('WebGPU and CPU outputs match within 1/255 per channel', async ({ page }) => {

@@ -2,7 +2,7 @@
 // patch, the mean is the pixel-wise average, and it beats every candidate on average squared error.
 import { describe, expect, it } from 'vitest';
 import { createImage } from '../../src/sr/image';
-import { boxDown, makeCandidates, meanImage, meanNumbers, PATCH, sharpness } from '../../src/components/srgan/meanPatch';
+import { boxDown, formatPsnr, makeCandidates, meanImage, meanNumbers, PATCH, sharpness } from '../../src/components/srgan/meanPatch';
 import { rng } from '../../src/sr/random';
 
 function noiseTexture(seed: number, size = 96) {
@@ -51,5 +51,15 @@ describe('makeCandidates', () => {
     for (const c of n.candidateOverall) expect(n.meanOverall).toBeGreaterThan(c);
     for (const s of n.sharpCandidates) expect(n.sharpMean).toBeLessThan(s);
     expect(sharpness(mean)).toBe(n.sharpMean);
+  });
+
+  it('one candidate: the mean is that candidate, its PSNR is infinite and is printed as ∞, never "Infinity"', () => {
+    const setup = makeCandidates(createImage(64, 64, Float32Array.from({ length: 64 * 64 * 3 }, (_, i) => ((i * 7919) % 256) / 255)), 3);
+    const one = [setup.candidates[0]];
+    const n = meanNumbers(meanImage(one), one);
+    expect(n.meanVs[0]).toBe(Infinity);
+    expect(formatPsnr(n.meanVs[0])).toBe('∞');
+    expect(formatPsnr(n.meanOverall)).not.toContain('Infinity');
+    expect(formatPsnr(31.234)).toBe('31.23');
   });
 });

@@ -4,8 +4,9 @@
 import type { RGBImage } from '../../sr/image';
 import { GLYPH_HEIGHT, GLYPH_WIDTH, glyphInk } from './bitmapFont';
 
-export type PatternId = 'siemens' | 'zone' | 'text' | 'edges';
-export const patternIds: readonly PatternId[] = ['siemens', 'zone', 'text', 'edges'];
+// Pattern ids share the image select (and the URL's image key) with the demo photographs: none may equal a photo's id.
+export type PatternId = 'siemens' | 'zone' | 'letters' | 'edges';
+export const patternIds: readonly PatternId[] = ['siemens', 'zone', 'letters', 'edges'];
 
 export function isPatternId(value: string): value is PatternId {
   return (patternIds as readonly string[]).includes(value);
@@ -134,7 +135,7 @@ export function makePattern(id: PatternId, size = 256): RGBImage {
       return siemensStar(size);
     case 'zone':
       return zonePlate(size);
-    case 'text':
+    case 'letters':
       return textPattern(size);
     case 'edges':
       return diagonalEdges(size);

@@ -3,7 +3,7 @@
 // TensorFlow.js backend and the root says data-backend="js". See ./README.md.
 import { fill, srganMeanStrings } from '../../i18n/srgan';
 import type { RGBImage } from '../../sr/image';
-import { CANDIDATES, makeCandidates, meanImage, meanNumbers, type MeanSetup } from './meanPatch';
+import { CANDIDATES, formatPsnr, makeCandidates, meanImage, meanNumbers, type MeanSetup } from './meanPatch';
 import { MEAN_PREFIX, readMeanState, selectedIndices, SEED_MAX, type MeanState, type Texture } from './meanState';
 import { draw, loadImage, siteAsset, urlParam, urlWriter, type Mounted } from './shared';
 import { setStatus, showFailure } from '../site/failureStatus';
@@ -80,12 +80,12 @@ export async function mountMean(root: HTMLElement): Promise<Mounted> {
           el.textContent = fill(s.sharpness, { v: f2(sharpOf(candidates[i])) });
           delete el.dataset.psnr;
         } else {
-          el.textContent = `${fill(s.psnrOfMean, { v: f2(n.meanVs[k]) })} · ${fill(s.sharpness, { v: f2(n.sharpCandidates[k]) })}`;
+          el.textContent = `${fill(s.psnrOfMean, { v: formatPsnr(n.meanVs[k]) })} · ${fill(s.sharpness, { v: f2(n.sharpCandidates[k]) })}`;
           el.dataset.psnr = String(n.meanVs[k]);
         }
       }
       const summaryMean = $<HTMLElement>('[data-role="summary-mean"]');
-      summaryMean.textContent = fill(s.summaryMean, { v: f2(n.meanOverall), s: f2(n.sharpMean) });
+      summaryMean.textContent = fill(s.summaryMean, { v: formatPsnr(n.meanOverall), s: f2(n.sharpMean) });
       summaryMean.dataset.value = String(n.meanOverall);
       const summaryBest = $<HTMLElement>('[data-role="summary-best"]');
       if (n.candidateOverall.length) {

@@ -102,6 +102,9 @@ export function sharpness(img: RGBImage): number {
 /** PSNR of Y (no border), as elsewhere on the site. */
 export const psnr = (a: RGBImage, b: RGBImage): number => psnrY(a, b, 0);
 
+/** A PSNR for the page: two decimals, or ∞ for identical images (the mean of one candidate is that candidate). */
+export const formatPsnr = (v: number): string => (Number.isFinite(v) ? v.toFixed(2) : '∞');
+
 /** PSNR from the average squared Y error of `a` against every image in `set` (skipping `skip`). */
 export function psnrAgainstSet(a: RGBImage, set: RGBImage[], skip = -1): number {
   let sum = 0;
