@@ -47,6 +47,28 @@ export async function initBackend(opts: { order?: BackendName[] } = {}): Promise
   throw new NoBackendError(attempts);
 }
 
+/**
+ * Messages WebGPU implementations use when the GPUDevice is gone (TF.js surfaces them as plain Errors). A read
+ * in flight when the device is destroyed fails with "Buffer was unmapped before mapping was resolved" (Chromium).
+ */
+export function isDeviceLost(err: unknown): boolean {
+  return /device (was |is )?lost|devicelost|GPUDevice.*(destroyed|lost)|context lost|unmapped before mapping was resolved/i.test(
+    String((err as Error)?.message ?? err),
+  );
+}
+
+/**
+ * After a lost GPU device: drops the active backend instance and registers its factory again, so the next
+ * `initBackend` makes a fresh one (for WebGPU a new adapter and device). Tensors of the old instance are gone:
+ * callers start the backend again, then upload their weights again.
+ */
+export function resetBackend(): void {
+  const name = tf.getBackend();
+  const factory = tf.findBackendFactory(name);
+  tf.removeBackend(name);
+  if (factory) tf.registerBackend(name, factory, name === 'webgpu' ? 3 : 2);
+}
+
 /** One line per attempt, for status messages and logs, e.g. "webgpu: no-adapter (…)". */
 export function describeAttempt(a: BackendAttempt): string {
   if (a.ok) return `${a.name}: ok`;

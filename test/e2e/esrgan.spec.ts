@@ -99,6 +99,9 @@ test.describe('network interpolation', () => {
     const w1 = await canvasPixels(root, 'canvas[data-model="interp"]');
     await expect(marker).toHaveAttribute('cx', pts[pts.length - 1].x.toFixed(1));
     expect(maxChannelDifference(w1, b), 'α = 1 equals esrgan').toBe(0);
+    // The loupe captions name the α on screen, as the panel titles do.
+    await expect(root.locator('[data-loupe-label="interp"]')).toHaveText('Weights blended, α = 1.00');
+    await expect(root.locator('[data-loupe-label="blend"]')).toHaveText('Pixels blended, α = 1.00');
 
     // Shareable state: the URL carries α and a reload restores it.
     await expect.poll(() => new URL(page.url()).searchParams.get('esr.alpha')).toBe('1.00');

@@ -73,7 +73,7 @@ test('WebGPU and CPU outputs match within 1/255 per channel', async ({ page }) =
   console.log(`parity webgpu vs cpu: ${report.join('; ')}`);
 });
 
-test('SRCNN at ×4: drawn on WebGPU after the four methods, a refinement of bicubic, note at other scales', async ({
+test('SRCNN at ×4: drawn on WebGPU after the four methods, a refinement of bicubic; a lost GPU device recovers; note at other scales', async ({
   page,
 }) => {
   const started = Date.now();
@@ -107,6 +107,19 @@ test('SRCNN at ×4: drawn on WebGPU after the four methods, a refinement of bicu
     `srcnn: ${srcnn.width}x${srcnn.height} output, widget ready after ${(readyAfter / 1000).toFixed(1)} s, ` +
       `SRCNN drawn after ${(srcnnAfter / 1000).toFixed(1)} s, PSNR vs bicubic ${psnr.toFixed(2)} dB; status: ${text.trim()}`,
   );
+
+  // A lost GPU device (as a driver reset would cause): the next computations run on a fresh device, with the
+  // same pixels, and no failure is shown. Move a (bicubic's parameter) one step and back.
+  await root.evaluate((el) => el.dispatchEvent(new Event('sr-test:lose-device')));
+  await expect(root).toHaveAttribute('data-device-lost', 'true');
+  await root.locator('[data-control="a"]').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(async () => maxChannelDifference((await outputPixels(root)).bicubic, bicubic), { timeout: 60_000 }).toBeGreaterThan(0);
+  await page.keyboard.press('ArrowLeft');
+  await expect.poll(async () => maxChannelDifference((await outputPixels(root)).bicubic, bicubic), { timeout: 60_000 }).toBe(0);
+  await expect(root).toHaveAttribute('data-status', 'ready');
+  const detail = (await root.locator('[data-role="failure-detail"]').allTextContents()).join(' ');
+  await expect(message, detail).not.toHaveAttribute('data-failure', /.*/);
 
   // At another scale the panel says SRCNN was trained for ×4 instead of showing a canvas.
   await root.locator('[data-control="scale"]').evaluate((input: HTMLInputElement) => {

@@ -35,3 +35,12 @@ describe('initBackend in Node', () => {
     y.dispose();
   });
 });
+
+describe('isDeviceLost', () => {
+  it('recognises the messages a lost or destroyed GPU device produces, and nothing else', async () => {
+    const { isDeviceLost } = await import('../../src/sr/backend');
+    for (const m of ['GPUDevice was lost', 'Device is lost', "Failed to execute 'mapAsync' on 'GPUBuffer': Buffer was unmapped before mapping was resolved.", 'WebGL context lost'])
+      expect(isDeviceLost(new Error(m)), m).toBe(true);
+    for (const m of ['HTTP 404', 'out of memory', 'the gzip data cannot be decompressed']) expect(isDeviceLost(new Error(m)), m).toBe(false);
+  });
+});

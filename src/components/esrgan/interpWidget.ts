@@ -162,8 +162,13 @@ export async function mountInterp(root: HTMLElement): Promise<{ setVisible(v: bo
         const px: Shown = { image: blend, pixels: toImageData(blend) };
         shown.interp = w;
         shown.blend = px;
-        panels.interp.label.textContent = fill(s.panelWeights, { a: alphaText(alpha) });
-        panels.blend.label.textContent = fill(s.panelPixels, { a: alphaText(alpha) });
+        // The panel titles and the loupe captions below name the α that is on screen.
+        for (const [id, text] of [['interp', s.panelWeights], ['blend', s.panelPixels]] as const) {
+          const label = fill(text, { a: alphaText(alpha) });
+          panels[id].label.textContent = label;
+          const caption = root.querySelector<HTMLElement>(`[data-loupe-label="${id}"]`);
+          if (caption) caption.textContent = label;
+        }
         show('interp', w, alpha);
         show('blend', px, alpha);
         drawDiff(w.image, blend);

@@ -17,11 +17,14 @@ export interface Compute {
   pattern(id: PatternId, size: number): Promise<RGBImage>;
   /** SRCNN ×4 of the LR `input`; rejects with `ComputeError.aborted` when `signal` fires. */
   srcnn(input: RGBImage, weightsBase: string, onProgress: (p: ComputeProgress) => void, signal: AbortSignal): Promise<RGBImage>;
+  /** Test hook: destroys the worker's WebGPU device (resolves to whether there was one); later requests recover. */
+  loseDevice(): Promise<boolean>;
 }
 
 /**
  * Error from the compute side; `attempts` is set when no backend could start, `code` when SRCNN's weights
- * failed to load (the WeightError's code), so the page can say why in its own language.
+ * failed to load (the WeightError's code) or the GPU device was lost for good ('device-lost'), so the page can
+ * say why in its own language.
  */
 export class ComputeError extends Error {
   constructor(
@@ -29,7 +32,7 @@ export class ComputeError extends Error {
     readonly attempts?: BackendAttempt[],
     /** True when the request was cancelled rather than failed. */
     readonly aborted = false,
-    readonly code?: WeightErrorCode,
+    readonly code?: WeightErrorCode | 'device-lost',
   ) {
     super(message);
   }
@@ -75,6 +78,7 @@ function workerCompute(worker: Worker): Compute {
     pattern: async (pattern, size) => (await call({ type: 'pattern', pattern, size })).image!,
     srcnn: async (input, weightsBase, onProgress, signal) =>
       (await call({ type: 'srcnn', input, weightsBase }, [], onProgress, signal)).image!,
+    loseDevice: async () => !!(await call({ type: 'lose-device' })).lost,
   };
 }
 
@@ -92,6 +96,7 @@ const pageCompute: Compute = {
       throw new ComputeError(err instanceof Error ? err.message : String(err), undefined, signal.aborted, isWeightError(err) ? err.code : undefined);
     }
   },
+  loseDevice: async () => false, // in the page the widget shares no device with a test hook
 };
 
 /** Start the compute worker (or fall back to the page) and its backend. */

@@ -12,7 +12,9 @@ export type ComputeRequest =
   /** SRCNN ×4 of `input` (the LR crop); weights from `weightsBase` (an absolute URL ending in '/'). */
   | { id: number; type: 'srcnn'; input: RGBImage; weightsBase: string }
   /** Abort the request `target` (an SRCNN run) between tiles. */
-  | { id: number; type: 'cancel'; target: number };
+  | { id: number; type: 'cancel'; target: number }
+  /** Test hook: destroys the worker's WebGPU device, as a driver reset would (the answer's `lost` says if there was one). */
+  | { id: number; type: 'lose-device' };
 
 /** Intermediate news about a long request; the final answer is a ComputeResponse with the same id. */
 export type ComputeProgress =
@@ -28,8 +30,13 @@ export interface ComputeResponse {
   image?: RGBImage;
   message?: string;
   attempts?: BackendAttempt[];
-  /** Why SRCNN's weights did not load (WeightError.code), for a message in the page's language. */
-  code?: WeightErrorCode;
+  /** Why SRCNN's weights did not load (WeightError.code), or 'device-lost' when the GPU device was lost and a
+   * fresh one failed too, for a message in the page's language. */
+  code?: WeightErrorCode | 'device-lost';
+  /** Answer to 'lose-device': whether a WebGPU device was destroyed. */
+  lost?: boolean;
+  /** True when the request succeeded only after a fresh backend replaced a lost GPU device. */
+  retried?: boolean;
   /** True when the request was cancelled. */
   aborted?: boolean;
 }

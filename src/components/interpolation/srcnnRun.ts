@@ -34,6 +34,11 @@ function loadOnce(weightsBase: string): Promise<{ card: ModelCard; map: WeightMa
   return model;
 }
 
+/** Forgets the loaded weights (their tensors lived on a backend instance that is gone); the next run loads them again. */
+export function forgetSrcnn(): void {
+  model = null;
+}
+
 export async function runSrcnn(
   input: RGBImage,
   weightsBase: string,

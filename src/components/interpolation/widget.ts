@@ -632,6 +632,8 @@ export async function mountWidget(root: HTMLElement): Promise<WidgetHandle> {
     root.dataset.compute = started.compute.where;
     backendMessage = readyText(s, lang, started.report);
     compute = started.compute;
+    // Test hook (e2e): lose the worker's GPU device as a driver reset would; the next computation recovers.
+    root.addEventListener('sr-test:lose-device', () => void started.compute.loseDevice().then((lost) => (root.dataset.deviceLost = String(lost))));
     if (isPatternId(state.image)) void loadSource(state.image);
   } catch (err) {
     root.dataset.status = 'error';

@@ -5,7 +5,7 @@
  * re-uploads the weights and retries the run once.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { initBackend, NoBackendError, type BackendName, type BackendReport } from '../backend';
+import { initBackend, isDeviceLost, NoBackendError, resetBackend, type BackendName, type BackendReport } from '../backend';
 import { fromRGBA, type RGBImage } from '../image';
 import { isWeightError } from '../weights/errors';
 import { loadModel } from '../weights/load';
@@ -24,10 +24,7 @@ export function isAbort(err: unknown): boolean {
   return (err as { name?: string })?.name === 'AbortError' || (isWeightError(err) && err.code === 'aborted');
 }
 
-/** Messages WebGPU implementations use when the GPUDevice is gone. */
-export function isDeviceLost(err: unknown): boolean {
-  return /device (was |is )?lost|devicelost|GPUDevice.*(destroyed|lost)|context lost/i.test(String((err as Error)?.message ?? err));
-}
+export { isDeviceLost };
 
 export function createRuntimeHost(post: Post, options: HostOptions = {}) {
   let session: SRSession | null = null;
@@ -56,9 +53,7 @@ export function createRuntimeHost(post: Post, options: HostOptions = {}) {
 
   /** A fresh instance of the current backend (its GPU device included), then the weights again. */
   async function recreateBackend(): Promise<void> {
-    const factory = tf.findBackendFactory(backend);
-    tf.removeBackend(backend);
-    if (factory) tf.registerBackend(backend, factory, backend === 'webgpu' ? 3 : 2);
+    resetBackend();
     await startBackend();
     await session?.reupload();
   }
