@@ -77,7 +77,7 @@ const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number
 
 /**
  * A model card from the text of card.json, or a WeightError 'card' saying which field is missing or wrong:
- * the fields the loader reads (architecture, weights entry, tensor shapes, golden vectors), checked for
+ * the fields the loader reads (id, kind, architecture, weights entry, tensor shapes, title), checked for
  * their types, so that a damaged card is never mistaken for a damaged weight file.
  */
 export function parseCard(text: string, id: string): ModelCard {
