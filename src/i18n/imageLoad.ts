@@ -9,13 +9,13 @@ const strings: Record<Lang, Record<LoadErrorKind, string>> = {
   en: {
     unreadable: 'That file could not be read as an image ({name}). Try a PNG, JPEG, WebP or GIF file.',
     'not-image': 'That is not an image file ({name}).',
-    'too-large': 'That image is too large to open safely ({w}×{h} pixels). Please use one under 100 megapixels.',
+    'too-large': 'That image is too large to open safely ({w}×{h} pixels). Please use one under 200 megapixels.',
     'too-big': 'That file is too big ({mb} MB). Please use one under 50 MB.',
   },
   ja: {
     unreadable: 'このファイルは画像として読み込めませんでした（{name}）。PNG、JPEG、WebP、GIF をお試しください。',
     'not-image': '画像ファイルではありません（{name}）。',
-    'too-large': '画像が大きすぎて安全に開けません（{w}×{h} 画素）。1 億画素未満の画像をお使いください。',
+    'too-large': '画像が大きすぎて安全に開けません（{w}×{h} 画素）。2 億画素未満の画像をお使いください。',
     'too-big': 'ファイルが大きすぎます（{mb} MB）。50 MB 未満のファイルをお使いください。',
   },
 };

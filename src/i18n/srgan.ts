@@ -29,6 +29,29 @@ const scoreJa: typeof scoreEn = {
 };
 export const srganScoreStrings = { en: scoreEn, ja: scoreJa } satisfies Record<Lang, typeof scoreEn>;
 
+// --- Content-layer table (build time) ------------------------------------------------------------
+const layerEn = {
+  caption:
+    'The content-loss fine-tune of our SRResNet on each layer of the random VGG-19, stopped after about 120 steps (CPU runs, measured on Set5 and Set14). Grid: the power at the frequencies of a pattern repeating every 4 pixels, relative to the frequencies around them; photographs score 1 to 3.',
+  layer: 'Content layer',
+  steps: 'Steps',
+  psnr: 'Set5 PSNR (dB)',
+  grid5: 'Grid, Set5',
+  grid14: 'Grid, Set14',
+  start: 'Start: SRResNet',
+};
+const layerJa: typeof layerEn = {
+  caption:
+    'ランダムな VGG-19 の各層を内容損失に使い、このサイトの SRResNet を約 120 ステップ微調整したところで止めた結果（CPU での実行、Set5 と Set14 で測定）。グリッド：4 画素ごとに繰り返す模様の周波数のパワーを、その周りの周波数と比べた値。写真は 1〜3 程度。',
+  layer: '内容損失の層',
+  steps: 'ステップ',
+  psnr: 'Set5 PSNR（dB）',
+  grid5: 'グリッド（Set5）',
+  grid14: 'グリッド（Set14）',
+  start: '出発点：SRResNet',
+};
+export const srganLayerStrings = { en: layerEn, ja: layerJa } satisfies Record<Lang, typeof layerEn>;
+
 // --- Backend / runtime status, shared by the two figures that run networks ------------------------
 const runtimeEn = {
   statusStatic: 'Showing pictures computed in advance. The networks start in your browser when the figure scrolls into view.',

@@ -1,5 +1,6 @@
 // The chapter-1 widget runs on WebGPU (SwiftShader in CI), draws real pictures, and gives the
 // same pixels on WebGPU as on the CPU backend.
+import { execFileSync } from 'node:child_process';
 import { test, expect } from './fixtures';
 import {
   CHAPTER_1,
@@ -47,6 +48,19 @@ test('the widget becomes ready on WebGPU and draws non-blank outputs', async ({ 
   const values = await root.locator('select[data-control="image"] option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
   expect(values.length).toBeGreaterThan(8);
   expect(new Set(values).size, values.join(', ')).toBe(values.length);
+});
+
+test('a 108-megapixel phone photo (12000 × 9000 JPEG) opens, scaled down in the browser', async ({ page }, info) => {
+  // Written by Pillow (a smooth gradient, a few hundred kB), never committed.
+  const file = info.outputPath('phone-12000x9000.jpg');
+  execFileSync('/usr/bin/python3', ['-c', `from PIL import Image; Image.radial_gradient('L').resize((12000, 9000)).convert('RGB').save(${JSON.stringify(file)}, quality=85)`]);
+  await page.goto(CHAPTER_1);
+  const root = await waitForWidget(page);
+  await expect(root).toHaveAttribute('data-status', 'ready');
+  await root.locator('input[data-control="file"]').setInputFiles(file);
+  const message = root.locator('[data-role="status-message"]');
+  await expect(message).toContainText('Your image (12000×9000) was scaled down to 512×384', { timeout: 60_000 });
+  await expect(root.locator('select[data-control="image"]')).toHaveValue('own');
 });
 
 test('WebGPU and CPU outputs match within 1/255 per channel', async ({ page }) => {

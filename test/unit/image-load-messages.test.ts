@@ -8,10 +8,10 @@ import { imageLoadMessage, imageLoadStrings } from '../../src/i18n/imageLoad';
 const JAPANESE = /[ぁ-んァ-ヶ一-龠]/;
 
 describe('image-load messages', () => {
-  it('a 12000 × 9000 image is "too large", with its size, in both languages', () => {
-    const err = new ImageLoadError('too-large', { name: 'big.jpg', w: 12000, h: 9000 });
-    expect(imageLoadMessage('en', err, 'big.jpg')).toBe('That image is too large to open safely (12000×9000 pixels). Please use one under 100 megapixels.');
-    expect(imageLoadMessage('ja', err, 'big.jpg')).toBe('画像が大きすぎて安全に開けません（12000×9000 画素）。1 億画素未満の画像をお使いください。');
+  it('a 20000 × 12000 image is "too large", with its size, in both languages', () => {
+    const err = new ImageLoadError('too-large', { name: 'big.jpg', w: 20000, h: 12000 });
+    expect(imageLoadMessage('en', err, 'big.jpg')).toBe('That image is too large to open safely (20000×12000 pixels). Please use one under 200 megapixels.');
+    expect(imageLoadMessage('ja', err, 'big.jpg')).toBe('画像が大きすぎて安全に開けません（20000×12000 画素）。2 億画素未満の画像をお使いください。');
   });
 
   it('each kind its own sentence; no placeholder left; an unknown error is "unreadable"', () => {

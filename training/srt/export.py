@@ -177,9 +177,10 @@ def export_generator(mid, runs, out, data_root, niqe_params, fmt="auto"):
             "content_loss": cfg.get("content"), "perceptual_network": cfg.get("vgg"), "gan": cfg.get("gan"),
             "content_norm": meta.get("content_norm"), "init": cfg.get("init"), "freeze_bn": cfg.get("freeze_bn", False),
             "seed": meta["seed"],
-            "lockstep_group": meta["lockstep_group"], "device": meta["device"], "torch": meta["torch"],
+            "lockstep_group": meta["lockstep_group"], "device": meta["device"], "threads": meta.get("threads"), "torch": meta["torch"],
             "group_wall_seconds": round(seconds, 1), "share_of_group_gpu_time": share,
-            "gpu_minutes": round(seconds * share / 60, 2),
+            # this model's share of the group's wall time, named by the device it ran on
+            ("cpu_minutes" if meta["device"] == "cpu" else "gpu_minutes"): round(seconds * share / 60, 2),
             "iterations_per_second": round(meta["iterations"] / seconds, 2),
             "precision": "bf16 autocast, channels-last, fused Adam" if meta["device"] != "cpu" else "fp32",
         },

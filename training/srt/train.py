@@ -11,6 +11,7 @@ import argparse
 import contextlib
 import json
 import math
+import os
 import sys
 import time
 from pathlib import Path
@@ -118,6 +119,8 @@ def lr_at(step, total, base):
 class Trainer:
     def __init__(self, args):
         self.args, self.device = args, pick_device()
+        if self.device == "cpu":  # Debian's PyTorch starts with one thread; a CPU run uses every core
+            torch.set_num_threads(args.threads or os.cpu_count())
         torch.manual_seed(args.seed)
         torch.backends.cudnn.benchmark = True
         files = list_images(*(Path(args.data) / d for d in ("train/bsds500", "train/t91")))
@@ -289,7 +292,7 @@ class Trainer:
             meta = {
                 "model_id": j.id, "config": j.cfg, "iterations": total, "seed": a.seed,
                 "lockstep_group": [k.id for k in self.jobs], "device": torch.cuda.get_device_name() if self.device == "cuda" else "cpu",
-                "torch": str(torch.__version__), "group_seconds_this_run": round(wall, 1),
+                "torch": str(torch.__version__), "threads": torch.get_num_threads(), "group_seconds_this_run": round(wall, 1),
                 "share_of_group_time": round(getattr(j, "share", 1 / len(self.jobs)), 4),
                 "group_iterations_per_second": round((total - start) / wall, 2),
                 "train_images": len(self.sampler), "set5": {"psnr": psnr5, "ssim": ssim5}, "set14": on14,
@@ -314,6 +317,7 @@ def main(argv=None):
     p.add_argument("--time-limit", type=float, default=float("inf"), help="checkpoint and stop after this many seconds")
     p.add_argument("--warm-start", help="folder of exported weights (public/weights): continue training those models")
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--threads", type=int, help="CPU threads (default: every core)")
     p.add_argument("--log-every", type=int, default=50)
     p.add_argument("--eval-every", type=int, default=500)
     p.add_argument("--ckpt-every", type=int, default=1000)

@@ -11,6 +11,7 @@ DISC = dict(num_feat=16)  # narrow VGG-style discriminator: ~1.06 M parameters, 
 
 PSNR_TRAINING = dict(batch=64, patch=128, lr=3e-4)
 GAN_TRAINING = dict(batch=16, patch=128, lr=1e-4)
+SRGAN_L1 = 0.1  # the L1 anchor: pulls the fine-tune back to the pixels where the content loss alone grows a grid
 
 # Ledig et al. 2017, after activation. Their main models use relu5_4 ("VGG54") of an ImageNet VGG; on our
 # random VGG it grows a x4 checkerboard, and with their "VGG22" srgan's NIQE stays above srresnet's on Set14,
@@ -23,12 +24,13 @@ ZOO = {
     "srresnet": dict(arch="srresnet", params={}, loss={"mse": 1.0}, **PSNR_TRAINING),
     "rrdb_psnr": dict(arch="rrdbnet", params=RRDB, loss={"l1": 1.0}, **PSNR_TRAINING),
     "rrdb_bn_psnr": dict(arch="rrdbnet", params={**RRDB, "use_bn": True}, loss={"l1": 1.0}, **PSNR_TRAINING),
-    "srresnet_vgg": dict(arch="srresnet", params={}, init="srresnet", freeze_bn=True, loss={"vgg": 1.0},
-                         content=SRGAN_CONTENT, vgg="random", **GAN_TRAINING),
+    "srresnet_vgg": dict(arch="srresnet", params={}, init="srresnet", freeze_bn=True,
+                         loss={"vgg": 1.0, "l1": SRGAN_L1}, content=SRGAN_CONTENT, vgg="random", **GAN_TRAINING),
     "srresnet_vgg_ssl": dict(arch="srresnet", params={}, init="srresnet", freeze_bn=True, loss={"vgg": 1.0},
                              content=SRGAN_CONTENT, vgg="vgg_ssl", **GAN_TRAINING),
-    "srgan": dict(arch="srresnet", params={}, init="srresnet", freeze_bn=True, loss={"vgg": 1.0, "gan": 1e-3},
-                  content=SRGAN_CONTENT, vgg="random", gan="standard", disc=DISC, **GAN_TRAINING),
+    "srgan": dict(arch="srresnet", params={}, init="srresnet", freeze_bn=True,
+                  loss={"vgg": 1.0, "l1": SRGAN_L1, "gan": 1e-3}, content=SRGAN_CONTENT, vgg="random", gan="standard",
+                  disc=DISC, **GAN_TRAINING),
     "esrgan": dict(arch="rrdbnet", params=RRDB, init="rrdb_psnr", loss={"vgg": 1.0, "gan": 5e-3, "l1": 1e-2},
                    content=ESRGAN_CONTENT, vgg="random", gan="relativistic", disc=DISC, **GAN_TRAINING),
     "esrgan_std": dict(arch="rrdbnet", params=RRDB, init="rrdb_psnr", loss={"vgg": 1.0, "gan": 5e-3, "l1": 1e-2},

@@ -6,7 +6,8 @@ import { fetchAsset } from '../site/assetError';
 
 /** Longest side we keep for a reader's image (the widget only ever shows a small crop). */
 export const MAX_SIDE = 512;
-export const MAX_PIXELS = 100_000_000;
+/** Refused above this: a 200-megapixel phone photo (16320×12240) still opens, a decompression bomb does not. */
+export const MAX_PIXELS = 200_000_000;
 export const MAX_BYTES = 50 * 1024 * 1024;
 
 export type LoadErrorKind = 'not-image' | 'unreadable' | 'too-large' | 'too-big';

@@ -17,8 +17,6 @@ export interface KnownIssue {
 }
 
 export const KNOWN_ISSUES: KnownIssue[] = [
-  { id: 'srgan', kind: 'checkerboard', seenOn: '4c5089f8fd7f' },
-  { id: 'srresnet_vgg', kind: 'checkerboard', seenOn: '27a668159b30' },
   { id: 'rrdb_psnr', kind: 'below-target', target: { set5: 31.5, set14: 28.0 } },
 ];
 

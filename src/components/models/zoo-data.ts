@@ -9,6 +9,8 @@ export interface SetScores {
   psnr: number;
   ssim: number;
   niqe: number;
+  /** The x4 checkerboard index (srt.metrics.grid_index); absent in bicubic's row of older results. */
+  grid?: number;
 }
 
 /** The fields of `card.json` this page shows (see public/weights/README.md for the full format). */
@@ -32,6 +34,9 @@ export interface ModelCard {
     gan?: string | null;
     init?: string | null;
     gpu_minutes?: number;
+    /** CPU-trained models (device 'cpu'): this model's share of the group's wall minutes, and the threads used. */
+    cpu_minutes?: number;
+    threads?: number | null;
     iterations_per_second?: number;
     trained_with?: string;
   };
@@ -59,6 +64,8 @@ export interface Zoo {
   curves: Record<string, CurvePoint[]>;
   /** Bicubic scores from training/results/results.json, or null when that file is absent. */
   bicubic: { set5: SetScores; set14: SetScores } | null;
+  /** Every row of training/results/results.json (the evaluation table, by model id), for scores a card predates. */
+  results: Record<string, { set5?: SetScores; set14?: SetScores }>;
   /** Ids listed in index.json whose card could not be read. */
   missing: string[];
 }
@@ -136,11 +143,10 @@ export function readZoo(root: string = process.cwd()): Zoo {
     curves[g.id] = psnrCurve(readJson(join(weightsDir, g.id, g.curves ?? 'curves.json')));
   }
 
-  const results = readJson<{ bicubic?: { set5?: SetScores; set14?: SetScores } }>(
-    join(root, 'training', 'results', 'results.json'),
-  );
-  const b = results?.bicubic;
+  const results =
+    readJson<Record<string, { set5?: SetScores; set14?: SetScores }>>(join(root, 'training', 'results', 'results.json')) ?? {};
+  const b = results.bicubic;
   const bicubic = b?.set5 && b.set14 ? { set5: b.set5, set14: b.set14 } : null;
 
-  return { generators, discriminators, curves, bicubic, missing };
+  return { generators, discriminators, curves, bicubic, results, missing };
 }
