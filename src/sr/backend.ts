@@ -57,6 +57,11 @@ export function isDeviceLost(err: unknown): boolean {
   );
 }
 
+/** The WebGPU device of the active backend, or undefined on WebGL / the CPU. */
+export function activeGpuDevice(): GPUDevice | undefined {
+  return tf.getBackend() === 'webgpu' ? (tf.backend() as unknown as { device?: GPUDevice }).device : undefined;
+}
+
 /**
  * After a lost GPU device: drops the active backend instance and registers its factory again, so the next
  * `initBackend` makes a fresh one (for WebGPU a new adapter and device). Tensors of the old instance are gone:

@@ -46,7 +46,7 @@ for (const sitePage of PAGES) {
   });
 }
 
-test('a malformed #hash (#%, #%E0%A4%A) throws nothing and the language switch drops it', async ({ page, siteWatch }) => {
+test('a malformed #hash (#%, #%E0%A4%A) throws nothing and the language switch drops it', async ({ page }) => {
   for (const [path, counterpart] of [['chapters/interpolation/', 'ja/chapters/interpolation/'], ['ja/', '']] as const) {
     for (const hash of ['#%', '#%E0%A4%A']) {
       await page.goto(path + hash);
@@ -59,5 +59,5 @@ test('a malformed #hash (#%, #%E0%A4%A) throws nothing and the language switch d
   const id = await page.locator('main h2[id]').first().getAttribute('id');
   await page.goto(`chapters/interpolation/#${id}`);
   await expect(page.locator('[data-lang-switch]')).toHaveAttribute('href', `${BASE_PATH}ja/chapters/interpolation/#${id}`);
-  expect(siteWatch.pageErrors).toEqual([]);
+  // Nothing thrown: the fixture fails the test on any page error.
 });

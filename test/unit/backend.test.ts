@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
-import { describeAttempt, initBackend } from '../../src/sr/backend';
+import { describeAttempt, initBackend, isDeviceLost } from '../../src/sr/backend';
 
 const require = createRequire(import.meta.url);
 const loaded = (pkg: string) => Object.keys(require.cache).some((k) => k.includes(`${pkg}/`));
@@ -37,8 +37,7 @@ describe('initBackend in Node', () => {
 });
 
 describe('isDeviceLost', () => {
-  it('recognises the messages a lost or destroyed GPU device produces, and nothing else', async () => {
-    const { isDeviceLost } = await import('../../src/sr/backend');
+  it('recognises the messages a lost or destroyed GPU device produces, and nothing else', () => {
     for (const m of ['GPUDevice was lost', 'Device is lost', "Failed to execute 'mapAsync' on 'GPUBuffer': Buffer was unmapped before mapping was resolved.", 'WebGL context lost'])
       expect(isDeviceLost(new Error(m)), m).toBe(true);
     for (const m of ['HTTP 404', 'out of memory', 'the gzip data cannot be decompressed']) expect(isDeviceLost(new Error(m)), m).toBe(false);

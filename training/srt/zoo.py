@@ -11,7 +11,7 @@ DISC = dict(num_feat=16)  # narrow VGG-style discriminator: ~1.06 M parameters, 
 
 PSNR_TRAINING = dict(batch=64, patch=128, lr=3e-4)
 GAN_TRAINING = dict(batch=16, patch=128, lr=1e-4)
-SRGAN_L1 = 0.1  # the L1 anchor: pulls the fine-tune back to the pixels where the content loss alone grows a grid
+SRGAN_L1 = 0.1  # L1 anchor to the photograph; 0.1 kept srgan's grid under 2x srresnet's, 0.5 did not (training/EXPERIMENTS.md)
 
 # Ledig et al. 2017, after activation. Their main models use relu5_4 ("VGG54") of an ImageNet VGG; on our
 # random VGG it grows a x4 checkerboard, and with their "VGG22" srgan's NIQE stays above srresnet's on Set14,

@@ -1,8 +1,7 @@
 // Web Worker that owns the TensorFlow.js backend and does the widget's heavy work (backend
 // start-up, resampling, procedural patterns, SRCNN), so the page's main thread never blocks on it.
 // Protocol: see computeProtocol.ts.
-import * as tf from '@tensorflow/tfjs-core';
-import { initBackend, isDeviceLost, resetBackend, type BackendName } from '../../sr/backend';
+import { activeGpuDevice, initBackend, isDeviceLost, resetBackend, type BackendName } from '../../sr/backend';
 import { isWeightError } from '../../sr/weights/errors';
 import { resize } from '../../sr/resample';
 import type { ComputeRequest, ComputeResponse } from './computeProtocol';
@@ -28,10 +27,10 @@ let restarted: Promise<unknown> = Promise.resolve();
  * drops SRCNN's weights so they are uploaded again, and runs it once more. Requests interleave (SRCNN yields
  * between tiles), so one that fails because another request replaced the backend meanwhile is retried as well.
  */
-async function withDeviceRetry<T>(job: () => Promise<T>): Promise<{ result: T; retried: boolean }> {
+async function withDeviceRetry<T>(job: () => Promise<T>): Promise<T> {
   const started = epoch;
   try {
-    return { result: await job(), retried: false };
+    return await job();
   } catch (err) {
     if (epoch === started) {
       if (!isDeviceLost(err)) throw err;
@@ -41,7 +40,7 @@ async function withDeviceRetry<T>(job: () => Promise<T>): Promise<{ result: T; r
       restarted = initBackend({ order });
     }
     await restarted;
-    return { result: await job(), retried: true };
+    return job();
   }
 }
 
@@ -54,18 +53,16 @@ scope.onmessage = async (e: MessageEvent<ComputeRequest>) => {
       const report = await initBackend({ order });
       scope.postMessage({ id: req.id, ok: true, report });
     } else if (req.type === 'resize') {
-      const { result: image, retried } = await withDeviceRetry(() =>
-        resize(req.input, req.outW, req.outH, req.method, req.method === 'bicubic' ? { a: req.a } : {}),
-      );
-      scope.postMessage({ id: req.id, ok: true, image, retried }, [image.data.buffer]);
+      const image = await withDeviceRetry(() => resize(req.input, req.outW, req.outH, req.method, req.method === 'bicubic' ? { a: req.a } : {}));
+      scope.postMessage({ id: req.id, ok: true, image }, [image.data.buffer]);
     } else if (req.type === 'srcnn') {
       running.set(req.id, controller);
-      const { result: image, retried } = await withDeviceRetry(() =>
+      const image = await withDeviceRetry(() =>
         runSrcnn(req.input, req.weightsBase, (progress) => scope.postMessage({ id: req.id, ok: true, progress }), controller.signal),
       );
-      scope.postMessage({ id: req.id, ok: true, image, retried }, [image.data.buffer]);
+      scope.postMessage({ id: req.id, ok: true, image }, [image.data.buffer]);
     } else if (req.type === 'lose-device') {
-      const device = tf.getBackend() === 'webgpu' ? (tf.backend() as unknown as { device?: GPUDevice }).device : undefined;
+      const device = activeGpuDevice();
       device?.destroy();
       scope.postMessage({ id: req.id, ok: true, lost: !!device });
     } else if (req.type === 'cancel') {

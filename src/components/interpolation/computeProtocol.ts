@@ -35,8 +35,6 @@ export interface ComputeResponse {
   code?: WeightErrorCode | 'device-lost';
   /** Answer to 'lose-device': whether a WebGPU device was destroyed. */
   lost?: boolean;
-  /** True when the request succeeded only after a fresh backend replaced a lost GPU device. */
-  retried?: boolean;
   /** True when the request was cancelled. */
   aborted?: boolean;
 }

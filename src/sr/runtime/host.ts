@@ -5,7 +5,7 @@
  * re-uploads the weights and retries the run once.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { initBackend, isDeviceLost, NoBackendError, resetBackend, type BackendName, type BackendReport } from '../backend';
+import { activeGpuDevice, initBackend, isDeviceLost, NoBackendError, resetBackend, type BackendName, type BackendReport } from '../backend';
 import { fromRGBA, type RGBImage } from '../image';
 import { isWeightError } from '../weights/errors';
 import { loadModel } from '../weights/load';
@@ -24,7 +24,6 @@ export function isAbort(err: unknown): boolean {
   return (err as { name?: string })?.name === 'AbortError' || (isWeightError(err) && err.code === 'aborted');
 }
 
-export { isDeviceLost };
 
 export function createRuntimeHost(post: Post, options: HostOptions = {}) {
   let session: SRSession | null = null;
@@ -46,7 +45,7 @@ export function createRuntimeHost(post: Post, options: HostOptions = {}) {
   async function startBackend(): Promise<BackendReport> {
     const report = await initBackend({ order });
     backend = report.name;
-    const device = backend === 'webgpu' ? (tf.backend() as unknown as { device?: GPUDevice }).device : undefined;
+    const device = activeGpuDevice();
     limits = { ...limits, maxStorageBufferBindingSize: device?.limits.maxStorageBufferBindingSize, maxBufferSize: device?.limits.maxBufferSize };
     return report;
   }
@@ -192,7 +191,7 @@ export function createRuntimeHost(post: Post, options: HostOptions = {}) {
         return;
       case 'lose-device':
         return enqueue(async () => {
-          const device = backend === 'webgpu' ? (tf.backend() as unknown as { device?: GPUDevice }).device : undefined;
+          const device = activeGpuDevice();
           device?.destroy();
           post({ type: 'device-lost', id: msg.id, destroyed: !!device });
         });
