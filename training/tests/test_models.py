@@ -34,3 +34,19 @@ def test_vgg_taps_before_or_after_activation():
     assert (a < 0).any() and (b >= 0).all()
     assert torch.equal(torch.relu(a), b)  # same fixed-seed weights, tapped on either side of the ReLU
     assert torch.equal(VGG19Features("conv1_2", seed=0)(x), a)
+
+
+def test_identity_batchnorm_copies_rrdbnet_value_for_value():
+    """rrdb_bn_psnr (srt.bn_init) is rrdb_psnr under its stored statistics, which are those of rrdb_psnr's convolutions."""
+    from srt.bn_init import identity_batchnorm
+    torch.manual_seed(0)
+    plain = build("rrdbnet", num_feat=8, num_block=2, num_grow_ch=4).eval()
+    batches = [torch.rand(4, 3, 12, 12) for _ in range(3)]
+    bn = identity_batchnorm(plain, batches)
+    assert sum(isinstance(m, torch.nn.BatchNorm2d) for m in bn.modules()) == 2 * 3 * 5
+    x = torch.rand(2, 3, 10, 10)
+    with torch.no_grad():
+        assert torch.allclose(bn(x), plain(x), atol=1e-5)
+        first = plain.body[0].rdb1.conv1(plain.conv_first(torch.cat(batches)))
+    assert torch.allclose(bn.body[0].rdb1.bn1.running_mean, first.mean((0, 2, 3)), atol=1e-5)
+    assert torch.allclose(bn.body[0].rdb1.bn1.running_var, first.var((0, 2, 3), unbiased=False), atol=1e-5)
