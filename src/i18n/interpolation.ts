@@ -37,6 +37,8 @@ const en = {
   /** Between the backend sentence and the SRCNN sentence of the status line. */
   statusJoin: ' ',
   outputTitle: '{w}×{h} output',
+  saveShort: 'PNG',
+  saveLabel: 'Save the {method} picture as a PNG file',
   loupesTitle: 'Loupes: {n}×{n} output pixels, shown enlarged',
   loupeLabel: 'Loupe position. Use the arrow keys to move it, or drag on any output image.',
   loupeValueText: 'loupe at x {x}, y {y} of {w} by {h} output pixels',
@@ -106,6 +108,8 @@ const ja: Dict = {
   srcnnFailed: 'SRCNN を実行できませんでした。{reason}4 つの補間法には影響ありません。',
   statusJoin: '',
   outputTitle: '出力 {w}×{h}',
+  saveShort: 'PNG',
+  saveLabel: '{method} の画像を PNG ファイルとして保存',
   loupesTitle: 'ルーペ：出力の {n}×{n} 画素を拡大表示',
   loupeLabel: 'ルーペの位置。矢印キーで動かすか、どれかの出力画像の上でドラッグしてください。',
   loupeValueText: 'ルーペの位置 x {x}、y {y}（出力 {w}×{h} 画素）',

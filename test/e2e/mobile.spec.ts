@@ -17,6 +17,20 @@ for (const sitePage of PAGES) {
     expect(widths.viewport).toBe(360);
     expect(widths.document, 'document scroll width').toBeLessThanOrEqual(widths.viewport);
     expect(widths.body, 'body scroll width').toBeLessThanOrEqual(widths.viewport);
+    const layout = await page.evaluate(() => {
+      const title = document.querySelector<HTMLElement>('.site-header .title')!;
+      // Elements that scroll sideways right now, and whether they show it (a scroll shadow background).
+      const scrollers = [...document.querySelectorAll<HTMLElement>('main *')]
+        .filter((e) => ['auto', 'scroll'].includes(getComputedStyle(e).overflowX) && e.scrollWidth > e.clientWidth + 1)
+        .map((e) => ({ what: `${e.tagName.toLowerCase()}.${[...e.classList].join('.')}`, shadow: getComputedStyle(e).backgroundImage.includes('gradient') }));
+      const numeric = /^[−+-]?[\d.,]+\s*(dB|%|[kKM]?B|M|K)?$/;
+      const cellWrap = [...new Set([...document.querySelectorAll('main td, main th')].filter((c) => numeric.test((c.textContent ?? '').trim())).map((c) => getComputedStyle(c).overflowWrap))];
+      return { titleCut: title.scrollWidth > title.clientWidth, scrollers, cellWrap };
+    });
+    expect(layout.titleCut, 'site title cut off').toBe(false);
+    expect(layout.scrollers.filter((x) => !x.shadow).map((x) => x.what), 'sideways scrollers without a sign').toEqual([]);
+    // Japanese body text may break anywhere, a number in a table cell never mid-token
+    expect(layout.cellWrap.filter((w) => w === 'anywhere')).toEqual([]);
   });
 }
 

@@ -2,7 +2,7 @@
 // and switch language while staying on the same page; every response is a 200.
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { BASE_PATH, PAGES, siteUrl } from './site';
+import { BASE_PATH, ORIGIN, PAGES, siteUrl } from './site';
 
 /** Clicks the first visible link pointing at `path` (below the base) and waits for the page. */
 async function follow(page: Page, path: string): Promise<void> {
@@ -60,4 +60,22 @@ test('a malformed #hash (#%, #%E0%A4%A) throws nothing and the language switch d
   await page.goto(`chapters/interpolation/#${id}`);
   await expect(page.locator('[data-lang-switch]')).toHaveAttribute('href', `${BASE_PATH}ja/chapters/interpolation/#${id}`);
   // Nothing thrown: the fixture fails the test on any page error.
+});
+
+test('every chapter ends with links to its neighbours and the Models page; the last says what comes next', async ({ request }) => {
+  const chapters = ['chapters/interpolation/', 'chapters/srgan/', 'chapters/esrgan/'];
+  for (const prefix of ['', 'ja/']) {
+    for (const [i, chapter] of chapters.entries()) {
+      const html = await (await request.get(siteUrl(prefix + chapter))).text();
+      const nav = html.match(/<nav[^>]*data-role="chapter-nav"[^>]*>([\s\S]*?)<\/nav>/)?.[1] ?? '';
+      const link = (role: string) => nav.match(new RegExp(`href="([^"]+)"[^>]*data-link="${role}"`))?.[1];
+      expect(link('prev'), `${prefix}${chapter}: previous`).toBe(i > 0 ? BASE_PATH + prefix + chapters[i - 1] : undefined);
+      expect(link('next'), `${prefix}${chapter}: next`).toBe(i < chapters.length - 1 ? BASE_PATH + prefix + chapters[i + 1] : undefined);
+      expect(link('models'), `${prefix}${chapter}: Models`).toBe(`${BASE_PATH}${prefix}models/`);
+      expect(nav.includes('data-link="coming-next"'), `${prefix}${chapter}: what comes next`).toBe(i === chapters.length - 1);
+      for (const target of [link('prev'), link('next'), link('models')].filter(Boolean)) {
+        expect((await request.get(`${ORIGIN}${target}`)).status(), target).toBe(200);
+      }
+    }
+  }
 });

@@ -27,6 +27,14 @@ for (const sitePage of PAGES) {
       expect(directives['object-src']).toEqual(["'none'"]);
       expect((await page.title()).trim().length).toBeGreaterThan(0);
 
+      // Negative numbers take the typographic minus (U+2212), as the tables do: never "-0.53" in text or a chart.
+      const hyphenated = await page.evaluate(() => {
+        const main = document.querySelector('main')!.cloneNode(true) as HTMLElement;
+        main.querySelectorAll('.katex, script, style').forEach((e) => e.remove());
+        return (main.textContent ?? '').match(/(?<![\w\-–—./:#])-\d[\d.,]*/g) ?? [];
+      });
+      expect(hyphenated, 'numbers written with a hyphen-minus').toEqual([]);
+
       const script = await japaneseShare(page);
       console.log(
         `${label(sitePage.path)}: ${script.japaneseChars} Japanese characters, ${script.otherWords} ` +

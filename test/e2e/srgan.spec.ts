@@ -219,9 +219,12 @@ test.describe('three losses, one network', () => {
 });
 
 test.describe('the reader’s own image', () => {
-  test('a non-image is refused in words; a photo runs reduced first (with PSNR) and as it is (without)', async ({ page }) => {
+  test('a non-image is refused in words; a photo runs reduced first (with PSNR) and as it is (without)', async ({ page, siteWatch }) => {
     // Nine SRResNet runs in all on SwiftShader (the runtime runs one request at a time).
     test.setTimeout(600_000);
+    // The image-decoding Worker cannot load here: the page decodes the photo itself (chapter 1's 108-MP test uses the Worker).
+    siteWatch.errorsExpected = true; // the missing script's 404
+    await page.route('**/_astro/imageDecode.worker-*.js', (route) => route.fulfill({ status: 404, body: 'not found' }));
     await page.goto(CHAPTER_2);
     const root = page.locator('[data-widget="srgan-losses"]');
     await root.scrollIntoViewIfNeeded();
@@ -245,6 +248,10 @@ test.describe('the reader’s own image', () => {
     const asis = await canvases(root, 'canvas[data-model]', 'data-model');
     expect([asis.hr.width, asis.srgan.width]).toEqual([32, 128]);
     await expect(root.locator('[data-role="metrics"][data-model="srgan"]')).toHaveText(/no ground truth/);
+    // the first panel is the input now: its loupe caption, comparison choices and the spectrum legend say so
+    await expect(root.locator('[data-loupe-cell="hr"] .sg-loupe-label')).toHaveText('Input (LR, 32 × 32)');
+    await expect(root.locator('option[value="hr"]').first()).toHaveText('Input (LR, 32 × 32)');
+    await expect(root.locator('[data-role="spectrum"]')).not.toContainText('Ground truth');
   });
 });
 
@@ -534,6 +541,11 @@ test.describe('the two networks, inspectable', () => {
     await expect(root.locator('button[data-net="d"][data-block="conv3_0"]')).toBeFocused();
     await expect(root).toHaveAttribute('data-computed', 'chelsea:srresnet:d:conv3_0');
     await page.waitForFunction(() => location.search.includes('nets.b=d%3Aconv3_0'));
+    // Hovering a block previews it; the shared URL keeps the chosen one.
+    await root.locator('button[data-net="g"][data-block="body.15"]').hover();
+    await expect(root).toHaveAttribute('data-computed', 'chelsea:srresnet:g:body.15', { timeout: LIVE_TIMEOUT });
+    await page.waitForTimeout(600); // longer than the URL writer's delay
+    expect(page.url()).toContain('nets.b=d%3Aconv3_0');
   });
 });
 

@@ -1,6 +1,8 @@
 // The chapter-1 widget runs on WebGPU (SwiftShader in CI), draws real pictures, and gives the
 // same pixels on WebGPU as on the CPU backend.
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { decodePNG } from '../../src/components/interpolation/node/png';
 import { test, expect } from './fixtures';
 import {
   CHAPTER_1,
@@ -50,7 +52,7 @@ test('the widget becomes ready on WebGPU and draws non-blank outputs', async ({ 
   expect(new Set(values).size, values.join(', ')).toBe(values.length);
 });
 
-test('a 108-megapixel phone photo (12000 × 9000 JPEG) opens, scaled down in the browser', async ({ page }, info) => {
+test('a 108-megapixel phone photo (12000 × 9000 JPEG) opens, scaled down in a Worker', async ({ page }, info) => {
   // Written by Pillow (a smooth gradient, a few hundred kB), never committed.
   const file = info.outputPath('phone-12000x9000.jpg');
   execFileSync('/usr/bin/python3', ['-c', `from PIL import Image; Image.radial_gradient('L').resize((12000, 9000)).convert('RGB').save(${JSON.stringify(file)}, quality=85)`]);
@@ -60,6 +62,8 @@ test('a 108-megapixel phone photo (12000 × 9000 JPEG) opens, scaled down in the
   await root.locator('input[data-control="file"]').setInputFiles(file);
   const message = root.locator('[data-role="status-message"]');
   await expect(message).toContainText('Your image (12000×9000) was scaled down to 512×384', { timeout: 60_000 });
+  // decoded and scaled down in a Worker, not on the page's main thread (test/bench/image-decode.bench.ts measures it)
+  expect(page.workers().map((w) => w.url()).filter((u) => /imageDecode\.worker/.test(u))).toHaveLength(1);
   await expect(root.locator('select[data-control="image"]')).toHaveValue('own');
 });
 
@@ -85,6 +89,13 @@ test('WebGPU and CPU outputs match within 1/255 per channel', async ({ page }) =
     expect(diff, `${method}: largest per-channel difference WebGPU vs CPU`).toBeLessThanOrEqual(1);
   }
   console.log(`parity webgpu vs cpu: ${report.join('; ')}`);
+
+  // Each panel saves its picture as a PNG: the pixels on screen, named by photo, method and scale.
+  const [file] = await Promise.all([page.waitForEvent('download'), cpuRoot.locator('[data-panel="bicubic"] [data-control="save"]').click()]);
+  expect(file.suggestedFilename()).toMatch(/^[a-z0-9-]+-bicubic-x4\.png$/);
+  const saved = decodePNG(readFileSync(await file.path()));
+  expect([saved.width, saved.height]).toEqual([cpu.bicubic.width, cpu.bicubic.height]);
+  expect(maxChannelDifference({ ...saved, data: [...saved.data] }, cpu.bicubic)).toBe(0);
 });
 
 test('SRCNN at ×4: drawn on WebGPU after the four methods, a refinement of bicubic; a lost GPU device recovers; note at other scales', async ({
@@ -98,7 +109,10 @@ test('SRCNN at ×4: drawn on WebGPU after the four methods, a refinement of bicu
   await expect(root).toHaveAttribute('data-backend', 'webgpu');
   const panel = root.locator('[data-panel="srcnn"]');
   const canvas = root.locator('canvas[data-method="srcnn"]');
-  // The classic methods come first; meanwhile SRCNN's panel shows the bicubic picture, not a black canvas.
+  // The classic methods come first; meanwhile SRCNN's panel shows the bicubic picture, not a black canvas, and says
+  // so below the picture, not over it (the profile handles may sit anywhere on it).
+  await expect(panel.locator('[data-role="srcnn-pending"]')).toHaveCount(1);
+  await expect(panel.locator('[data-role="output-view"] [data-role="srcnn-pending"]')).toHaveCount(0);
   await expect(canvas).toBeVisible();
   expect(stats((await outputPixels(root)).srcnn).sd, 'SRCNN placeholder is not blank').toBeGreaterThan(5);
 

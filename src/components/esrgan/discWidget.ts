@@ -14,6 +14,7 @@ import { esrganStrings, fill, type EsrganStrings } from '../../i18n/esrgan';
 import { drawWhole, toImageData } from '../interpolation/canvasDraw';
 import { demoImagePath, findDemoImage } from '../interpolation/demoImages';
 import { loadUrl } from '../interpolation/imageLoad';
+import { fixed } from '../models/format';
 import { DISC_PRECOMPUTED, DISCRIMINATORS, readDiscState, writeDiscState, type DiscFake } from './discState';
 import { latestStateRunner } from './latestState';
 import { copyImage, siteUrl, startRuntime, statusLine } from './shared';
@@ -94,7 +95,6 @@ export async function mountDisc(root: HTMLElement): Promise<{ setVisible(v: bool
     return Array.from(r.logits);
   }
 
-  const fmt = (v: number): string => v.toFixed(2).replace('-', '−');
 
   const yieldToBrowser = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
 
@@ -120,7 +120,7 @@ export async function mountDisc(root: HTMLElement): Promise<{ setVisible(v: bool
             const cells = [c, dStd, dRa].map((v, j) => {
               const td = document.createElement('td');
               td.dataset.col = ['c', 'd', 'dra'][j];
-              td.textContent = fmt(v);
+              td.textContent = fixed(v, 2);
               return td;
             });
             tr.append(th, ...cells);
@@ -129,7 +129,7 @@ export async function mountDisc(root: HTMLElement): Promise<{ setVisible(v: bool
         ),
       );
       table.hidden = false;
-      panel.querySelector('[data-role="means"]')!.textContent = fill(s.discMeans, { r: fmt(out.meanReal), f: fmt(out.meanFake) });
+      panel.querySelector('[data-role="means"]')!.textContent = fill(s.discMeans, { r: fixed(out.meanReal, 2), f: fixed(out.meanFake, 2) });
     }
     for (const d of DISCRIMINATORS) {
       await yieldToBrowser();

@@ -59,7 +59,7 @@ export function formatNumber(v: number | null, metric: string, lang: 'en' | 'ja'
   if (metric.endsWith('_alpha')) return v.toFixed(1);
   if (metric.endsWith('.ssim')) return v.toFixed(4);
   if (metric.includes('.')) return v.toFixed(2);
-  if (metric === 'gpu_minutes') return v.toFixed(1);
+  if (metric === 'gpu_minutes' || metric === 'cpu_minutes') return v.toFixed(0);
   return new Intl.NumberFormat(lang === 'ja' ? 'ja-JP' : 'en-US').format(v);
 }
 

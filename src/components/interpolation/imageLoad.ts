@@ -1,8 +1,10 @@
 // Decode images in the browser into engine images: the demo photos (by URL) and the reader's own
 // files. Nothing is uploaded anywhere. Big images are scaled down by the browser's decoder
-// (createImageBitmap with a resize, which runs off the main thread) so the page never freezes.
+// (createImageBitmap with a resize) in a Worker (imageDecode.worker.ts), so that neither the decoding nor the
+// reading back of the pixels blocks the page; where that Worker cannot run, the same steps run in the page.
 import { fromRGBA, type RGBImage } from '../../sr/image';
 import { fetchAsset } from '../site/assetError';
+import type { DecodeReply, DecodeRequest } from './imageDecodeProtocol';
 
 /** Longest side we keep for a reader's image (the widget only ever shows a small crop). */
 export const MAX_SIDE = 512;
@@ -45,6 +47,55 @@ function naturalSize(blob: Blob): Promise<{ w: number; h: number }> {
   });
 }
 
+let worker: Worker | null | undefined;
+let nextId = 0;
+const pending = new Map<number, { resolve: (image: RGBImage) => void; reject: (err: Error) => void }>();
+
+/** The decoding Worker, started on first use; null once it failed (every later decode runs in the page). */
+function decodeWorker(): Worker | null {
+  if (worker !== undefined) return worker;
+  try {
+    if (typeof OffscreenCanvas === 'undefined') throw new Error('no OffscreenCanvas');
+    worker = new Worker(new URL('./imageDecode.worker.ts', import.meta.url), { type: 'module', name: 'image-decode' });
+    worker.onmessage = (e: MessageEvent<DecodeReply>) => {
+      const p = pending.get(e.data.id);
+      if (!p) return;
+      pending.delete(e.data.id);
+      if (e.data.ok) p.resolve(fromRGBA({ width: e.data.width, height: e.data.height, data: new Uint8ClampedArray(e.data.rgba) }));
+      else p.reject(new Error(e.data.message));
+    };
+    worker.onerror = (e) => {
+      e.preventDefault();
+      worker?.terminate();
+      worker = null;
+      for (const p of pending.values()) p.reject(new Error('worker'));
+      pending.clear();
+    };
+  } catch {
+    worker = null;
+  }
+  return worker;
+}
+
+/** Decode in the Worker; null when there is none, so the caller decodes in the page. */
+function decodeOffThread(blob: Blob, width: number, height: number, resize: boolean): Promise<RGBImage> | null {
+  const w = decodeWorker();
+  if (!w) return null;
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    const request: DecodeRequest = { id, blob, width, height, resize };
+    w.postMessage(request);
+  });
+}
+
+async function decodeInPage(blob: Blob, width: number, height: number, resize: boolean): Promise<RGBImage> {
+  const bitmap = resize
+    ? await createImageBitmap(blob, { resizeWidth: width, resizeHeight: height, resizeQuality: 'high' })
+    : await createImageBitmap(blob);
+  return bitmapToImage(bitmap);
+}
+
 function bitmapToImage(bitmap: ImageBitmap): RGBImage {
   const canvas = document.createElement('canvas');
   canvas.width = bitmap.width;
@@ -71,16 +122,15 @@ export async function decodeBlob(blob: Blob, name = '', maxSide = MAX_SIDE): Pro
   const k = Math.min(1, maxSide / Math.max(size.w, size.h));
   const w = Math.max(1, Math.round(size.w * k));
   const h = Math.max(1, Math.round(size.h * k));
-  let bitmap: ImageBitmap;
+  let image: RGBImage;
   try {
-    bitmap =
-      k < 1
-        ? await createImageBitmap(blob, { resizeWidth: w, resizeHeight: h, resizeQuality: 'high' })
-        : await createImageBitmap(blob);
+    const offThread = decodeOffThread(blob, w, h, k < 1);
+    // a Worker that failed to start (or died) is not the image's fault: the page decodes it instead
+    image = offThread ? await offThread.catch((err: Error) => (err.message === 'worker' ? decodeInPage(blob, w, h, k < 1) : Promise.reject(err))) : await decodeInPage(blob, w, h, k < 1);
   } catch {
     throw new ImageLoadError('unreadable', { name });
   }
-  return { image: bitmapToImage(bitmap), originalWidth: size.w, originalHeight: size.h, downscaled: k < 1 };
+  return { image, originalWidth: size.w, originalHeight: size.h, downscaled: k < 1 };
 }
 
 /** Fetch and decode an image shipped with the site. */

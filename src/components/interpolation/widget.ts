@@ -29,6 +29,7 @@ import { sampleProfile } from './profile';
 import { normalizeA, normalizeScale, type Point, type WidgetState } from './state';
 import { readyText } from './statusText';
 import { readState, writeState } from './urlState';
+import { download, pngOf } from '../site/savePicture';
 
 export interface WidgetHandle {
   setVisible(visible: boolean): void;
@@ -496,6 +497,13 @@ export async function mountWidget(root: HTMLElement): Promise<WidgetHandle> {
     saveUrl();
     void loadSource(state.image).catch(computeFailed);
   });
+  for (const p of el.panels) {
+    // the panel's picture as shown (the pre-computed one until the live canvas has drawn), named by method and scale
+    p.panel.querySelector('[data-control="save"]')!.addEventListener('click', () => {
+      const shown = p.canvas.hidden && p.staticImg instanceof HTMLImageElement ? p.staticImg : p.canvas;
+      void pngOf(shown).then((png) => download(png, `${state.image}-${p.method}-x${state.scale}.png`), computeFailed);
+    });
+  }
   el.uploadButton.addEventListener('click', () => el.fileInput.click());
   el.fileInput.addEventListener('change', () => {
     const file = el.fileInput.files?.[0];

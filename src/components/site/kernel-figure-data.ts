@@ -1,6 +1,13 @@
 // Numbers behind the kernel figure: each resampling kernel sampled on a grid, and its response to a
 // unit step edge (samples 0 for i <= 0, 1 for i >= 1), computed from the engine's own pure kernels.
 import { box, cubic, lanczos, triangle } from '../../sr/kernels';
+import { methods } from '../interpolation/methods';
+
+/** The chapter-1 widget's colour and dash of a method, so Figure 1 and the widget draw each method alike. */
+const look = (id: string) => {
+  const m = methods.find((x) => x.id === id)!;
+  return { color: m.color, dash: m.dash };
+};
 
 export interface KernelSeries {
   id: 'nearest' | 'bilinear' | 'bicubic-0.5' | 'bicubic-0.75' | 'lanczos3';
@@ -13,13 +20,14 @@ export interface KernelSeries {
   dash: string;
 }
 
-// Colours pass 3:1 against white (WCAG 1.4.11); dashes keep the lines apart without colour.
+// The widget's colours (Okabe–Ito, 3:1 against white) and dashes; the second bicubic shares its method's hue
+// with a dash of its own.
 export const kernelSeries: KernelSeries[] = [
-  { id: 'nearest', label: { en: 'nearest (box)', ja: '最近傍（箱型）' }, kernel: box, support: 0.5, color: '#0b5fa5', dash: '' },
-  { id: 'bilinear', label: { en: 'bilinear (triangle)', ja: 'バイリニア（三角形）' }, kernel: triangle, support: 1, color: '#1a7f4b', dash: '7 4' },
-  { id: 'bicubic-0.5', label: { en: 'bicubic a = −0.5', ja: 'バイキュービック a = −0.5' }, kernel: (x) => cubic(x, -0.5), support: 2, color: '#c2410c', dash: '' },
-  { id: 'bicubic-0.75', label: { en: 'bicubic a = −0.75', ja: 'バイキュービック a = −0.75' }, kernel: (x) => cubic(x, -0.75), support: 2, color: '#7e3fa0', dash: '3 3' },
-  { id: 'lanczos3', label: { en: 'Lanczos-3', ja: 'Lanczos-3' }, kernel: (x) => lanczos(x, 3), support: 3, color: '#3a3a3a', dash: '10 3 2 3' },
+  { id: 'nearest', label: { en: 'nearest (box)', ja: '最近傍（箱型）' }, kernel: box, support: 0.5, ...look('nearest') },
+  { id: 'bilinear', label: { en: 'bilinear (triangle)', ja: 'バイリニア（三角形）' }, kernel: triangle, support: 1, ...look('bilinear') },
+  { id: 'bicubic-0.5', label: { en: 'bicubic a = −0.5', ja: 'バイキュービック a = −0.5' }, kernel: (x) => cubic(x, -0.5), support: 2, ...look('bicubic') },
+  { id: 'bicubic-0.75', label: { en: 'bicubic a = −0.75', ja: 'バイキュービック a = −0.75' }, kernel: (x) => cubic(x, -0.75), support: 2, color: look('bicubic').color, dash: '3 3' },
+  { id: 'lanczos3', label: { en: 'Lanczos-3', ja: 'Lanczos-3' }, kernel: (x) => lanczos(x, 3), support: 3, ...look('lanczos3') },
 ];
 
 /** Evenly spaced grid from `from` to `to` inclusive. */

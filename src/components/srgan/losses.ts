@@ -170,7 +170,11 @@ export async function mountLosses(root: HTMLElement): Promise<Mounted> {
       return;
     }
     dirty = false;
-    panels.hr.title.textContent = truth ? s.modelTruth : s.modelInput;
+    // the first panel is the ground truth, or the reader's own small input ("as it is"): its title, loupe caption
+    // and comparison choices say which
+    const hrName = truth ? s.modelTruth : s.modelInput;
+    panels.hr.title.textContent = hrName;
+    for (const el of root.querySelectorAll<HTMLElement>('[data-loupe-cell="hr"] .sg-loupe-label, option[value="hr"]')) el.textContent = hrName;
     for (const id of only ? [only] : PANELS) {
       drawPanel(id);
       await yieldToPage();

@@ -164,18 +164,23 @@ export async function mountNets(root: HTMLElement): Promise<Mounted> {
     }
   }
 
-  const save = () => writeUrl({ img: state.image, g: state.gen, b: state.block });
-  const select = (key: string) => {
-    if (key === state.block) return;
+  let chosen = state.block; // the block the URL records: hovering shows another without choosing it
+  const save = () => writeUrl({ img: state.image, g: state.gen, b: chosen });
+  /** A click or keyboard focus chooses a block (and the shared URL records it); hovering only previews one. */
+  const select = (key: string, choose: boolean) => {
+    if (key === state.block && !choose) return;
     state.block = key;
-    save();
+    if (choose) {
+      chosen = key;
+      save();
+    }
     void show();
   };
   for (const b of buttons) {
     const key = `${b.dataset.net}:${b.dataset.block}`;
-    b.addEventListener('focus', () => select(key));
-    b.addEventListener('pointerenter', () => select(key));
-    b.addEventListener('click', () => select(key));
+    b.addEventListener('focus', () => select(key, true));
+    b.addEventListener('pointerenter', () => select(key, false));
+    b.addEventListener('click', () => select(key, true));
   }
   imageSelect.addEventListener('change', () => {
     state.image = imageSelect.value;

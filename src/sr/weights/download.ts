@@ -2,6 +2,7 @@
  * Fetches a file with byte-level progress (fetch + ReadableStream), and classifies failures:
  * HTTP 404 -> 'missing', other HTTP or network errors -> 'network', an AbortSignal -> 'aborted'.
  */
+import { concatBytes } from './bytes';
 import { WeightError } from './errors';
 
 export interface DownloadProgress {
@@ -62,11 +63,5 @@ export async function download(url: string, opts: DownloadOptions = {}): Promise
     if (signal?.aborted) throw new WeightError('aborted', 'the download was cancelled', subject);
     throw new WeightError('truncated', `the connection broke after ${loaded} bytes (${(err as Error).message})`, subject);
   }
-  const bytes = new Uint8Array(loaded);
-  let at = 0;
-  for (const c of chunks) {
-    bytes.set(c, at);
-    at += c.length;
-  }
-  return bytes;
+  return concatBytes(chunks);
 }

@@ -3,6 +3,7 @@
  * They are unpacked with the platform's own `DecompressionStream('gzip')` (Compression Streams API:
  * browsers, Workers, Node >= 18), so no decompressor is shipped with the site.
  */
+import { concatBytes } from './bytes';
 import { WeightError } from './errors';
 
 /** The first two bytes of every gzip member (RFC 1952). */
@@ -27,8 +28,12 @@ export async function gunzip(bytes: Uint8Array, subject?: string): Promise<Uint8
     );
   }
   try {
-    const unpacked = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new Decompress('gzip'));
-    return new Uint8Array(await new Response(unpacked).arrayBuffer());
+    // Read with a reader, not `new Response(stream).arrayBuffer()`: Chromium turns the decompressor's error
+    // into "Failed to fetch" on that path, and the reader keeps its own words.
+    const reader = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new Decompress('gzip')).getReader();
+    const chunks: Uint8Array[] = [];
+    for (let r = await reader.read(); !r.done; r = await reader.read()) chunks.push(r.value);
+    return concatBytes(chunks);
   } catch (err) {
     throw new WeightError('corrupt', `the gzip data cannot be decompressed (${reason(err)}): the file is damaged or cut short`, subject);
   }
