@@ -380,7 +380,8 @@ test.describe('static content', () => {
       const c = JSON.parse(readFileSync(`public/weights/${id}/curves.json`, 'utf8'));
       const lastOf = (k: string) => (c[k] as Array<number | null>).filter((v): v is number => typeof v === 'number').at(-1)!;
       const text = await page.locator(`[data-run="${id}"] .esr-small`).textContent();
-      for (const k of ['c_real', 'c_fake', 'd_real', 'd_fake']) expect(text).toContain(lastOf(k).toFixed(2));
+      // negative values with the typographic minus, as the tables print them
+      for (const k of ['c_real', 'c_fake', 'd_real', 'd_fake']) expect(text).toContain(lastOf(k).toFixed(2).replace('-', '−'));
     }
   });
 
