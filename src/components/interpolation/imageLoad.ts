@@ -124,9 +124,10 @@ export async function decodeBlob(blob: Blob, name = '', maxSide = MAX_SIDE): Pro
   const h = Math.max(1, Math.round(size.h * k));
   let image: RGBImage;
   try {
-    const offThread = decodeOffThread(blob, w, h, k < 1);
     // a Worker that failed to start (or died) is not the image's fault: the page decodes it instead
-    image = offThread ? await offThread.catch((err: Error) => (err.message === 'worker' ? decodeInPage(blob, w, h, k < 1) : Promise.reject(err))) : await decodeInPage(blob, w, h, k < 1);
+    const inPage = () => decodeInPage(blob, w, h, k < 1);
+    const offThread = decodeOffThread(blob, w, h, k < 1);
+    image = offThread ? await offThread.catch((err: Error) => (err.message === 'worker' ? inPage() : Promise.reject(err))) : await inPage();
   } catch {
     throw new ImageLoadError('unreadable', { name });
   }

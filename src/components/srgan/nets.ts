@@ -168,12 +168,12 @@ export async function mountNets(root: HTMLElement): Promise<Mounted> {
   const save = () => writeUrl({ img: state.image, g: state.gen, b: chosen });
   /** A click or keyboard focus chooses a block (and the shared URL records it); hovering only previews one. */
   const select = (key: string, choose: boolean) => {
-    if (key === state.block && !choose) return;
-    state.block = key;
-    if (choose) {
+    if (choose && key !== chosen) {
       chosen = key;
       save();
     }
+    if (key === state.block) return; // already shown (a click after hover or focus runs nothing again)
+    state.block = key;
     void show();
   };
   for (const b of buttons) {
