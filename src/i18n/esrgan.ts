@@ -11,6 +11,7 @@ const en = {
   backendWebgl: 'WebGL',
   backendCpu: 'the CPU',
   downloading: 'Downloading the weights: {done} of {total} kB…',
+  runningStep: 'Running {model} on {backend}: network {i} of {n}…',
   noscript: 'The live version of this figure needs JavaScript; pre-computed pictures are shown.',
   imageLabel: 'Photograph',
   inputTitle: 'Input: {w}×{h} pixels',
@@ -134,6 +135,7 @@ const ja = {
   backendWebgl: 'WebGL ',
   backendCpu: 'CPU ',
   downloading: '重みをダウンロードしています：{total} kB 中 {done} kB…',
+  runningStep: '{backend} で {model} を実行しています：{n} 個中 {i} 個目のネットワーク…',
   noscript: 'この図を操作するには JavaScript が必要です。事前に計算した画像を表示しています。',
   imageLabel: '写真',
   inputTitle: '入力：{w}×{h} 画素',
@@ -243,6 +245,4 @@ const ja = {
 export const esrganStrings = { en, ja } satisfies Record<'en' | 'ja', Dict>;
 export type EsrganStrings = Dict;
 
-export function fill(template: string, vars: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
-}
+export { fill } from './fill';

@@ -147,7 +147,4 @@ export const interpolationStrings = { en, ja } satisfies Record<'en' | 'ja', Dic
 export type InterpolationStrings = Dict;
 export type InterpolationKey = keyof Dict;
 
-/** Fill `{name}` placeholders. */
-export function fill(template: string, vars: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
-}
+export { fill } from './fill';

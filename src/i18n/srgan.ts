@@ -4,9 +4,7 @@
 
 type Lang = 'en' | 'ja';
 
-export function fill(template: string, vars: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
-}
+export { fill } from './fill';
 
 // --- Scores table (build time) -------------------------------------------------------------------
 const scoreEn = {

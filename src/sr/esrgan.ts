@@ -38,6 +38,36 @@ export function diffMap(a: RGBImage, b: RGBImage): { width: number; height: numb
 }
 
 /**
+ * The centre, as fractions of the image, of the box×box window with the largest summed value of a
+ * per-pixel map (a diffMap): where a loupe shows the most of a difference. Summed-area table, O(w·h).
+ */
+export function busiestBox(map: Float32Array, width: number, height: number, box: number): { x: number; y: number } {
+  const bw = Math.min(box, width);
+  const bh = Math.min(box, height);
+  const sat = new Float64Array((width + 1) * (height + 1));
+  for (let y = 0; y < height; y++) {
+    let row = 0;
+    for (let x = 0; x < width; x++) {
+      row += map[y * width + x];
+      sat[(y + 1) * (width + 1) + x + 1] = sat[y * (width + 1) + x + 1] + row;
+    }
+  }
+  let best = -1;
+  let at = { x: 0, y: 0 };
+  for (let y = 0; y + bh <= height; y++) {
+    for (let x = 0; x + bw <= width; x++) {
+      const sum =
+        sat[(y + bh) * (width + 1) + x + bw] - sat[y * (width + 1) + x + bw] - sat[(y + bh) * (width + 1) + x] + sat[y * (width + 1) + x];
+      if (sum > best) {
+        best = sum;
+        at = { x, y };
+      }
+    }
+  }
+  return { x: (at.x + bw / 2) / width, y: (at.y + bh / 2) / height };
+}
+
+/**
  * Heat-map colours (RGBA bytes) of a difference map, scaled so that `scale` (in [0, 1] units) is the
  * brightest: black, through dark red and orange, to pale yellow.
  */

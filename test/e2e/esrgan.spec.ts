@@ -150,7 +150,16 @@ test.describe('network interpolation', () => {
     await expect.poll(async () => Number((await root.getAttribute('data-frames')) ?? 0), { timeout: 240_000 }).toBeGreaterThanOrEqual(3);
     const alphas = new Set<string>();
     for (let i = 0; i < 3; i++) {
-      alphas.add((await root.locator('canvas[data-model="interp"]').getAttribute('data-alpha')) ?? '');
+      // The slider and its number show the α whose pictures are on screen, not the one being computed.
+      const [slider, step, printed, shown] = await root.evaluate((el) => [
+        el.querySelector<HTMLInputElement>('[data-role="alpha"]')!.value,
+        el.querySelector<HTMLInputElement>('[data-role="alpha"]')!.step,
+        el.querySelector<HTMLOutputElement>('[data-role="alpha-value"]')!.textContent ?? '',
+        el.querySelector<HTMLCanvasElement>('canvas[data-model="interp"]')!.dataset.alpha ?? '',
+      ]);
+      expect(printed, `number ${printed}, pictures ${shown}`).toBe(shown);
+      expect(Math.abs(Number(slider) - Number(shown)), `slider ${slider} (step ${step}), pictures ${shown}`).toBeLessThanOrEqual(Number(step) / 2 + 1e-9);
+      alphas.add(shown);
       await page.waitForTimeout(1500);
     }
     // The page stays responsive while frames are computed in the worker.
@@ -324,6 +333,15 @@ test.describe('standard and relativistic discriminators', () => {
 test.describe('batch normalisation', () => {
   test('esrgan vs esrgan_bn: stored and per-input statistics; heat-map numbers match the pixels', async ({ page }) => {
     test.setTimeout(400_000);
+    // Every status sentence the figure says while it computes (it names each network as it runs it).
+    await page.addInitScript(() => {
+      const said: string[] = [];
+      (window as unknown as { bnSaid: string[] }).bnSaid = said;
+      document.addEventListener('DOMContentLoaded', () => {
+        const el = document.querySelector('[data-widget="esrgan-bn"] [data-role="status-message"]');
+        if (el) new MutationObserver(() => said.push(el.textContent ?? '')).observe(el, { childList: true, characterData: true, subtree: true });
+      });
+    });
     await page.goto(`${CHAPTER}?bn.input=flat`);
     const root = await ready(page, 'esrgan-bn');
     await expect(root).toHaveAttribute('data-status', 'ready');
@@ -344,6 +362,27 @@ test.describe('batch normalisation', () => {
     // Per-input statistics really change the result of the BN model (and only of it).
     expect(b).toBeGreaterThan(0.5);
     expect(maxChannelDifference(perInput, stored)).toBeGreaterThan(10);
+    const said = await page.evaluate(() => (window as unknown as { bnSaid: string[] }).bnSaid);
+    for (const step of ['Running esrgan on WebGPU: network 1 of 3', 'Running esrgan_bn on WebGPU: network 3 of 3'])
+      expect(said.some((t) => t.includes(step)), `${step} in ${JSON.stringify(said)}`).toBe(true);
+    // With no loupe in the URL the loupes sit where |BN stored − esrgan| is largest (the shown pixels, so within 10%).
+    const box = 24;
+    const windowSum = (x0: number, y0: number): number => {
+      let sum = 0;
+      for (let y = y0; y < y0 + box; y++)
+        for (let x = x0; x < x0 + box; x++) {
+          const i = (y * stored.width + x) * 4;
+          sum += Math.max(...[0, 1, 2].map((c) => Math.abs(stored.data[i + c] - plain.data[i + c])));
+        }
+      return sum;
+    };
+    let best = 0;
+    for (let y = 0; y + box <= stored.height; y += 2) for (let x = 0; x + box <= stored.width; x += 2) best = Math.max(best, windowSum(x, y));
+    const at = /x (\d+), y (\d+)/.exec((await root.locator('[data-role="loupe"]').getAttribute('aria-valuetext')) ?? '');
+    expect(at, 'loupe position').not.toBeNull();
+    const shownSum = windowSum(Number(at![1]) - box / 2, Number(at![2]) - box / 2);
+    console.log(`BN loupe at ${at![1]}, ${at![2]}: window difference ${shownSum} of the largest ${best}`);
+    expect(shownSum).toBeGreaterThanOrEqual(0.9 * best);
     // The input selector changes what runs.
     await root.locator('[data-role="variant"]').selectOption('original');
     await expect(root).toHaveAttribute('data-shown', 'chelsea|original', { timeout: READY });

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   blendImages,
+  busiestBox,
   diffMap,
   discriminatorOutputs,
   heatRGBA,
@@ -15,6 +16,7 @@ import {
 import { isActivations, histogramBars } from '../../src/components/esrgan/activations';
 import { isPdData, markerAt, pdChartSvg, pdGeometry } from '../../src/components/esrgan/pdChart';
 import { readInterpState, writeInterpState } from '../../src/components/esrgan/interpState';
+import { readBnState } from '../../src/components/esrgan/bnWidget';
 
 const img = (w: number, h: number, f: (i: number) => number) => ({ width: w, height: h, data: Float32Array.from({ length: w * h * 3 }, (_, i) => f(i)) });
 
@@ -179,5 +181,26 @@ describe('discriminator figure: pre-computed sources', () => {
     // The URL keeps the choice.
     const state = readDiscState(writeDiscState('', { image: 'grass', fake: 'esrgan_std' }));
     expect(state).toEqual({ image: 'grass', fake: 'esrgan_std' });
+  });
+});
+
+describe('the BN figure places its loupes where the difference is', () => {
+  it('busiestBox: the centre of the window with the largest summed difference', () => {
+    const w = 40;
+    const h = 30;
+    const map = new Float32Array(w * h);
+    for (let y = 20; y < 26; y++) for (let x = 4; x < 10; x++) map[y * w + x] = 1; // a 6×6 hot spot
+    map[2 * w + 35] = 3; // a single brighter pixel sums to less
+    const c = busiestBox(map, w, h, 6);
+    expect(c.x * w).toBeCloseTo(7, 6);
+    expect(c.y * h).toBeCloseTo(23, 6);
+    // A box larger than the image is clamped to it: the centre.
+    expect(busiestBox(map, w, h, 100)).toEqual({ x: 0.5, y: 0.5 });
+  });
+
+  it('readBnState: no loupe in the URL means "not placed yet"; a bad one too falls back, never NaN', () => {
+    expect(readBnState('', 'chelsea').loupe).toBeNull();
+    expect(readBnState('?bn.loupe=0.25,0.75', 'chelsea').loupe).toEqual({ x: 0.25, y: 0.75 });
+    expect(readBnState('?bn.loupe=x,2', 'chelsea').loupe).toEqual({ x: 0.5, y: 0.5 });
   });
 });

@@ -155,9 +155,10 @@ MAX_INT8_COST_DB = 0.1  # int8 is kept when it costs at most this much Set5 PSNR
 
 
 def export_generator(mid, runs, out, data_root, niqe_params, fmt="auto"):
-    cfg, run = ZOO[mid], Path(runs) / mid
+    run = Path(runs) / mid
     final = torch.load(run / "final.pt", map_location="cpu", weights_only=False)
     meta = final["meta"]
+    cfg = meta.get("config") or ZOO[mid]  # the recipe the run used, `srt.train --set` changes included
     arch = {"name": cfg["arch"], "params": cfg["params"], "scale": 4, "input": cfg.get("input", "lr")}
     net32 = load_state(build(cfg["arch"], **cfg["params"]), {k: v.float() for k, v in final["model"].items()})
     golden_in = golden_pattern(GOLDEN_LR, GOLDEN_LR)
@@ -206,14 +207,13 @@ def export_generator(mid, runs, out, data_root, niqe_params, fmt="auto"):
     }
     (out / mid / "card.json").write_text(json.dumps(card, indent=1, ensure_ascii=False))
     if final.get("disc"):
-        export_discriminator(mid, final, out, "int8")
+        export_discriminator(mid, cfg, final, out, "int8")
     print(f"{mid}: {card['weights']['bytes']} B, Set5 {stored['set5']['psnr']:.2f} dB (fp32 {full['set5']['psnr']:.2f}), "
           f"NIQE {stored['set5']['niqe']}", flush=True)
     return card
 
 
-def export_discriminator(gen_id, final, out, fmt):
-    cfg = ZOO[gen_id]
+def export_discriminator(gen_id, cfg, final, out, fmt):
     params = {**cfg["disc"], "input_size": 128}
     net32 = load_state(build("vgg_discriminator", **params), {k: v.float() for k, v in final["disc"].items()})
     golden_in = torch.cat([golden_pattern(128, 128, seed=1), golden_pattern(128, 128, seed=2).flip(3)])

@@ -24,7 +24,7 @@ from .evaluate import upscale
 from .imresize import Resizer
 from .metrics import psnr_y, ssim_y
 from .models import VGG19Features, build
-from .zoo import ZOO
+from .zoo import ZOO, with_overrides
 
 WARMUP = 100
 PROBE_STEPS = 30  # with --budget, steps WARMUP-PROBE_STEPS..WARMUP are timed to size the run
@@ -43,8 +43,8 @@ def pick_device():
 class Job:
     """One model being trained: generator, optional discriminator, optimisers, log."""
 
-    def __init__(self, model_id, runs, device, warm_start=None):
-        self.id, self.cfg, self.dir = model_id, ZOO[model_id], Path(runs) / model_id
+    def __init__(self, model_id, runs, device, warm_start=None, overrides=()):
+        self.id, self.cfg, self.dir = model_id, with_overrides(ZOO[model_id], overrides), Path(runs) / model_id
         self.dir.mkdir(parents=True, exist_ok=True)
         self.net = build(self.cfg["arch"], **self.cfg["params"]).to(device)
         if not (self.dir / "ckpt.pt").exists():
@@ -124,12 +124,13 @@ class Trainer:
         torch.manual_seed(args.seed)
         torch.backends.cudnn.benchmark = True
         files = list_images(*(Path(args.data) / d for d in ("train/bsds500", "train/t91")))
-        shapes = {(ZOO[m]["batch"], ZOO[m]["patch"]) for m in args.models}
+        cfgs = [with_overrides(ZOO[m], args.set) for m in args.models]
+        shapes = {(c["batch"], c["patch"]) for c in cfgs}
         assert len(shapes) == 1, f"models trained in lockstep share batch and patch size, got {shapes}"
         self.batch, patch = shapes.pop()
         self.sampler = PatchSampler(files, patch=patch, device=self.device, seed=args.seed)
         self.upscale = Resizer(patch // 4, patch // 4, 4, device=self.device)  # SRCNN's bicubic input
-        self.jobs = [Job(m, args.runs, self.device, args.warm_start) for m in args.models]
+        self.jobs = [Job(m, args.runs, self.device, args.warm_start, args.set) for m in args.models]
         self.eval_set = load_eval_set(args.data, "Set5")
         self.autocast = lambda: mixed_precision(self.device)
         self.perceptual = self._perceptual_losses()
@@ -316,6 +317,9 @@ def main(argv=None):
     p.add_argument("--budget", type=float, help="seconds: size --iters to fit (measured on the first steps)")
     p.add_argument("--time-limit", type=float, default=float("inf"), help="checkpoint and stop after this many seconds")
     p.add_argument("--warm-start", help="folder of exported weights (public/weights): continue training those models")
+    p.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                   help="change a zoo setting for this run, e.g. loss.l1=0.1 or content.layer=conv2_2; applied to each "
+                        "model that has the setting (a loss term is not added where the model has none), recorded in meta")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--threads", type=int, help="CPU threads (default: every core)")
     p.add_argument("--log-every", type=int, default=50)

@@ -12,6 +12,9 @@ DISC = dict(num_feat=16)  # narrow VGG-style discriminator: ~1.06 M parameters, 
 PSNR_TRAINING = dict(batch=64, patch=128, lr=3e-4)
 GAN_TRAINING = dict(batch=16, patch=128, lr=1e-4)
 SRGAN_L1 = 0.1  # L1 anchor to the photograph; 0.1 kept srgan's grid under 2x srresnet's, 0.5 did not (training/EXPERIMENTS.md)
+# srgan's adversarial weight: ESRGAN's 5e-3, five times SRGAN's 1e-3, at which srgan drew almost no texture against
+# relu1_2 and the L1 anchor (training/EXPERIMENTS.md, "The adversarial weight of srgan")
+SRGAN_GAN = 5e-3
 
 # Ledig et al. 2017, after activation. Their main models use relu5_4 ("VGG54") of an ImageNet VGG; on our
 # random VGG it grows a x4 checkerboard, and with their "VGG22" srgan's NIQE stays above srresnet's on Set14,
@@ -29,7 +32,7 @@ ZOO = {
     "srresnet_vgg_ssl": dict(arch="srresnet", params={}, init="srresnet", freeze_bn=True, loss={"vgg": 1.0},
                              content=SRGAN_CONTENT, vgg="vgg_ssl", **GAN_TRAINING),
     "srgan": dict(arch="srresnet", params={}, init="srresnet", freeze_bn=True,
-                  loss={"vgg": 1.0, "l1": SRGAN_L1, "gan": 1e-3}, content=SRGAN_CONTENT, vgg="random", gan="standard",
+                  loss={"vgg": 1.0, "l1": SRGAN_L1, "gan": SRGAN_GAN}, content=SRGAN_CONTENT, vgg="random", gan="standard",
                   disc=DISC, **GAN_TRAINING),
     "esrgan": dict(arch="rrdbnet", params=RRDB, init="rrdb_psnr", loss={"vgg": 1.0, "gan": 5e-3, "l1": 1e-2},
                    content=ESRGAN_CONTENT, vgg="random", gan="relativistic", disc=DISC, **GAN_TRAINING),
@@ -39,3 +42,29 @@ ZOO = {
                       loss={"vgg": 1.0, "gan": 5e-3, "l1": 1e-2},
                       content=ESRGAN_CONTENT, vgg="random", gan="relativistic", disc=DISC, **GAN_TRAINING),
 }
+
+
+def with_overrides(cfg, overrides):
+    """A copy of a zoo entry with `KEY=VALUE` settings applied (`srt.train --set`), to try a recipe change without
+    a new entry: dotted keys reach into dicts (`loss.gan=5e-3`, `content.layer=conv2_2`); a key the entry lacks is
+    left out, so one run can change the GAN weight of a group that also holds a model without a GAN term. Values
+    are read as numbers where they parse as one."""
+    out, applied = {k: dict(v) if isinstance(v, dict) else v for k, v in cfg.items()}, []
+    for item in overrides:
+        key, sep, raw = item.partition("=")
+        assert sep and key, f"--set wants KEY=VALUE, got {item!r}"
+        *path, leaf = key.split(".")
+        node = out
+        for part in path:
+            node = node.get(part) if isinstance(node, dict) else None
+        if not isinstance(node, dict) or leaf not in node:
+            continue
+        try:
+            value = int(raw) if raw.lstrip("-").isdigit() else float(raw)
+        except ValueError:
+            value = raw
+        node[leaf] = value
+        applied.append(item)
+    if applied:
+        out["overrides"] = applied
+    return out

@@ -129,3 +129,19 @@ def test_precomputed_esrgan_std_pictures_are_the_exported_models_output():
         # Within 8-bit rounding (half a level), plus float noise between machines.
         err = np.abs(png.astype(np.float64) - out).max()
         assert err <= 0.5 + 1e-3, (name, err)
+
+
+def test_disc_modes_scores_both_batchnorm_modes_without_touching_the_running_statistics():
+    from srt import disc_modes
+    torch.manual_seed(0)
+    disc = build("vgg_discriminator", num_feat=2, input_size=128).eval()
+    before = {k: v.clone() for k, v in disc.state_dict().items()}
+    batches = [(torch.rand(2, 3, 32, 32), torch.rand(2, 3, 128, 128)) for _ in range(2)]
+    gen = lambda lr: torch.nn.functional.interpolate(lr, scale_factor=4)  # noqa: E731
+    deployed = disc_modes.scores(disc, gen, batches, training_mode=False)
+    training = disc_modes.scores(disc, gen, batches, training_mode=True)
+    assert all(torch.equal(v, disc.state_dict()[k]) for k, v in before.items())  # running statistics unchanged
+    with torch.no_grad():
+        direct = sum(torch.sigmoid(disc(hr)).mean().item() for _, hr in batches) / 2
+    assert abs(deployed["d_real"] - direct) < 1e-4
+    assert deployed != training  # per-batch statistics score differently

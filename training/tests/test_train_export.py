@@ -149,3 +149,23 @@ def test_zoo_init_falls_back_to_the_exported_weights(tiny_zoo, image_root, tmp_p
     job = train.Job("srresnet_vgg", tmp_path / "elsewhere/runs", "cpu")
     for k, v in stored.state_dict().items():
         assert torch.equal(job.net.state_dict()[k], v), k
+
+
+def test_set_changes_a_recipe_for_one_run_and_the_card_records_it(tiny_zoo, image_root, tmp_path):
+    """`--set` reaches into the zoo entry of each model that has the setting; the export writes what ran."""
+    from srt.zoo import with_overrides
+    cfg = with_overrides(tiny_zoo["srgan"], ["loss.gan=5e-2", "content.layer=conv2_2", "batch=4"])
+    assert cfg["loss"]["gan"] == 5e-2 and cfg["content"]["layer"] == "conv2_2" and cfg["batch"] == 4
+    assert tiny_zoo["srgan"]["loss"]["gan"] != 5e-2  # the zoo itself is untouched
+    assert "gan" not in with_overrides(tiny_zoo["srresnet_vgg"], ["loss.gan=5e-2"])["loss"]  # no term is added
+    with pytest.raises(AssertionError):
+        with_overrides(tiny_zoo["srgan"], ["loss.gan"])
+    runs, out = tmp_path / "runs", tmp_path / "weights"
+    assert train.main(f"--models srresnet --data {image_root} --runs {runs} --iters 2".split()) == 0
+    assert train.main(f"--models srresnet_vgg,srgan --data {image_root} --runs {runs} --iters 2 --set loss.gan=5e-2 --set loss.l1=0.3".split()) == 0
+    gan_meta = json.loads((runs / "srgan/meta.json").read_text())["config"]
+    vgg_meta = json.loads((runs / "srresnet_vgg/meta.json").read_text())["config"]
+    assert gan_meta["loss"]["gan"] == 5e-2 and gan_meta["loss"]["l1"] == 0.3
+    assert gan_meta["overrides"] == ["loss.gan=5e-2", "loss.l1=0.3"] and vgg_meta["overrides"] == ["loss.l1=0.3"]
+    export.export_generator("srgan", runs, out, image_root, NIQE_STUB, fmt="int8")
+    assert json.loads((out / "srgan/card.json").read_text())["training"]["losses"]["gan"] == 5e-2

@@ -4,13 +4,13 @@
 // |BN stored − esrgan| and |BN input − BN stored| and synchronised loupes. One run at a time; the
 // newest choice is taken when a run ends. Nothing runs while the figure is off screen.
 import type { RGBImage } from '../../sr/image';
-import { diffMap, heatRGBA, inputVariant, inputVariants, type InputVariant } from '../../sr/esrgan';
+import { busiestBox, diffMap, heatRGBA, inputVariant, inputVariants, type InputVariant } from '../../sr/esrgan';
 import { esrganStrings, fill, type EsrganStrings } from '../../i18n/esrgan';
 import { drawWhole, toImageData } from '../interpolation/canvasDraw';
 import { cropImage } from '../interpolation/crop';
 import { demoImagePath, demoImages, findDemoImage } from '../interpolation/demoImages';
 import { loadUrl } from '../interpolation/imageLoad';
-import { SCALE } from './interpState';
+import { LOUPE, SCALE } from './interpState';
 import { attachLoupes } from './loupes';
 import { latestStateRunner } from './latestState';
 import { copyImage, fitRendering, siteUrl, startRuntime, statusLine } from './shared';
@@ -21,7 +21,8 @@ const PANELS: PanelId[] = ['esrgan', 'esrgan_bn', 'esrgan_bn_input'];
 interface BnState {
   image: string;
   variant: InputVariant;
-  loupe: { x: number; y: number };
+  /** Where the loupes look; null until the reader (or the URL) places them: then they follow the largest BN difference. */
+  loupe: { x: number; y: number } | null;
 }
 
 export function readBnState(search: string, defaultImage: string): BnState {
@@ -33,7 +34,7 @@ export function readBnState(search: string, defaultImage: string): BnState {
   return {
     image: img && demoImages.some((d) => d.id === img) ? img : defaultImage,
     variant: v && inputVariants.includes(v) ? v : 'original',
-    loupe: l.length === 2 ? { x: unit(l[0]), y: unit(l[1]) } : { x: 0.5, y: 0.5 },
+    loupe: l.length === 2 ? { x: unit(l[0]), y: unit(l[1]) } : null,
   };
 }
 
@@ -71,14 +72,14 @@ export async function mountBn(root: HTMLElement): Promise<{ setVisible(v: boolea
       const p = new URLSearchParams(location.search);
       p.set('bn.img', state.image);
       p.set('bn.input', state.variant);
-      p.set('bn.loupe', `${state.loupe.x.toFixed(3)},${state.loupe.y.toFixed(3)}`);
+      if (state.loupe) p.set('bn.loupe', `${state.loupe.x.toFixed(3)},${state.loupe.y.toFixed(3)}`);
       history.replaceState(history.state, '', `${location.pathname}?${p.toString()}${location.hash}`);
     }, 250);
   };
 
   const started = await startRuntime(root, s, { say, fail }, [imageSelect, variantSelect]);
   if (!started) return { setVisible: () => undefined };
-  const { client, readyMessage: backendMessage } = started;
+  const { client, readyMessage: backendMessage, stepText } = started;
 
   const shown: Partial<Record<PanelId, ImageData>> = {};
   let source: { id: string; crop: RGBImage } | null = null;
@@ -90,7 +91,7 @@ export async function mountBn(root: HTMLElement): Promise<{ setVisible(v: boolea
     pixels: () => PANELS.map((id) => shown[id]),
     fallbackSize: cropSize * SCALE,
     s,
-    at: state.loupe,
+    at: state.loupe ?? { x: 0.5, y: 0.5 },
     onMove: (p) => {
       state.loupe = p;
       saveUrl();
@@ -106,6 +107,7 @@ export async function mountBn(root: HTMLElement): Promise<{ setVisible(v: boolea
 
   function heat(canvas: HTMLCanvasElement, a: RGBImage, b: RGBImage): number {
     const d = diffMap(a, b);
+    if (canvas === heatBn && !state.loupe) loupes.moveTo(busiestBox(d.map, d.width, d.height, LOUPE));
     drawWhole(canvas, new ImageData(heatRGBA(d.map, Math.max(d.max, 8 / 255)) as Uint8ClampedArray<ArrayBuffer>, d.width, d.height));
     canvas.hidden = false;
     canvas.parentElement?.querySelector('img')?.setAttribute('hidden', '');
@@ -120,11 +122,13 @@ export async function mountBn(root: HTMLElement): Promise<{ setVisible(v: boolea
     render: async (stale) => {
       if (source?.id !== state.image) source = { id: state.image, crop: await crop(state.image) };
       const input = inputVariant(source.crop, state.variant);
-      const run = async (model: string, bnStats: 'stored' | 'input', channel: string) =>
-        (await client.upscale({ channel, model, image: copyImage(input), bnStats })).image;
-      const plain = await run('esrgan', 'stored', 'esrgan-bn-a');
-      const stored = await run('esrgan_bn', 'stored', 'esrgan-bn-b');
-      const perInput = await run('esrgan_bn', 'input', 'esrgan-bn-c');
+      const run = async (model: string, bnStats: 'stored' | 'input', channel: string, step: number) => {
+        say(stepText(model, step, 3));
+        return (await client.upscale({ channel, model, image: copyImage(input), bnStats })).image;
+      };
+      const plain = await run('esrgan', 'stored', 'esrgan-bn-a', 1);
+      const stored = await run('esrgan_bn', 'stored', 'esrgan-bn-b', 2);
+      const perInput = await run('esrgan_bn', 'input', 'esrgan-bn-c', 3);
       if (stale()) return false;
       drawWhole(inputCanvas, toImageData(input));
       inputCanvas.hidden = false;

@@ -90,6 +90,7 @@ export async function mountInterp(root: HTMLElement): Promise<{ setVisible(v: bo
   if (!started) return { setVisible: () => undefined };
   const { client } = started;
   backendMessage = started.readyMessage;
+  const stepText = started.stepText;
 
   let ends: { key: string; input: RGBImage; a: Shown; b: Shown } | null = null;
   let shownAlpha: number | null = null;
@@ -140,8 +141,11 @@ export async function mountInterp(root: HTMLElement): Promise<{ setVisible(v: bo
         if (ends?.key !== state.image) {
           const key = state.image;
           const input = await loadInput(key);
+          say(stepText('rrdb_psnr', 1, 3));
           const a = await run('rrdb_psnr', input, 'esrgan-interp-a');
+          say(stepText('esrgan', 2, 3));
           const b = await run('esrgan', input, 'esrgan-interp-b');
+          if (!playing) say(stepText(`rrdb_psnr + esrgan, α = ${alphaText(state.alpha)}`, 3, 3));
           ends = { key, input, a, b };
           shownAlpha = null;
           drawWhole(inputCanvas, toImageData(input));
@@ -173,6 +177,8 @@ export async function mountInterp(root: HTMLElement): Promise<{ setVisible(v: bo
         show('blend', px, alpha);
         drawDiff(w.image, blend);
         shownAlpha = alpha;
+        // While playing, the slider moves with the pictures: it shows the α on screen, not the one computing.
+        if (playing) syncControls();
         moveMarker(alpha);
         frameDone(performance.now() - started);
         drawLoupes();
@@ -251,7 +257,6 @@ export async function mountInterp(root: HTMLElement): Promise<{ setVisible(v: bo
     if (!running) {
       // Only when the previous frame is done: a new α is taken, older ones are simply skipped.
       state.alpha = Math.round(sweepAlpha(now - sweepStart, SWEEP_MS, sweepFrom) * 100) / 100;
-      syncControls();
       void pump();
     }
     rafId = requestAnimationFrame(tick);

@@ -24,7 +24,7 @@ export function attachLoupes(opts: {
   s: EsrganStrings;
   at: { x: number; y: number };
   onMove: (p: { x: number; y: number }) => void;
-}): { draw(): void } {
+}): { draw(): void; moveTo(p: { x: number; y: number }): void } {
   let at = opts.at;
   let queued = false;
   const size = (): number => opts.pixels().find(Boolean)?.width ?? opts.fallbackSize;
@@ -61,5 +61,11 @@ export function attachLoupes(opts: {
   };
   for (const p of opts.panels) attachPointerDrag(p.view, move);
   attachArrowKeys(opts.strip, (m) => move(applyMove(at, m, size(), size())));
-  return { draw };
+  /** Place the loupes for the reader (a computed default): not reported through onMove. */
+  const moveTo = (p: { x: number; y: number }): void => {
+    const w = size();
+    at = keepBoxInside(p, LOUPE, LOUPE, w, w);
+    draw();
+  };
+  return { draw, moveTo };
 }

@@ -17,8 +17,12 @@ export function runtimeFor(root: HTMLElement) {
   return sharedRuntime({ weightsBase, order: backendOrder(location.search) });
 }
 
+function backendWord(s: EsrganStrings, name: BackendName): string {
+  return name === 'webgpu' ? s.backendWebgpu : name === 'webgl' ? s.backendWebgl : s.backendCpu;
+}
+
 export function readyText(s: EsrganStrings, name: BackendName): string {
-  return fill(s.statusReady, { backend: name === 'webgpu' ? s.backendWebgpu : name === 'webgl' ? s.backendWebgl : s.backendCpu });
+  return fill(s.statusReady, { backend: backendWord(s, name) });
 }
 
 /** A copy of an image (the runtime takes ownership of the buffers it is sent). */
@@ -72,7 +76,13 @@ export async function startRuntime(
     return null;
   }
   root.dataset.backend = name;
-  return { client, readyMessage: readyText(s, name) };
+  const backend = backendWord(s, name);
+  return {
+    client,
+    readyMessage: readyText(s, name),
+    /** "Running esrgan on WebGPU: network 2 of 3…", said before each network of a computation. */
+    stepText: (model: string, i: number, n: number) => fill(s.runningStep, { model, backend, i, n }),
+  };
 }
 
 /** Starts the figure in view (see ../site/figureLifecycle.ts); if it cannot start, says why and keeps the static pictures. */
