@@ -411,6 +411,25 @@ test.describe('static content', () => {
     const nums = await page.locator('[data-num]').allTextContents();
     expect(nums.length).toBeGreaterThan(20);
     expect(nums.filter((t) => !/\d/.test(t))).toEqual([]);
+    // The RRDB diagram: no line runs through a label, no label overlaps another or another node's shape.
+    const clashes = await page.locator('[data-figure="esrgan-rrdb"] svg').evaluate((svg: SVGSVGElement) => {
+      type Box = { x: number; y: number; width: number; height: number };
+      const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+      const texts = [...svg.querySelectorAll('text')].filter((t) => t.textContent?.trim()).map((t) => ({ el: t, name: t.textContent!, box: t.getBBox() }));
+      const out = new Set<string>();
+      for (const path of svg.querySelectorAll<SVGPathElement>('path')) {
+        if (path.closest('marker')) continue;
+        for (let d = 0; d <= path.getTotalLength(); d += 1) {
+          const q = path.getPointAtLength(d);
+          for (const t of texts) if (overlap(t.box, { x: q.x, y: q.y, width: 0, height: 0 })) out.add(`"${t.name}" × line ${path.getAttribute('d')!.slice(0, 16)}`);
+        }
+      }
+      texts.forEach((a, i) => texts.slice(i + 1).forEach((b) => overlap(a.box, b.box) && out.add(`"${a.name}" × "${b.name}"`)));
+      for (const shape of svg.querySelectorAll<SVGGraphicsElement>('rect, circle'))
+        for (const t of texts) if (t.el.parentNode !== shape.parentNode && overlap(t.box, shape.getBBox())) out.add(`"${t.name}" × a node`);
+      return [...out];
+    });
+    expect(clashes).toEqual([]);
   });
 
   test('discriminator curves summarise the last logged step of both runs', async ({ page }) => {
