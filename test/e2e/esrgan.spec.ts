@@ -10,6 +10,7 @@ import { type CanvasPixels, maxChannelDifference, stats } from './widget';
 import { watchMainThread } from './mainThread';
 import { expectFailure, noWebgpuMessages } from './failureText';
 import { failureMessage } from '../../src/i18n/failures';
+import { decodePNG } from '../../src/components/interpolation/node/png';
 
 const CHAPTER = 'chapters/esrgan/';
 const CHAPTER_JA = 'ja/chapters/esrgan/';
@@ -383,6 +384,11 @@ test.describe('batch normalisation', () => {
     const shownSum = windowSum(Number(at![1]) - box / 2, Number(at![2]) - box / 2);
     console.log(`BN loupe at ${at![1]}, ${at![2]}: window difference ${shownSum} of the largest ${best}`);
     expect(shownSum).toBeGreaterThanOrEqual(0.9 * best);
+    // Each panel saves the picture it shows, pixel for pixel.
+    const [file] = await Promise.all([page.waitForEvent('download'), root.locator('[data-panel="esrgan_bn"] button[data-save]').click()]);
+    expect(file.suggestedFilename()).toBe('esrgan-bn-esrgan_bn.png');
+    const saved = decodePNG(readFileSync(await file.path()));
+    expect(maxChannelDifference({ ...saved, data: [...saved.data] }, stored)).toBe(0);
     // The input selector changes what runs.
     await root.locator('[data-role="variant"]').selectOption('original');
     await expect(root).toHaveAttribute('data-shown', 'chelsea|original', { timeout: READY });

@@ -26,3 +26,32 @@ export function download(blob: Blob, filename: string): void {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/**
+ * The file name a save button gives its picture: its `data-save` stem, the α a panel shows where it has one
+ * (chapter 3's interpolation), and `.png`. Pure, so a unit test pins it.
+ */
+export function savedName(stem: string, alpha?: string): string {
+  const safe = (t: string) => t.replace(/[^A-Za-z0-9._-]+/g, '-');
+  return `${safe(stem)}${alpha ? `-alpha-${safe(alpha)}` : ''}.png`;
+}
+
+/**
+ * One listener for every `button[data-save]` on the page (SaveButton.astro): the button saves the picture of the
+ * `[data-panel]` it sits in, the live canvas once it has drawn, else the pre-computed picture in its place.
+ */
+export function wireSaveButtons(doc: Document = document): void {
+  doc.addEventListener('click', (event) => {
+    const button = (event.target as Element | null)?.closest<HTMLButtonElement>('button[data-save]');
+    const panel = button?.closest<HTMLElement>('[data-panel]');
+    if (!button || !panel) return;
+    const canvas = panel.querySelector<HTMLCanvasElement>('canvas[data-model]');
+    const picture = canvas && !canvas.hidden ? canvas : panel.querySelector<HTMLImageElement>('img');
+    if (!picture) return;
+    const alpha = canvas && !canvas.hidden ? canvas.dataset.alpha : undefined;
+    void pngOf(picture).then(
+      (png) => download(png, savedName(button.dataset.save!, alpha)),
+      () => button.setAttribute('data-error', 'true'),
+    );
+  });
+}
