@@ -1,6 +1,7 @@
 // Locale helpers: the list of locales, UI-string lookup, and URL building that respects the
 // deployment sub-path (import.meta.env.BASE_URL, set from SITE_BASE in astro.config.mjs).
 import { site, type SiteKey } from './site';
+import { fill } from './fill';
 
 export const locales = ['en', 'ja'] as const;
 export type Lang = (typeof locales)[number];
@@ -13,7 +14,7 @@ export function t(lang: Lang, key: SiteKey): string {
 
 /** UI string with `{name}` placeholders filled in, e.g. tf('ja', 'chapterLabel', { n: 1 }) -> "第1章". */
 export function tf(lang: Lang, key: SiteKey, vars: Record<string, string | number>): string {
-  return t(lang, key).replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  return fill(t(lang, key), vars);
 }
 
 /**

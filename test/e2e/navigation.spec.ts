@@ -79,3 +79,20 @@ test('every chapter ends with links to its neighbours and the Models page; the l
     }
   }
 });
+
+test('"reset every figure" drops the figures\' URL settings: chapter 1 goes back to its default scale', async ({ page }) => {
+  await page.goto('chapters/interpolation/?interp.scale=2');
+  const scale = page.locator('[data-control="scale"]').first();
+  await scale.scrollIntoViewIfNeeded(); // the figure reads its settings when it starts, in view
+  await expect(scale).toHaveValue('2');
+  const reset = page.locator('[data-role="reset-figures"]');
+  await Promise.all([page.waitForURL(siteUrl('chapters/interpolation/')), reset.click()]);
+  expect(new URL(page.url()).search).toBe('');
+  await scale.scrollIntoViewIfNeeded();
+  await expect(scale).toHaveValue('4');
+  await page.waitForTimeout(500); // a settled figure does not write its settings back into the URL
+  expect(new URL(page.url()).search).toBe('');
+  // The same link, in Japanese, on the Japanese page.
+  await page.goto('ja/chapters/interpolation/?interp.scale=2');
+  await expect(page.locator('[data-role="reset-figures"]')).toHaveText('このページの図をすべて最初の設定に戻す');
+});
