@@ -142,6 +142,12 @@ const lossesEn = {
   ownModeLabel: 'Your image',
   ownDownscale: 'reduce it first (a ground truth exists)',
   ownAsIs: 'enlarge it as it is (no ground truth)',
+  regionLabel: 'Part of your picture',
+  regions: {
+    tl: 'top left', t: 'top', tr: 'top right',
+    l: 'left', c: 'centre', r: 'right',
+    bl: 'bottom left', b: 'bottom', br: 'bottom right',
+  },
   viewLabel: 'View',
   viewSide: 'Side by side',
   viewWipe: 'Wipe',
@@ -166,7 +172,7 @@ const lossesEn = {
   spectrumY: 'log₁₀ power',
   precomputed: 'pre-computed',
   fileTooSmall: 'That image is too small: it needs at least {n} pixels on each side.',
-  fileScaled: 'Your image was scaled down to {w} × {h} pixels first; the figure uses its centre.',
+  fileScaled: 'Your image was scaled down to {w} × {h} pixels first; the figure uses the part you pick below (the centre at first).',
 };
 const lossesJa: typeof lossesEn = {
   caption:
@@ -179,6 +185,12 @@ const lossesJa: typeof lossesEn = {
   ownModeLabel: '手元の画像',
   ownDownscale: '先に縮小する（正解画像あり）',
   ownAsIs: 'そのまま拡大する（正解画像なし）',
+  regionLabel: '画像のどの部分を使うか',
+  regions: {
+    tl: '左上', t: '上', tr: '右上',
+    l: '左', c: '中央', r: '右',
+    bl: '左下', b: '下', br: '右下',
+  },
   viewLabel: '表示',
   viewSide: '並べて表示',
   viewWipe: 'ワイプ',
@@ -203,7 +215,7 @@ const lossesJa: typeof lossesEn = {
   spectrumY: 'パワーの常用対数',
   precomputed: '事前計算',
   fileTooSmall: '画像が小さすぎます。縦横とも {n} 画素以上必要です。',
-  fileScaled: '画像を先に {w} × {h} 画素へ縮小し、その中央部分を使っています。',
+  fileScaled: '画像を先に {w} × {h} 画素へ縮小しました。図では下で選んだ部分（最初は中央）を使います。',
 };
 export const srganLossesStrings = { en: lossesEn, ja: lossesJa } satisfies Record<Lang, typeof lossesEn>;
 

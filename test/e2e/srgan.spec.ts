@@ -7,6 +7,9 @@ import { watchMainThread } from './mainThread';
 import { ssimY } from '../../src/sr/metrics';
 import { failureMessage } from '../../src/i18n/failures';
 import { expectFailure } from './failureText';
+import { maxChannelDifference } from './widget';
+import { decodePNG } from '../../src/components/interpolation/node/png';
+import { readFileSync } from 'node:fs';
 
 const CHAPTER_2 = 'chapters/srgan/';
 const CHAPTER_2_JA = 'ja/chapters/srgan/';
@@ -219,7 +222,7 @@ test.describe('three losses, one network', () => {
 });
 
 test.describe('the reader’s own image', () => {
-  test('a non-image is refused in words; a photo runs reduced first (with PSNR) and as it is (without)', async ({ page, siteWatch }) => {
+  test('a non-image is refused in words; a photo runs reduced first (with PSNR) and as it is (without), from the part the reader picks', async ({ page, siteWatch }) => {
     // Nine SRResNet runs in all on SwiftShader (the runtime runs one request at a time).
     test.setTimeout(600_000);
     // The image-decoding Worker cannot load here: the page decodes the photo itself (chapter 1's 108-MP test uses the Worker).
@@ -252,6 +255,14 @@ test.describe('the reader’s own image', () => {
     await expect(root.locator('[data-loupe-cell="hr"] .sg-loupe-label')).toHaveText('Input (LR, 32 × 32)');
     await expect(root.locator('option[value="hr"]').first()).toHaveText('Input (LR, 32 × 32)');
     await expect(root.locator('[data-role="spectrum"]')).not.toContainText('Ground truth');
+    // The reader picks the part of the picture: top left is the photo's own top-left 32×32, pixel for pixel.
+    await root.locator('select[data-control="own-region"]').selectOption('tl');
+    await expect(root).toHaveAttribute('data-computed', 'own:asis:tl', { timeout: LIVE_TIMEOUT });
+    const corner = (await canvases(root, 'canvas[data-model]', 'data-model')).hr;
+    const photo = decodePNG(readFileSync('public/images/demo/coffee.png'));
+    const expected = { width: 32, height: 32, data: [] as number[] };
+    for (let y = 0; y < 32; y++) for (let x = 0; x < 32; x++) for (let c = 0; c < 4; c++) expected.data.push(c === 3 ? 255 : photo.data[(y * photo.width + x) * 4 + c]);
+    expect(maxChannelDifference(corner, expected)).toBe(0);
   });
 });
 

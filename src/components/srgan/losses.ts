@@ -6,7 +6,7 @@ import { decodeBlob } from '../interpolation/imageLoad';
 import { imageLoadMessage } from '../../i18n/imageLoad';
 import { findCrop, LABEL_KEY, manifest, NETWORKS, PANELS, staticPath, type PanelId } from './data';
 import { clampLoupe, LOUPE, readLossesState, URL_PREFIX, type LossesState } from './lossesState';
-import { centreCrop, cropImage, HR_SIZE, LR_SIZE, lowRes, quantize8, SCALE, type PanelNumbers } from './pipeline';
+import { cropImage, HR_SIZE, isRegion, regionCrop, type Region, LR_SIZE, lowRes, quantize8, SCALE, type PanelNumbers } from './pipeline';
 import { imresizeJs } from '../../sr/resizeCpu';
 import { measureOffThread } from './metricsClient';
 import { draw, generate, loadImage, runtime, siteAsset, urlParam, urlWriter, yieldToPage, type Mounted } from './shared';
@@ -30,6 +30,7 @@ export async function mountLosses(root: HTMLElement): Promise<Mounted> {
   const fileInput = $<HTMLInputElement>('input[data-control="file"]');
   const ownModeBox = $<HTMLElement>('[data-role="own-mode"]');
   const ownModeRadios = [...root.querySelectorAll<HTMLInputElement>('input[data-control="own-mode"]')];
+  const regionSelect = $<HTMLSelectElement>('select[data-control="own-region"]');
   const viewSelect = $<HTMLSelectElement>('select[data-control="view"]');
   const wipeBox = $<HTMLElement>('[data-role="wipe"]');
   const wipeA = $<HTMLSelectElement>('select[data-control="wipe-a"]');
@@ -56,6 +57,7 @@ export async function mountLosses(root: HTMLElement): Promise<Mounted> {
   const writeUrl = urlWriter(URL_PREFIX);
   let own: RGBImage | null = null;
   let mode: Mode = 'down';
+  let region: Region = 'c';
   let imageKey = state.image;
 
   // Current pictures (8-bit) and their numbers; `live` marks the ones computed in this browser.
@@ -189,8 +191,8 @@ export async function mountLosses(root: HTMLElement): Promise<Mounted> {
   // ---- computing ----------------------------------------------------------------------------------
   async function sourceImages(): Promise<{ hr: RGBImage | null; lr: RGBImage; staticOut: Partial<Record<PanelId, RGBImage>> }> {
     if (imageKey === 'own' && own) {
-      if (mode === 'asis') return { hr: null, lr: quantize8(centreCrop(own, LR_SIZE)), staticOut: {} };
-      const hr = quantize8(centreCrop(own, HR_SIZE));
+      if (mode === 'asis') return { hr: null, lr: quantize8(regionCrop(own, LR_SIZE, region)), staticOut: {} };
+      const hr = quantize8(regionCrop(own, HR_SIZE, region));
       return { hr, lr: lowRes(hr), staticOut: {} };
     }
     const crop = findCrop(imageKey)!;
@@ -213,7 +215,7 @@ export async function mountLosses(root: HTMLElement): Promise<Mounted> {
     const gen = ++generation;
     root.setAttribute('aria-busy', 'true');
     delete root.dataset.computed;
-    const key = imageKey === 'own' ? `own:${mode}` : imageKey;
+    const key = imageKey === 'own' ? `own:${mode}${region === 'c' ? '' : `:${region}`}` : imageKey;
     let src: Awaited<ReturnType<typeof sourceImages>>;
     try {
       src = await sourceImages();
@@ -353,6 +355,10 @@ export async function mountLosses(root: HTMLElement): Promise<Mounted> {
   for (const view of root.querySelectorAll<HTMLElement>('[data-role="panels"] [data-role="view"]')) {
     attachPointerDrag(view, (p) => moveLoupe(p.x * HR_SIZE, p.y * HR_SIZE));
   }
+  regionSelect.addEventListener('change', () => {
+    region = isRegion(regionSelect.value) ? regionSelect.value : 'c';
+    requestCompute();
+  });
   for (const r of ownModeRadios) {
     r.addEventListener('change', () => {
       if (!r.checked) return;
