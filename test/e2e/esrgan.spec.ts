@@ -393,6 +393,22 @@ test.describe('batch normalisation', () => {
     await root.locator('[data-role="variant"]').selectOption('original');
     await expect(root).toHaveAttribute('data-shown', 'chelsea|original', { timeout: READY });
     await expect.poll(() => new URL(page.url()).searchParams.get('bn.input')).toBe('original');
+    // The reader's own picture: refused in words when it is not one; else its centre runs, and the URL never names it.
+    const ownFile = root.locator('input[data-role="own-file"]');
+    await ownFile.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a picture') });
+    await expect(root.locator('[data-role="status-message"]')).toContainText('notes.txt');
+    await ownFile.setInputFiles('public/images/demo/coffee.png');
+    await expect(root).toHaveAttribute('data-shown', 'own-1|original', { timeout: READY });
+    await expect(root.locator('[data-role="image"]')).toHaveValue('own');
+    const input = await canvasPixels(root, 'canvas[data-model="input"]');
+    const photo = decodePNG(readFileSync('public/images/demo/coffee.png'));
+    const corner = (photo.width - input.width) / 2;
+    let off = 0;
+    for (let y = 0; y < input.height; y++)
+      for (let x = 0; x < input.width; x++)
+        for (let c = 0; c < 3; c++) off = Math.max(off, Math.abs(input.data[(y * input.width + x) * 4 + c] - photo.data[((y + corner) * photo.width + x + corner) * 4 + c]));
+    expect(off).toBe(0);
+    expect(page.url()).not.toContain('bn.img=own');
   });
 });
 

@@ -204,3 +204,12 @@ describe('the BN figure places its loupes where the difference is', () => {
     expect(readBnState('?bn.loupe=x,2', 'chelsea').loupe).toEqual({ x: 0.5, y: 0.5 });
   });
 });
+
+describe('chapter 3 and the reader\'s own picture', () => {
+  it('the URL never names it: writing the state keeps the last demo photo, and "own" from a URL is refused', () => {
+    const written = writeInterpState('?esr.img=coffee', { image: 'own', alpha: 0.5, loupe: { x: 0.5, y: 0.5 } });
+    expect(new URLSearchParams(written).get('esr.img')).toBe('coffee');
+    expect(readInterpState('?esr.img=own', 'chelsea').image).toBe('chelsea');
+    expect(readBnState('?bn.img=own', 'chelsea').image).toBe('chelsea');
+  });
+});

@@ -12,6 +12,7 @@ import { demoImagePath, demoImages, findDemoImage } from '../interpolation/demoI
 import { loadUrl } from '../interpolation/imageLoad';
 import { LOUPE, SCALE } from './interpState';
 import { attachLoupes } from './loupes';
+import { attachOwnPicture, centreOf, OWN } from './ownPicture';
 import { latestStateRunner } from './latestState';
 import { copyImage, fitRendering, siteUrl, startRuntime, statusLine } from './shared';
 
@@ -39,7 +40,8 @@ export function readBnState(search: string, defaultImage: string): BnState {
 }
 
 export async function mountBn(root: HTMLElement): Promise<{ setVisible(v: boolean): void }> {
-  const s: EsrganStrings = esrganStrings[root.dataset.lang === 'ja' ? 'ja' : 'en'];
+  const lang = root.dataset.lang === 'ja' ? 'ja' : 'en';
+  const s: EsrganStrings = esrganStrings[lang];
   const q = <T extends Element>(sel: string): T => root.querySelector<T>(sel)!;
   const imageSelect = q<HTMLSelectElement>('[data-role="image"]');
   const variantSelect = q<HTMLSelectElement>('[data-role="variant"]');
@@ -70,7 +72,7 @@ export async function mountBn(root: HTMLElement): Promise<{ setVisible(v: boolea
     clearTimeout(urlTimer);
     urlTimer = setTimeout(() => {
       const p = new URLSearchParams(location.search);
-      p.set('bn.img', state.image);
+      if (state.image !== OWN) p.set('bn.img', state.image); // the reader's picture never enters the URL
       p.set('bn.input', state.variant);
       if (state.loupe) p.set('bn.loupe', `${state.loupe.x.toFixed(3)},${state.loupe.y.toFixed(3)}`);
       history.replaceState(history.state, '', `${location.pathname}?${p.toString()}${location.hash}`);
@@ -84,6 +86,7 @@ export async function mountBn(root: HTMLElement): Promise<{ setVisible(v: boolea
   const shown: Partial<Record<PanelId, ImageData>> = {};
   let source: { id: string; crop: RGBImage } | null = null;
   let visible = false;
+  let own: { picture: RGBImage; n: number } | null = null;
 
   const loupes = attachLoupes({
     strip: q<HTMLElement>('[data-role="loupe"]'),
@@ -99,6 +102,7 @@ export async function mountBn(root: HTMLElement): Promise<{ setVisible(v: boolea
   });
 
   async function crop(id: string): Promise<RGBImage> {
+    if (id === OWN && own) return centreOf(own.picture, cropSize);
     const demo = findDemoImage(id) ?? findDemoImage('chelsea')!;
     const src = await loadUrl(siteUrl(root, demoImagePath(demo)));
     const size = Math.min(cropSize, src.width, src.height);
@@ -118,9 +122,10 @@ export async function mountBn(root: HTMLElement): Promise<{ setVisible(v: boolea
   const pump = latestStateRunner({
     root,
     isVisible: () => visible,
-    key: () => `${state.image}|${state.variant}`,
+    key: () => `${state.image === OWN && own ? `own-${own.n}` : state.image}|${state.variant}`,
     render: async (stale) => {
-      if (source?.id !== state.image) source = { id: state.image, crop: await crop(state.image) };
+      const sourceId = state.image === OWN && own ? `own-${own.n}` : state.image;
+      if (source?.id !== sourceId) source = { id: sourceId, crop: await crop(state.image) };
       const input = inputVariant(source.crop, state.variant);
       const run = async (model: string, bnStats: 'stored' | 'input', channel: string, step: number) => {
         say(stepText(model, step, 3));
@@ -153,6 +158,19 @@ export async function mountBn(root: HTMLElement): Promise<{ setVisible(v: boolea
     onError: (err) => fail(err, root.dataset.status === 'ready' ? 'last' : 'static'),
   });
 
+  attachOwnPicture({
+    root,
+    lang,
+    s,
+    select: imageSelect,
+    minSide: cropSize,
+    say,
+    onPicture: (picture) => {
+      own = { picture, n: (own?.n ?? 0) + 1 };
+      state.image = OWN;
+      void pump();
+    },
+  });
   imageSelect.addEventListener('change', () => {
     state.image = imageSelect.value;
     saveUrl();

@@ -38,7 +38,7 @@ export function readInterpState(search: string, defaultImage = 'chelsea'): Inter
 export function writeInterpState(search: string, s: InterpState): string {
   const q = new URLSearchParams(search);
   q.set('esr.alpha', s.alpha.toFixed(2));
-  q.set('esr.img', s.image);
+  if (s.image !== 'own') q.set('esr.img', s.image); // the reader's own picture never enters the URL
   q.set('esr.loupe', `${s.loupe.x.toFixed(3)},${s.loupe.y.toFixed(3)}`);
   const out = q.toString();
   return out ? `?${out}` : '';

@@ -12,6 +12,7 @@ import { cropImage } from '../interpolation/crop';
 import { demoImagePath, findDemoImage } from '../interpolation/demoImages';
 import { loadUrl } from '../interpolation/imageLoad';
 import { attachLoupes } from './loupes';
+import { attachOwnPicture, centreOf, OWN } from './ownPicture';
 import { markerAt } from './pdChart';
 import { readInterpState, SCALE, SWEEP_MS, writeInterpState, type InterpState } from './interpState';
 import { copyImage, fitRendering, siteUrl, startRuntime, statusLine } from './shared';
@@ -96,7 +97,12 @@ export async function mountInterp(root: HTMLElement): Promise<{ setVisible(v: bo
   let shownAlpha: number | null = null;
   let running = false;
 
+  let own: { picture: RGBImage; n: number } | null = null;
+  /** What the pictures are computed from: the image id, or which of the reader's pictures. */
+  const sourceKey = (): string => (state.image === OWN && own ? `own-${own.n}` : state.image);
+
   async function loadInput(id: string): Promise<RGBImage> {
+    if (id === OWN && own) return centreOf(own.picture, cropSize);
     const demo = findDemoImage(id) ?? findDemoImage('chelsea')!;
     const src = await loadUrl(siteUrl(root, demoImagePath(demo)));
     const size = Math.min(cropSize, src.width, src.height);
@@ -138,9 +144,9 @@ export async function mountInterp(root: HTMLElement): Promise<{ setVisible(v: bo
     }, 300);
     try {
       while (visible) {
-        if (ends?.key !== state.image) {
-          const key = state.image;
-          const input = await loadInput(key);
+        if (ends?.key !== sourceKey()) {
+          const key = sourceKey();
+          const input = await loadInput(state.image);
           say(stepText('rrdb_psnr', 1, 3));
           const a = await run('rrdb_psnr', input, 'esrgan-interp-a');
           say(stepText('esrgan', 2, 3));
@@ -161,7 +167,7 @@ export async function mountInterp(root: HTMLElement): Promise<{ setVisible(v: bo
         const alpha = state.alpha;
         const started = performance.now();
         const w = await run({ a: 'rrdb_psnr', b: 'esrgan', alpha }, ends.input, 'esrgan-interp');
-        if (ends.key !== state.image) continue;
+        if (ends.key !== sourceKey()) continue;
         const blend = blendImages(ends.a.image, ends.b.image, alpha);
         const px: Shown = { image: blend, pixels: toImageData(blend) };
         shown.interp = w;
@@ -312,6 +318,19 @@ export async function mountInterp(root: HTMLElement): Promise<{ setVisible(v: bo
     state.image = imageSelect.value;
     saveUrl();
     void pump();
+  });
+  attachOwnPicture({
+    root,
+    lang,
+    s,
+    select: imageSelect,
+    minSide: cropSize,
+    say,
+    onPicture: (picture) => {
+      own = { picture, n: (own?.n ?? 0) + 1 };
+      state.image = OWN;
+      void pump();
+    },
   });
   new ResizeObserver(() => fitRendering([inputCanvas, diffCanvas, ...PANELS.map((id) => panels[id].canvas)])).observe(panels.interp.view);
 

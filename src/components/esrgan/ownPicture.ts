@@ -1,0 +1,53 @@
+// Chapter 3's "your own picture" control, shared by the interpolation and BatchNorm figures: a button opens the
+// file chooser, the file is decoded here (in a Worker where it can; nothing is uploaded), a refusal is said in
+// the page's language, and an accepted picture enables the image select's 'own' option and is handed on. The
+// figures crop it as they crop a demo photo (its centre, `cropSize` LR pixels).
+import type { RGBImage } from '../../sr/image';
+import { fill, type EsrganStrings } from '../../i18n/esrgan';
+import { imageLoadMessage } from '../../i18n/imageLoad';
+import { cropImage } from '../interpolation/crop';
+import { decodeBlob } from '../interpolation/imageLoad';
+
+export const OWN = 'own';
+
+export function attachOwnPicture(o: {
+  root: HTMLElement;
+  lang: 'en' | 'ja';
+  s: EsrganStrings;
+  select: HTMLSelectElement;
+  /** The smallest side the figure can crop from. */
+  minSide: number;
+  say: (text: string) => void;
+  onPicture: (picture: RGBImage) => void;
+}): void {
+  const button = o.root.querySelector<HTMLButtonElement>('button[data-role="own-button"]');
+  const input = o.root.querySelector<HTMLInputElement>('input[data-role="own-file"]');
+  const option = o.select.querySelector<HTMLOptionElement>(`option[value="${OWN}"]`);
+  if (!button || !input || !option) return;
+  button.disabled = false;
+  button.addEventListener('click', () => input.click());
+  input.addEventListener('change', async () => {
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    try {
+      const { image } = await decodeBlob(file, file.name);
+      if (image.width < o.minSide || image.height < o.minSide) {
+        o.say(fill(o.s.ownTooSmall, { n: o.minSide }));
+        return;
+      }
+      option.disabled = false;
+      o.select.value = OWN;
+      o.onPicture(image);
+    } catch (err) {
+      o.say(imageLoadMessage(o.lang, err, file.name));
+    }
+  });
+}
+
+/** The centre size×size part of the reader's picture (smaller where the picture is). */
+export function centreOf(picture: RGBImage, size: number): RGBImage {
+  const w = Math.min(size, picture.width);
+  const h = Math.min(size, picture.height);
+  return cropImage(picture, { x: Math.floor((picture.width - w) / 2), y: Math.floor((picture.height - h) / 2), width: w, height: h });
+}
