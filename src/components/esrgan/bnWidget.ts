@@ -12,7 +12,7 @@ import { demoImagePath, demoImages, findDemoImage } from '../interpolation/demoI
 import { loadUrl } from '../interpolation/imageLoad';
 import { LOUPE, SCALE } from './interpState';
 import { attachLoupes } from './loupes';
-import { attachOwnPicture, centreOf, OWN } from './ownPicture';
+import { attachOwnPicture, OWN } from './ownPicture';
 import { latestStateRunner } from './latestState';
 import { copyImage, fitRendering, siteUrl, startRuntime, statusLine } from './shared';
 
@@ -86,7 +86,6 @@ export async function mountBn(root: HTMLElement): Promise<{ setVisible(v: boolea
   const shown: Partial<Record<PanelId, ImageData>> = {};
   let source: { id: string; crop: RGBImage } | null = null;
   let visible = false;
-  let own: { picture: RGBImage; n: number } | null = null;
 
   const loupes = attachLoupes({
     strip: q<HTMLElement>('[data-role="loupe"]'),
@@ -101,8 +100,14 @@ export async function mountBn(root: HTMLElement): Promise<{ setVisible(v: boolea
     },
   });
 
+  const own = attachOwnPicture({ root, lang, s, select: imageSelect, minSide: cropSize, say, onPicture: () => {
+    state.image = OWN;
+    void pump();
+  } });
+
   async function crop(id: string): Promise<RGBImage> {
-    if (id === OWN && own) return centreOf(own.picture, cropSize);
+    const mine = id === OWN ? own.centre(cropSize) : null;
+    if (mine) return mine;
     const demo = findDemoImage(id) ?? findDemoImage('chelsea')!;
     const src = await loadUrl(siteUrl(root, demoImagePath(demo)));
     const size = Math.min(cropSize, src.width, src.height);
@@ -122,9 +127,9 @@ export async function mountBn(root: HTMLElement): Promise<{ setVisible(v: boolea
   const pump = latestStateRunner({
     root,
     isVisible: () => visible,
-    key: () => `${state.image === OWN && own ? `own-${own.n}` : state.image}|${state.variant}`,
+    key: () => `${own.key(state.image)}|${state.variant}`,
     render: async (stale) => {
-      const sourceId = state.image === OWN && own ? `own-${own.n}` : state.image;
+      const sourceId = own.key(state.image);
       if (source?.id !== sourceId) source = { id: sourceId, crop: await crop(state.image) };
       const input = inputVariant(source.crop, state.variant);
       const run = async (model: string, bnStats: 'stored' | 'input', channel: string, step: number) => {
@@ -158,19 +163,6 @@ export async function mountBn(root: HTMLElement): Promise<{ setVisible(v: boolea
     onError: (err) => fail(err, root.dataset.status === 'ready' ? 'last' : 'static'),
   });
 
-  attachOwnPicture({
-    root,
-    lang,
-    s,
-    select: imageSelect,
-    minSide: cropSize,
-    say,
-    onPicture: (picture) => {
-      own = { picture, n: (own?.n ?? 0) + 1 };
-      state.image = OWN;
-      void pump();
-    },
-  });
   imageSelect.addEventListener('change', () => {
     state.image = imageSelect.value;
     saveUrl();

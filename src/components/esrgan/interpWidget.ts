@@ -12,7 +12,7 @@ import { cropImage } from '../interpolation/crop';
 import { demoImagePath, findDemoImage } from '../interpolation/demoImages';
 import { loadUrl } from '../interpolation/imageLoad';
 import { attachLoupes } from './loupes';
-import { attachOwnPicture, centreOf, OWN } from './ownPicture';
+import { attachOwnPicture, OWN } from './ownPicture';
 import { markerAt } from './pdChart';
 import { readInterpState, SCALE, SWEEP_MS, writeInterpState, type InterpState } from './interpState';
 import { copyImage, fitRendering, siteUrl, startRuntime, statusLine } from './shared';
@@ -97,12 +97,16 @@ export async function mountInterp(root: HTMLElement): Promise<{ setVisible(v: bo
   let shownAlpha: number | null = null;
   let running = false;
 
-  let own: { picture: RGBImage; n: number } | null = null;
+  const own = attachOwnPicture({ root, lang, s, select: imageSelect, minSide: cropSize, say, onPicture: () => {
+    state.image = OWN;
+    void pump();
+  } });
   /** What the pictures are computed from: the image id, or which of the reader's pictures. */
-  const sourceKey = (): string => (state.image === OWN && own ? `own-${own.n}` : state.image);
+  const sourceKey = (): string => own.key(state.image);
 
   async function loadInput(id: string): Promise<RGBImage> {
-    if (id === OWN && own) return centreOf(own.picture, cropSize);
+    const mine = id === OWN ? own.centre(cropSize) : null;
+    if (mine) return mine;
     const demo = findDemoImage(id) ?? findDemoImage('chelsea')!;
     const src = await loadUrl(siteUrl(root, demoImagePath(demo)));
     const size = Math.min(cropSize, src.width, src.height);
@@ -318,19 +322,6 @@ export async function mountInterp(root: HTMLElement): Promise<{ setVisible(v: bo
     state.image = imageSelect.value;
     saveUrl();
     void pump();
-  });
-  attachOwnPicture({
-    root,
-    lang,
-    s,
-    select: imageSelect,
-    minSide: cropSize,
-    say,
-    onPicture: (picture) => {
-      own = { picture, n: (own?.n ?? 0) + 1 };
-      state.image = OWN;
-      void pump();
-    },
   });
   new ResizeObserver(() => fitRendering([inputCanvas, diffCanvas, ...PANELS.map((id) => panels[id].canvas)])).observe(panels.interp.view);
 

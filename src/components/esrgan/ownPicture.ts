@@ -10,6 +10,13 @@ import { decodeBlob } from '../interpolation/imageLoad';
 
 export const OWN = 'own';
 
+export interface OwnPicture {
+  /** A key for what `image` names: the image id, or which of the reader's pictures (a new file, a new key). */
+  key(image: string): string;
+  /** The centre size×size part of the reader's latest picture, or null before one is chosen. */
+  centre(size: number): RGBImage | null;
+}
+
 export function attachOwnPicture(o: {
   root: HTMLElement;
   lang: 'en' | 'ja';
@@ -18,12 +25,18 @@ export function attachOwnPicture(o: {
   /** The smallest side the figure can crop from. */
   minSide: number;
   say: (text: string) => void;
-  onPicture: (picture: RGBImage) => void;
-}): void {
+  /** Called when a picture is accepted; the select already says 'own'. */
+  onPicture: () => void;
+}): OwnPicture {
+  let latest: { picture: RGBImage; n: number } | null = null;
+  const own: OwnPicture = {
+    key: (image) => (image === OWN && latest ? `own-${latest.n}` : image),
+    centre: (size) => (latest ? centreOf(latest.picture, size) : null),
+  };
   const button = o.root.querySelector<HTMLButtonElement>('button[data-role="own-button"]');
   const input = o.root.querySelector<HTMLInputElement>('input[data-role="own-file"]');
   const option = o.select.querySelector<HTMLOptionElement>(`option[value="${OWN}"]`);
-  if (!button || !input || !option) return;
+  if (!button || !input || !option) return own;
   button.disabled = false;
   button.addEventListener('click', () => input.click());
   input.addEventListener('change', async () => {
@@ -36,13 +49,15 @@ export function attachOwnPicture(o: {
         o.say(fill(o.s.ownTooSmall, { n: o.minSide }));
         return;
       }
+      latest = { picture: image, n: (latest?.n ?? 0) + 1 };
       option.disabled = false;
       o.select.value = OWN;
-      o.onPicture(image);
+      o.onPicture();
     } catch (err) {
       o.say(imageLoadMessage(o.lang, err, file.name));
     }
   });
+  return own;
 }
 
 /** The centre size×size part of the reader's picture (smaller where the picture is). */
