@@ -64,6 +64,7 @@ export function busiestBox(map: Float32Array, width: number, height: number, box
       }
     }
   }
+  if (best <= 0) return { x: 0.5, y: 0.5 }; // no difference anywhere: the centre
   return { x: (at.x + bw / 2) / width, y: (at.y + bh / 2) / height };
 }
 

@@ -25,7 +25,7 @@ test('dark theme: dark page, light figure panels, AA contrast for every text on 
       };
       const bad: string[] = [];
       for (const el of document.body.querySelectorAll('*')) {
-        if (el.closest('svg, [aria-hidden="true"], .katex-mathml, .skip-link, [hidden]')) continue;
+        if (el.closest('svg, [aria-hidden="true"], .katex-mathml, [hidden]')) continue;
         const own = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim());
         if (!own || el.getClientRects().length === 0) continue;
         const st = getComputedStyle(el);

@@ -196,6 +196,8 @@ describe('the BN figure places its loupes where the difference is', () => {
     expect(c.y * h).toBeCloseTo(23, 6);
     // A box larger than the image is clamped to it: the centre.
     expect(busiestBox(map, w, h, 100)).toEqual({ x: 0.5, y: 0.5 });
+    // No difference anywhere: the centre, not the first corner.
+    expect(busiestBox(new Float32Array(w * h), w, h, 6)).toEqual({ x: 0.5, y: 0.5 });
   });
 
   it('readBnState: no loupe in the URL means "not placed yet"; a bad one too falls back, never NaN', () => {

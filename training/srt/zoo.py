@@ -48,7 +48,7 @@ def with_overrides(cfg, overrides):
     """A copy of a zoo entry with `KEY=VALUE` settings applied (`srt.train --set`), to try a recipe change without
     a new entry: dotted keys reach into dicts (`loss.gan=5e-3`, `content.layer=conv2_2`); a key the entry lacks is
     left out, so one run can change the GAN weight of a group that also holds a model without a GAN term. Values
-    are read as numbers where they parse as one."""
+    are read as numbers where they parse as one, `true` / `false` as booleans."""
     out, applied = {k: dict(v) if isinstance(v, dict) else v for k, v in cfg.items()}, []
     for item in overrides:
         key, sep, raw = item.partition("=")
@@ -59,10 +59,13 @@ def with_overrides(cfg, overrides):
             node = node.get(part) if isinstance(node, dict) else None
         if not isinstance(node, dict) or leaf not in node:
             continue
-        try:
-            value = int(raw) if raw.lstrip("-").isdigit() else float(raw)
-        except ValueError:
-            value = raw
+        if raw in ("true", "false"):
+            value = raw == "true"
+        else:
+            try:
+                value = int(raw) if raw.lstrip("-").isdigit() else float(raw)
+            except ValueError:
+                value = raw
         node[leaf] = value
         applied.append(item)
     if applied:

@@ -197,7 +197,7 @@ export async function mountInterp(root: HTMLElement): Promise<{ setVisible(v: bo
           root.dataset.status = 'ready';
           playButton.disabled = reduced.matches;
           say(backendMessage);
-        } else if (message.textContent !== backendMessage && !playing) say(backendMessage);
+        } else if (message.textContent !== backendMessage) say(backendMessage);
       }
     } catch (err) {
       fail(err, root.dataset.status === 'ready' ? 'last' : 'static');

@@ -39,12 +39,15 @@ export function attachOwnPicture(o: {
   if (!button || !input || !option) return own;
   button.disabled = false;
   button.addEventListener('click', () => input.click());
+  let chosen = 0; // files chosen so far: a slow decode of an older file is dropped when a newer one was picked
   input.addEventListener('change', async () => {
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
+    const mine = ++chosen;
     try {
       const { image } = await decodeBlob(file, file.name);
+      if (mine !== chosen) return;
       if (image.width < o.minSide || image.height < o.minSide) {
         o.say(fill(o.s.ownTooSmall, { n: o.minSide }));
         return;
