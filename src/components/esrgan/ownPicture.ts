@@ -5,7 +5,7 @@
 import type { RGBImage } from '../../sr/image';
 import { fill, type EsrganStrings } from '../../i18n/esrgan';
 import { imageLoadMessage } from '../../i18n/imageLoad';
-import { cropImage } from '../interpolation/crop';
+import { regionCrop } from '../srgan/pipeline';
 import { decodeBlob } from '../interpolation/imageLoad';
 
 export const OWN = 'own';
@@ -31,7 +31,7 @@ export function attachOwnPicture(o: {
   let latest: { picture: RGBImage; n: number } | null = null;
   const own: OwnPicture = {
     key: (image) => (image === OWN && latest ? `own-${latest.n}` : image),
-    centre: (size) => (latest ? centreOf(latest.picture, size) : null),
+    centre: (size) => (latest ? regionCrop(latest.picture, size, 'c') : null),
   };
   const button = o.root.querySelector<HTMLButtonElement>('button[data-role="own-button"]');
   const input = o.root.querySelector<HTMLInputElement>('input[data-role="own-file"]');
@@ -63,9 +63,3 @@ export function attachOwnPicture(o: {
   return own;
 }
 
-/** The centre size×size part of the reader's picture (smaller where the picture is). */
-export function centreOf(picture: RGBImage, size: number): RGBImage {
-  const w = Math.min(size, picture.width);
-  const h = Math.min(size, picture.height);
-  return cropImage(picture, { x: Math.floor((picture.width - w) / 2), y: Math.floor((picture.height - h) / 2), width: w, height: h });
-}

@@ -45,10 +45,10 @@ export function wireSaveButtons(doc: Document = document): void {
     const button = (event.target as Element | null)?.closest<HTMLButtonElement>('button[data-save]');
     const panel = button?.closest<HTMLElement>('[data-panel]');
     if (!button || !panel) return;
-    const canvas = panel.querySelector<HTMLCanvasElement>('canvas[data-model]');
-    const picture = canvas && !canvas.hidden ? canvas : panel.querySelector<HTMLImageElement>('img');
+    const canvas = panel.querySelector<HTMLCanvasElement>('canvas[data-model]:not([hidden])');
+    const picture = canvas ?? panel.querySelector<HTMLImageElement>('img');
     if (!picture) return;
-    const alpha = canvas && !canvas.hidden ? canvas.dataset.alpha : undefined;
+    const alpha = canvas?.dataset.alpha;
     void pngOf(picture).then(
       (png) => download(png, savedName(button.dataset.save!, alpha)),
       () => button.setAttribute('data-error', 'true'),

@@ -24,7 +24,6 @@ export function cropImage(img: RGBImage, left: number, top: number, w: number, h
   return out;
 }
 
-/** Centre crop of at most `size` × `size`. */
 /** The nine parts of a reader's own picture they can choose from: where the crop sits in the space left over. */
 export const REGIONS = {
   tl: [0, 0], t: [0.5, 0], tr: [1, 0],
