@@ -67,3 +67,6 @@ export { planTiles, runTiled, tileSizeFor, type TileLimits, type TileProgress } 
 export { upscaleImage, type UpscaleOptions } from './runtime/upscale';
 export { SRSession, type ModelRef } from './runtime/session';
 export { RuntimeClient, RuntimeError, sharedRuntime, type UpscaleRequest, type UpscaleResult } from './runtime/client';
+export { degrade, type Jpeg, type Stage, type StageName } from './degrade/pipeline';
+export { sampleParams, type DegradeParams, type KernelSpec, type NoiseSpec, type ResizeSpec } from './degrade/params';
+export { blurKernel, besselJ1 } from './degrade/kernels';

@@ -29,7 +29,7 @@ from .models import build
 from .zoo import ZOO
 
 FORMAT = "sr-site-weights/1"
-GENERATORS = ["srcnn", "srresnet", "srresnet_vgg", "srgan", "rrdb_psnr", "esrgan", "esrgan_bn", "esrgan_std"]
+GENERATORS = ["srcnn", "srresnet", "srresnet_vgg", "srgan", "rrdb_psnr", "esrgan", "esrgan_bn", "esrgan_std", "realesrnet"]
 DISCRIMINATORS = ["srgan", "esrgan", "esrgan_std"]
 GOLDEN_LR = 16  # golden input side (LR pixels): small enough for SwiftShader in CI
 WEIGHTS_FILE = "weights.safetensors.gz"  # gzip: ~15% fewer bytes to download than the int8 safetensors
@@ -42,6 +42,12 @@ TITLES = {
     "esrgan": ("ESRGAN (relativistic)", "ESRGAN（相対的判別器）"),
     "esrgan_bn": ("ESRGAN with BatchNorm", "BatchNorm 付き ESRGAN"),
     "esrgan_std": ("ESRGAN with a standard discriminator", "標準判別器の ESRGAN"),
+    "realesrnet": ("Real-ESRNet (L1, trained on degraded inputs)", "Real-ESRNet（L1・劣化入力で学習）"),
+}
+PAIRS = {
+    "bicubic": "LR made on the fly by MATLAB-style bicubic x1/4",
+    "realesrgan": "LR made on the fly by Real-ESRGAN's second-order degradation (srt/degradations.py, parameters drawn "
+                  "per sample from the published distributions), target sharpened by the unsharp mask",
 }
 
 
@@ -171,7 +177,8 @@ def export_generator(mid, runs, out, data_root, niqe_params, fmt="auto"):
         "architecture": arch,
         "training": {
             "data": "BSDS500 train+test and T91 (491 images; those smaller than a patch skipped), "
-                    "LR made on the fly by MATLAB-style bicubic x1/4, random crops, flips and 90-degree rotations",
+                    f"{PAIRS[cfg.get('pairs', 'bicubic')]}, random crops, flips and 90-degree rotations",
+            "pairs": cfg.get("pairs", "bicubic"),
             "train_images": meta["train_images"], "iterations": meta["iterations"], "batch": cfg["batch"],
             "hr_patch": cfg["patch"], "optimizer": "Adam (0.9, 0.99)", "lr": cfg["lr"],
             "schedule": "100-step linear warm-up, cosine decay to 1%", "losses": cfg["loss"],

@@ -20,6 +20,7 @@ import torch
 
 from . import losses
 from .data import PatchSampler, list_images, load_eval_set
+from .degradations import DegradedPairs
 from .evaluate import upscale
 from .imresize import Resizer
 from .metrics import psnr_y, ssim_y
@@ -125,10 +126,12 @@ class Trainer:
         torch.backends.cudnn.benchmark = True
         files = list_images(*(Path(args.data) / d for d in ("train/bsds500", "train/t91")))
         cfgs = [with_overrides(ZOO[m], args.set) for m in args.models]
-        shapes = {(c["batch"], c["patch"]) for c in cfgs}
-        assert len(shapes) == 1, f"models trained in lockstep share batch and patch size, got {shapes}"
-        self.batch, patch = shapes.pop()
+        shapes = {(c["batch"], c["patch"], c.get("pairs", "bicubic")) for c in cfgs}
+        assert len(shapes) == 1, f"models trained in lockstep share batch, patch size and pairs, got {shapes}"
+        self.batch, patch, pairs = shapes.pop()
         self.sampler = PatchSampler(files, patch=patch, device=self.device, seed=args.seed)
+        # the batches the models see: bicubic pairs, or Real-ESRGAN's degraded pairs made from the same crops
+        self.pairs = DegradedPairs(self.sampler, seed=args.seed) if pairs == "realesrgan" else self.sampler
         self.upscale = Resizer(patch // 4, patch // 4, 4, device=self.device)  # SRCNN's bicubic input
         self.jobs = [Job(m, args.runs, self.device, args.warm_start, args.set) for m in args.models]
         self.eval_set = load_eval_set(args.data, "Set5")
@@ -238,6 +241,8 @@ class Trainer:
                 j.load(s)
                 start, total = s["step"], s["total"]
             self.sampler.gen.manual_seed(a.seed + start)  # resumed runs continue a deterministic stream
+            if self.pairs is not self.sampler:
+                self.pairs.reseed(a.seed + start)
             print(f"resumed at step {start} of {total}", flush=True)
         logs = {j.id: open(j.dir / "log.jsonl", "a") for j in self.jobs}
         t_start = time.time()
@@ -257,7 +262,7 @@ class Trainer:
                 for j in self.jobs:
                     j.share = j.seconds / max(1e-9, sum(k.seconds for k in self.jobs))
                 print(f"probe: {per_step * 1000:.1f} ms per lockstep step -> {total} iterations", flush=True)
-            lr_img, hr = self.sampler.batch(self.batch)
+            lr_img, hr = self.pairs.batch(self.batch)
             hr_feats = {}
             with torch.no_grad(), self.autocast():
                 for key, loss in self.perceptual.items():
@@ -296,7 +301,7 @@ class Trainer:
                 "torch": str(torch.__version__), "threads": torch.get_num_threads(), "group_seconds_this_run": round(wall, 1),
                 "share_of_group_time": round(getattr(j, "share", 1 / len(self.jobs)), 4),
                 "group_iterations_per_second": round((total - start) / wall, 2),
-                "train_images": len(self.sampler), "set5": {"psnr": psnr5, "ssim": ssim5}, "set14": on14,
+                "train_images": len(self.sampler), "pairs": j.cfg.get("pairs", "bicubic"), "set5": {"psnr": psnr5, "ssim": ssim5}, "set14": on14,
             }
             if "vgg" in j.cfg["loss"]:
                 meta["content_norm"] = self.perceptual[self._content_key(j)].norm
