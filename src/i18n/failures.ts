@@ -18,6 +18,7 @@ export const FAILURE_KINDS = [
   'corrupt',
   'shape',
   'format',
+  'unsafe',
   'unsupported',
   'aborted',
   'device-lost',
@@ -37,6 +38,7 @@ export const CODE_KIND: Record<ErrorCode, FailureKind> = {
   corrupt: 'corrupt',
   shape: 'shape',
   format: 'format',
+  unsafe: 'unsafe',
   unsupported: 'unsupported',
   aborted: 'aborted',
   backend: 'no-backend',
@@ -81,6 +83,8 @@ const en: FailureStrings = {
       'The network’s weight file does not fit the network it belongs to (a tensor has the wrong shape). This is a fault of the site; reloading will not help.',
     format:
       'The network’s weight file is in a form this page cannot read. Reloading the page, so that the newest version of the site is used, may help.',
+    unsafe:
+      'The model file asks to run program code when it is opened (a Python pickle naming a function that is not a weight). Nothing in it was run; it was refused. Use a file that holds only weights, or the same weights as .safetensors.',
     unsupported:
       'This browser lacks a feature needed to unpack or check the network’s weights (compressed downloads or WebCrypto, which needs an https page). A current Chrome, Edge, Firefox or Safari has both.',
     aborted: 'The download of the network’s weights was cancelled before it finished. Changing a setting or reloading the page starts it again.',
@@ -126,6 +130,8 @@ const ja: FailureStrings = {
     shape:
       'ネットワークの重みファイルが、対応するネットワークの形と合いません（テンソルの形が違います）。サイト側の問題なので、再読み込みしても直りません。',
     format: 'ネットワークの重みファイルが、このページでは読めない形式です。ページを再読み込みして最新版のサイトを使うと、直ることがあります。',
+    unsafe:
+      'このモデルファイルは、開くときにプログラムを実行するよう求めています（重みではない関数を名指しする Python の pickle）。中身は何も実行せずに拒否しました。重みだけを収めたファイルか、同じ重みの .safetensors を使ってください。',
     unsupported:
       'このブラウザには、ネットワークの重みを展開または検証するための機能（圧縮されたダウンロードの展開、または https のページで使える WebCrypto）がありません。最新の Chrome、Edge、Firefox、Safari にはどちらも備わっています。',
     aborted: 'ネットワークの重みのダウンロードが、終わる前に中止されました。設定を変えるか、ページを再読み込みすると、もう一度始まります。',

@@ -70,3 +70,5 @@ export { RuntimeClient, RuntimeError, sharedRuntime, type UpscaleRequest, type U
 export { degrade, type Jpeg, type Stage, type StageName } from './degrade/pipeline';
 export { sampleParams, type DegradeParams, type KernelSpec, type NoiseSpec, type ResizeSpec } from './degrade/params';
 export { blurKernel, besselJ1 } from './degrade/kernels';
+export { readModelFile } from './modelfile/read';
+export { detectArchitecture, SUPPORTED as SUPPORTED_MODEL_FILES, type Detected } from './modelfile/detect';

@@ -68,19 +68,20 @@ export function batchNorm(w: WeightMap, name: string, x: tf.Tensor4D, stats: BNS
  * tf.depthToSpace expects channel (i*2 + j)*C + c, so the conv's output channels are permuted first
  * (a gather on the small weight and bias tensors, not on the activations).
  */
-export function convPixelShuffle(w: WeightMap, name: string, x: tf.Tensor4D): tf.Tensor4D {
+export function convPixelShuffle(w: WeightMap, name: string, x: tf.Tensor4D, r = 2): tf.Tensor4D {
   const filter = weight(w, `${name}.weight`) as tf.Tensor4D;
   const bias = weight(w, `${name}.bias`);
-  const order = shuffleOrder(filter.shape[3]);
+  const order = shuffleOrder(filter.shape[3], r);
   const y = tf.conv2d(x, tf.gather(filter, order, 3) as tf.Tensor4D, 1, (filter.shape[0] - 1) / 2);
-  return tf.depthToSpace(tf.add(y, tf.gather(bias, order)), 2, 'NHWC');
+  return tf.depthToSpace(tf.add(y, tf.gather(bias, order)), r, 'NHWC');
 }
 
-/** order[(i*2 + j)*C + c] = c*4 + i*2 + j for C = channels / 4. */
-export function shuffleOrder(channels: number): tf.Tensor1D {
-  const c4 = channels / 4;
+/** order[(i*r + j)*C + c] = c*r² + i*r + j for C = channels / r² (PyTorch's pixel_shuffle(r) as depthToSpace). */
+export function shuffleOrder(channels: number, r = 2): tf.Tensor1D {
+  const r2 = r * r;
+  const cr = channels / r2;
   const order = new Int32Array(channels);
-  for (let c = 0; c < c4; c++) for (let s = 0; s < 4; s++) order[s * c4 + c] = c * 4 + s;
+  for (let c = 0; c < cr; c++) for (let s = 0; s < r2; s++) order[s * cr + c] = c * r2 + s;
   return tf.tensor1d(order, 'int32');
 }
 

@@ -7,7 +7,9 @@ import { resizeTensor } from '../resample';
 import type { ModelCard } from '../weights/card';
 import type { WeightMap } from '../weights/tensors';
 import type { BNStats, Tap } from './layers';
-import { rrdbParams, srresnetParams } from './specs';
+import { rrdbParams, srresnetParams, srvggParams } from './specs';
+import { msrresnet } from './msrresnet';
+import { srvgg } from './srvgg';
 import { rrdbnet } from './rrdbnet';
 import { srcnn } from './srcnn';
 import { srresnet } from './srresnet';
@@ -36,6 +38,10 @@ export function forward(arch: ArchitectureInfo, w: WeightMap, x: tf.Tensor4D, op
       const p = rrdbParams(arch.params);
       return rrdbnet(w, x, { numBlock: p.numBlock, useBN: p.useBN, bnStats: opts.bnStats, tap: opts.tap });
     }
+    case 'srvgg':
+      return srvgg(w, x, srvggParams(arch.params).numConv);
+    case 'msrresnet':
+      return msrresnet(w, x, srresnetParams(arch.params).numBlock);
     case 'vgg_discriminator':
       return vggDiscriminator(w, x, { bnStats: opts.bnStats, tap: opts.tap });
     default:

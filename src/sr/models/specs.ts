@@ -34,6 +34,11 @@ export function srresnetParams(p: Params): { numFeat: number; numBlock: number }
   return { numFeat: num(p, 'num_feat', 64), numBlock: num(p, 'num_block', 16) };
 }
 
+/** SRVGGNetCompact (realesr-general-x4v3: 64 features, 32 convs). */
+export function srvggParams(p: Params): { numFeat: number; numConv: number } {
+  return { numFeat: num(p, 'num_feat', 64), numConv: num(p, 'num_conv', 32) };
+}
+
 /** Tensor names and dequantised PyTorch shapes, in PyTorch's state_dict order. */
 export function expectedTensors(arch: ArchitectureName, params: Params = {}): Shapes {
   const out: Shapes = {};
@@ -74,6 +79,26 @@ export function expectedTensors(arch: ArchitectureName, params: Params = {}): Sh
       }
     }
     for (const name of ['conv_body', 'conv_up1', 'conv_up2', 'conv_hr']) convShapes(out, name, f, f, 3);
+    convShapes(out, 'conv_last', f, 3, 3);
+  } else if (arch === 'srvgg') {
+    const { numFeat: f, numConv } = srvggParams(params);
+    convShapes(out, 'body.0', 3, f, 3);
+    out['body.1.weight'] = [f];
+    for (let i = 1; i <= numConv; i++) {
+      convShapes(out, `body.${2 * i}`, f, f, 3);
+      out[`body.${2 * i + 1}.weight`] = [f];
+    }
+    convShapes(out, `body.${2 * numConv + 2}`, f, 3 * 16, 3);
+  } else if (arch === 'msrresnet') {
+    const { numFeat: f, numBlock } = srresnetParams(params);
+    convShapes(out, 'conv_first', 3, f, 3);
+    for (let b = 0; b < numBlock; b++) {
+      convShapes(out, `body.${b}.conv1`, f, f, 3);
+      convShapes(out, `body.${b}.conv2`, f, f, 3);
+    }
+    convShapes(out, 'upconv1', f, f * 4, 3);
+    convShapes(out, 'upconv2', f, f * 4, 3);
+    convShapes(out, 'conv_hr', f, f, 3);
     convShapes(out, 'conv_last', f, 3, 3);
   } else if (arch === 'vgg_discriminator') {
     const nf = num(params, 'num_feat', 64);
@@ -117,6 +142,8 @@ export function receptiveRadius(arch: ArchitectureName, params: Params = {}): nu
     const { numBlock } = rrdbParams(params);
     return Math.ceil(1 + numBlock * 3 * 5 + 1 + 1 / 2 + 3 / 4);
   }
+  if (arch === 'srvgg') return srvggParams(params).numConv + 2; // every conv at LR; the skip is nearest
+  if (arch === 'msrresnet') return Math.ceil(1 + 2 * srresnetParams(params).numBlock + 1 + 1 / 2 + 2 / 4); // + bilinear skip (1)
   throw new Error(`${arch} has a fixed input size and is not tiled`);
 }
 
@@ -137,6 +164,9 @@ function outputPixels(arch: ArchitectureName, layer: string, h: number, w: numbe
   if (arch === 'srresnet') {
     if (layer === 'upconv2') return h * w * 4;
     if (layer === 'conv_last') return h * w * 16;
+  } else if (arch === 'msrresnet') {
+    if (layer === 'upconv2') return h * w * 4;
+    if (layer === 'conv_hr' || layer === 'conv_last') return h * w * 16;
   } else if (arch === 'rrdbnet') {
     if (layer === 'conv_up1') return h * w * 4;
     if (layer === 'conv_up2' || layer === 'conv_hr' || layer === 'conv_last') return h * w * 16;
@@ -165,6 +195,11 @@ export function activationFootprint(arch: ArchitectureName, params: Params = {})
   if (arch === 'rrdbnet') {
     const { numFeat: f, numGrow: g } = rrdbParams(params);
     return { widest: f * 16, live: f * 16 * 3 + (f + 4 * g) * 2 };
+  }
+  if (arch === 'srvgg') return { widest: 48, live: srvggParams(params).numFeat * 3 + 48 * 2 };
+  if (arch === 'msrresnet') {
+    const f = srresnetParams(params).numFeat;
+    return { widest: f * 16, live: f * 16 * 3 + f * 4 };
   }
   throw new Error(`${arch} has a fixed input size and is not tiled`);
 }

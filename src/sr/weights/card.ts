@@ -4,7 +4,8 @@
  */
 import { WeightError } from './errors';
 
-export type ArchitectureName = 'srcnn' | 'srresnet' | 'rrdbnet' | 'vgg_discriminator';
+/** The site's networks; 'srvgg' (Real-ESRGAN's SRVGGNetCompact) and 'msrresnet' (BasicSR) run a reader's own files. */
+export type ArchitectureName = 'srcnn' | 'srresnet' | 'rrdbnet' | 'vgg_discriminator' | 'srvgg' | 'msrresnet';
 
 export interface ModelCard {
   id: string;

@@ -10,6 +10,7 @@ export type WeightErrorCode =
   | 'corrupt' // the bytes are not what the card's sha256 describes, or the header is not valid
   | 'shape' // a tensor's shape differs from the model card (or the card from the architecture)
   | 'format' // an unknown dtype, quantisation, encoding or architecture
+  | 'unsafe' // a model file asks for something that is never run (a pickle naming a function outside the allow-list)
   | 'unsupported' // the runtime lacks an API the loader needs (DecompressionStream for the gzip files, crypto.subtle)
   | 'aborted'; // the caller's AbortSignal fired
 

@@ -1,0 +1,35 @@
+/**
+ * A reader's model file (bytes) -> its state dict as float32 tensors in PyTorch layout: PyTorch zip
+ * `.pth` / `.pt`, or `.safetensors` (F32 / F16, or the site's own int8). PyTorch's legacy format (before 1.6) is refused with a
+ * message that says how to convert it. Nothing in the file is executed or rendered.
+ */
+import { dequantize } from '../weights/decode';
+import type { DecodedWeights } from '../weights/decode';
+import { WeightError } from '../weights/errors';
+import { parseSafetensors } from '../weights/safetensors';
+import { isLegacyPth, isZip, readPth, stateDictOf } from './pth';
+
+export function readModelFile(bytes: Uint8Array, fileName = 'the file'): DecodedWeights {
+  if (isZip(bytes)) {
+    try {
+      return stateDictOf(readPth(bytes));
+    } catch (err) {
+      throw err instanceof WeightError && !err.subject ? new WeightError(err.code, err.message, fileName) : err;
+    }
+  }
+  if (isLegacyPth(bytes)) {
+    throw new WeightError(
+      'format',
+      'this .pth uses PyTorch\'s legacy format (before version 1.6), which is not read here; load it in PyTorch and save it again with torch.save, or as .safetensors',
+      fileName,
+    );
+  }
+  if (bytes.length >= 9 && bytes[8] === 0x7b) {
+    // F32 and F16 tensors (and this site's own int8 files); any other dtype is refused by name
+    return stateDictOf(dequantize(parseSafetensors(bytes, fileName), fileName));
+  }
+  if (bytes.length >= 8 && new DataView(bytes.buffer, bytes.byteOffset, 8).getBigUint64(0, true) > BigInt(bytes.length)) {
+    throw new WeightError('corrupt', `the safetensors header claims ${new DataView(bytes.buffer, bytes.byteOffset, 8).getBigUint64(0, true)} bytes, more than the file's ${bytes.length}`, fileName);
+  }
+  throw new WeightError('format', 'this is neither a PyTorch .pth (zip) nor a .safetensors file', fileName);
+}
