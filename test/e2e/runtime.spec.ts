@@ -30,6 +30,29 @@ test.describe('runtime on WebGPU', () => {
     });
   }
 
+  test('readers\' model files (.pth and .safetensors, every architecture and key style) match PyTorch on webgpu', async ({ page }) => {
+    const dir = 'test/fixtures/modelfiles';
+    const fx = JSON.parse(readFileSync(`${dir}/outputs.json`, 'utf8')) as {
+      input: { height: number; width: number; data: number[] };
+      cases: Array<{ file: string; arch: string; output: number[] }>;
+    };
+    await openLab(page);
+    for (const c of fx.cases) {
+      const bytes = Array.from(readFileSync(`${dir}/${c.file}`));
+      const r = await page.evaluate(
+        ([b, name, input]) =>
+          (window as unknown as { srLab: { modelFile(b: number[], n: string, i: unknown): Promise<{ backend: string; arch: string; output: number[] }> } }).srLab.modelFile(b, name, input),
+        [bytes, c.file, fx.input] as const,
+      );
+      let err = 0;
+      r.output.forEach((v, i) => (err = Math.max(err, Math.abs(v - c.output[i]))));
+      console.log(`webgpu model file ${c.file} (${r.arch}): max abs error ${err.toExponential(2)}`);
+      expect([r.backend, r.arch]).toEqual(['webgpu', c.arch]);
+      expect(r.output).toHaveLength(c.output.length);
+      expect(err).toBeLessThan(1e-3);
+    }
+  });
+
   // The issue asks for a 256x256 input; SwiftShader (WebGPU on the CPU, 2 cores here) needs over 7 minutes
   // for SRCNN at 1024x1024 output, so on a software adapter the same check runs at 64x64 -> 256x256 with
   // 4 tiles. On a hardware adapter it runs at full size.

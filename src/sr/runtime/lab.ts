@@ -6,6 +6,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { initBackend, type BackendName } from '../backend';
 import { createImage, toRGBA, type RGBImage } from '../image';
+import { detectArchitecture } from '../modelfile/detect';
+import { readModelFile } from '../modelfile/read';
 import { forward } from '../models/run';
 import { download } from '../weights/download';
 import { loadModel } from '../weights/load';
@@ -100,6 +102,19 @@ async function longTasks(model: string, size: number, weightsBase: string, order
   return { backend: report.name, width: result.image.width, height: result.image.height, ms, tiles: result.tiles, progressCalls, longTasks: tasks, memory: await client.memory() };
 }
 
+/** A reader's model file (its bytes) read, recognised and run on the given backend: the output values. */
+async function modelFile(bytes: number[], name: string, input: { height: number; width: number; data: number[] }, backend: BackendName) {
+  const report = await initBackend({ order: [backend] });
+  const detected = detectArchitecture(readModelFile(Uint8Array.from(bytes), name), name);
+  const map = toWeightMap(detected.weights);
+  const x = tf.tensor4d(input.data, [1, input.height, input.width, 3]);
+  const y = forward(detected.arch, map, x);
+  const output = Array.from(await y.data());
+  tf.dispose([x, y]);
+  disposeWeights(map);
+  return { backend: report.name, arch: detected.arch.name, shape: y.shape, output };
+}
+
 export function boot(): void {
   const root = document.getElementById('lab')!;
   const weightsBase = new URL(root.dataset.weights!, location.href).href;
@@ -152,6 +167,8 @@ export function boot(): void {
     weightsBase,
     parity: (id: string, backend: BackendName = 'webgpu') => parity(id, backend, weightsBase),
     interpolation: (a: string, b: string, backend: BackendName = 'webgpu') => interpolation(a, b, backend, weightsBase),
+    modelFile: (bytes: number[], name: string, input: { height: number; width: number; data: number[] }, backend: BackendName = 'webgpu') =>
+      modelFile(bytes, name, input, backend),
     longTasks: (model: string, size: number, backendOrder: BackendName[] = ['webgpu'], tile?: number) => longTasks(model, size, weightsBase, backendOrder, tile),
     /** Runs srcnn, destroys the worker's GPU device, runs again: the second run must recover. */
     deviceLoss: async () => {
