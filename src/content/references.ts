@@ -205,6 +205,46 @@ export const references = {
     venue: 'Distill',
     url: 'https://doi.org/10.23915/distill.00003',
   },
+  wang2021: {
+    key: 'wang2021',
+    authors: ['Xintao Wang', 'Liangbin Xie', 'Chao Dong', 'Ying Shan'],
+    year: 2021,
+    title: 'Real-ESRGAN: Training real-world blind super-resolution with pure synthetic data',
+    venue: 'IEEE/CVF International Conference on Computer Vision Workshops (ICCVW), 1905–1914',
+    url: 'https://arxiv.org/abs/2107.10833',
+  },
+  zhang2021: {
+    key: 'zhang2021',
+    authors: ['Kai Zhang', 'Jingyun Liang', 'Luc Van Gool', 'Radu Timofte'],
+    year: 2021,
+    title: 'Designing a practical degradation model for deep blind image super-resolution',
+    venue: 'IEEE/CVF International Conference on Computer Vision (ICCV), 4791–4800',
+    url: 'https://arxiv.org/abs/2103.14006',
+  },
+  lin2023: {
+    key: 'lin2023',
+    authors: ['Xinqi Lin', 'Jingwen He', 'Ziyan Chen', 'Zhaoyang Lyu', 'Bo Dai', 'Fanghua Yu', 'Wanli Ouyang', 'Yu Qiao', 'Chao Dong'],
+    year: 2023,
+    title: 'DiffBIR: Towards blind image restoration with generative diffusion prior',
+    venue: 'arXiv preprint arXiv:2308.15070',
+    url: 'https://arxiv.org/abs/2308.15070',
+  },
+  miyato2018: {
+    key: 'miyato2018',
+    authors: ['Takeru Miyato', 'Toshiki Kataoka', 'Masanori Koyama', 'Yuichi Yoshida'],
+    year: 2018,
+    title: 'Spectral normalization for generative adversarial networks',
+    venue: 'International Conference on Learning Representations (ICLR)',
+    url: 'https://arxiv.org/abs/1802.05957',
+  },
+  ronneberger2015: {
+    key: 'ronneberger2015',
+    authors: ['Olaf Ronneberger', 'Philipp Fischer', 'Thomas Brox'],
+    year: 2015,
+    title: 'U-Net: Convolutional networks for biomedical image segmentation',
+    venue: 'Medical Image Computing and Computer-Assisted Intervention (MICCAI), 234–241',
+    url: 'https://arxiv.org/abs/1505.04597',
+  },
 } as const satisfies Record<string, Reference>;
 
 export type ReferenceKey = keyof typeof references;

@@ -24,7 +24,7 @@ const en = {
   previousChapter: 'Previous chapter',
   nextChapter: 'Next chapter',
   comingNext: 'Coming next',
-  comingNextText: 'Real-ESRGAN (Wang et al. 2021): training for small images that are blurred, noisy and compressed, not clean bicubic copies.',
+  comingNextText: 'A playground: your own pictures at full size, through any network of these chapters or a model file of your own.',
   modelsLink: 'Every network in these chapters, with how it was trained and its scores: the Models page',
   savePicture: 'PNG',
   savePictureLabel: 'Save the picture “{name}” as a PNG file',
@@ -40,6 +40,9 @@ const en = {
   chapter3Title: 'ESRGAN, four changes to SRGAN',
   chapter3Summary:
     'The four changes ESRGAN makes to SRGAN (dense blocks without batch normalisation, a relativistic discriminator, features before activation, network interpolation), each undone on our own models.',
+  chapter4Title: 'Real-ESRGAN, when the small image is not a clean bicubic copy',
+  chapter4Summary:
+    'Blur kernels, resizing, noise and JPEG applied twice: the degradation model Real-ESRGAN trains on, taken apart, and our own network trained on it against the same network trained on bicubic pairs.',
 } as const;
 
 type Strings = { readonly [K in keyof typeof en]: string };
@@ -65,7 +68,7 @@ const ja = {
   previousChapter: '前の章',
   nextChapter: '次の章',
   comingNext: '次に扱うこと',
-  comingNextText: 'Real-ESRGAN（Wang ら 2021）：きれいなバイキュービック縮小ではなく、ぼけ・ノイズ・圧縮を受けた小さな画像のための学習。',
+  comingNextText: 'プレイグラウンド：自分の画像を、各章のネットワークや手持ちのモデルファイルで原寸のまま拡大。',
   modelsLink: 'この章までに出てくるネットワークの学習方法と評価値は「モデル」ページにまとめています',
   savePicture: 'PNG',
   savePictureLabel: '画像「{name}」を PNG ファイルとして保存',
@@ -81,6 +84,9 @@ const ja = {
   chapter3Title: 'ESRGAN：SRGAN への 4 つの変更',
   chapter3Summary:
     'ESRGAN が SRGAN に加えた 4 つの変更（BN を除いた密結合ブロック、相対論的識別器、活性化前の特徴、ネットワーク補間）を、このサイトのモデルで 1 つずつ確かめる。',
+  chapter4Title: 'Real-ESRGAN：小さな画像がきれいな縮小ではないとき',
+  chapter4Summary:
+    'ぼかしカーネル・リサイズ・ノイズ・JPEG を 2 回重ねる、Real-ESRGAN の学習用劣化モデルを分解し、それで学習したこのサイトのネットワークを、バイキュービックのペアで学習した同じネットワークと比べる。',
 } as const satisfies Strings;
 
 export const site = { en, ja } as const;

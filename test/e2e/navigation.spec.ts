@@ -63,7 +63,7 @@ test('a malformed #hash (#%, #%E0%A4%A) throws nothing and the language switch d
 });
 
 test('every chapter ends with links to its neighbours and the Models page; the last says what comes next', async ({ request }) => {
-  const chapters = ['chapters/interpolation/', 'chapters/srgan/', 'chapters/esrgan/'];
+  const chapters = ['chapters/interpolation/', 'chapters/srgan/', 'chapters/esrgan/', 'chapters/realesrgan/'];
   for (const prefix of ['', 'ja/']) {
     for (const [i, chapter] of chapters.entries()) {
       const html = await (await request.get(siteUrl(prefix + chapter))).text();

@@ -25,6 +25,8 @@ export const PAGES: SitePage[] = [
   { path: 'ja/chapters/srgan/', lang: 'ja', counterpart: 'chapters/srgan/' },
   { path: 'chapters/esrgan/', lang: 'en', counterpart: 'ja/chapters/esrgan/' },
   { path: 'ja/chapters/esrgan/', lang: 'ja', counterpart: 'chapters/esrgan/' },
+  { path: 'chapters/realesrgan/', lang: 'en', counterpart: 'ja/chapters/realesrgan/' },
+  { path: 'ja/chapters/realesrgan/', lang: 'ja', counterpart: 'chapters/realesrgan/' },
   { path: 'credits/', lang: 'en', counterpart: 'ja/credits/' },
   { path: 'ja/credits/', lang: 'ja', counterpart: 'credits/' },
   { path: 'models/', lang: 'en', counterpart: 'ja/models/' },

@@ -230,29 +230,36 @@ class HashNoise:
 
 # ---------------------------------------------------------------- the pipeline
 
-def degrade(hr, params, source=None, scale=4):
+def degrade(hr, params, source=None, scale=4, trace=None):
     """hr: 1x3xHxW float in [0, 1], H and W divisible by scale. Returns the 8-bit-rounded low-resolution image,
     1x3x(H/scale)x(W/scale). `source` makes the noise (default: HashNoise, reproducible anywhere). A JPEG quality
-    of None skips that step (the fixtures compare the two implementations before JPEG)."""
+    of None skips that step (the fixtures compare the two implementations before JPEG). `trace`, a list, receives
+    (stage name, image) after every stage, with the names of the TypeScript copy (chapter 4's strip)."""
     source = source or HashNoise()
     h, w = hr.shape[2:]
-    out = filter2d(hr, kernel(params["kernel1"]))
+    out = hr
+
+    def stage(name, img):
+        if trace is not None:
+            trace.append((name, img))
+        return img
+
+    out = stage("blur1", filter2d(out, kernel(params["kernel1"])))
     r = params["resize1"]
-    out = resize(out, int(h * r["scale"]), int(w * r["scale"]), r["mode"])
-    out = add_noise(out, params["noise1"], source)
-    out = jpeg(out, params["jpeg1"])
-    if params["kernel2"] is not None:
-        out = filter2d(out, kernel(params["kernel2"]))
+    out = stage("resize1", resize(out, int(h * r["scale"]), int(w * r["scale"]), r["mode"]))
+    out = stage("noise1", add_noise(out, params["noise1"], source))
+    out = stage("jpeg1", jpeg(out, params["jpeg1"]))
+    out = stage("blur2", filter2d(out, kernel(params["kernel2"])) if params["kernel2"] is not None else out)
     r = params["resize2"]
-    out = resize(out, int(h / scale * r["scale"]), int(w / scale * r["scale"]), r["mode"])
-    out = add_noise(out, params["noise2"], source)
+    out = stage("resize2", resize(out, int(h / scale * r["scale"]), int(w / scale * r["scale"]), r["mode"]))
+    out = stage("noise2", add_noise(out, params["noise2"], source))
     sinc = kernel(params["sinc"])
     if params["sinc_first"]:
-        out = filter2d(resize(out, h // scale, w // scale, params["final_mode"]), sinc)
-        out = jpeg(out, params["jpeg2"])
+        out = stage("final1", filter2d(resize(out, h // scale, w // scale, params["final_mode"]), sinc))
+        out = stage("final2", jpeg(out, params["jpeg2"]))
     else:
-        out = jpeg(out, params["jpeg2"])
-        out = filter2d(resize(out, h // scale, w // scale, params["final_mode"]), sinc)
+        out = stage("final1", jpeg(out, params["jpeg2"]))
+        out = stage("final2", filter2d(resize(out, h // scale, w // scale, params["final_mode"]), sinc))
     return (out * 255).round().clamp(0, 255) / 255
 
 

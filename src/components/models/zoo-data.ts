@@ -71,7 +71,7 @@ export interface Zoo {
 }
 
 /** The order the chapters introduce the generators in; ids not listed here follow, alphabetically. */
-const GENERATOR_ORDER = ['srcnn', 'srresnet', 'srresnet_vgg', 'srgan', 'rrdb_psnr', 'esrgan', 'esrgan_std', 'esrgan_bn'];
+const GENERATOR_ORDER = ['srcnn', 'srresnet', 'srresnet_vgg', 'srgan', 'rrdb_psnr', 'esrgan', 'esrgan_std', 'esrgan_bn', 'realesrnet'];
 
 function readJson<T>(file: string): T | null {
   if (!existsSync(file)) return null;

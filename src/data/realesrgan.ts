@@ -1,0 +1,62 @@
+// Build-time reader of chapter 4's data in public/data/realesrgan (written by training/srt/figures_realesrgan.py
+// and srt.degraded_eval): the kernel gallery, the degradation strip, the model comparison and the degraded
+// Set5 / Set14 means. Node only, during `astro build`; a missing or malformed file gives null.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const DATA_DIR = 'data/realesrgan';
+
+export interface KernelEntry {
+  spec: { kind: string; size: number; sigma_x?: number; sigma_y?: number; theta?: number; beta?: number; cutoff?: number };
+  min: number;
+  max: number;
+  overshoot_percent: number;
+}
+export interface StripData {
+  photo: string;
+  params: Record<string, unknown>;
+  stages: { name: string; width: number; height: number }[];
+}
+export interface CompareEntry {
+  photo: string;
+  psnr: Record<string, number>;
+}
+/** means[set]["<model>/<degraded|clean>"] = { psnr, ssim } */
+export interface DegradedData {
+  mean: Record<'set5' | 'set14', Record<string, { psnr: number; ssim: number }>>;
+}
+
+function readJson<T>(name: string): T | null {
+  const file = join(process.cwd(), 'public', DATA_DIR, name);
+  if (!existsSync(file)) return null;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
+  } catch {
+    return null;
+  }
+}
+
+export const readKernels = () => readJson<KernelEntry[]>('kernels.json');
+export const readStrip = () => readJson<StripData>('strip.json');
+export const readCompare = () => readJson<CompareEntry[]>('compare.json');
+export const readDegraded = () => readJson<DegradedData>('degraded.json');
+
+/**
+ * One number for the prose: `set5.realesrnet.degraded` (mean Y-PSNR), `set5.gain.degraded` (realesrnet minus
+ * rrdb_psnr), `overshoot.sinc` (a kernel's overshoot on a step, %), `compare.chelsea.realesrnet` (PSNR of a crop).
+ * Null when the data is not in this build.
+ */
+export function realesrganNumber(key: string): number | null {
+  const [a, b, c] = key.split('.');
+  if (a === 'overshoot') return readKernels()?.find((k) => k.spec.kind === b)?.overshoot_percent ?? null;
+  if (a === 'compare') return readCompare()?.find((e) => e.photo === b)?.psnr[c] ?? null;
+  const means = readDegraded()?.mean[a as 'set5' | 'set14'];
+  if (!means) return null;
+  if (b === 'gain' || b === 'loss') {
+    const x = means[`realesrnet/${c}`]?.psnr;
+    const y = means[`rrdb_psnr/${c}`]?.psnr;
+    if (x === undefined || y === undefined) return null;
+    return b === 'gain' ? x - y : y - x;
+  }
+  return means[`${b}/${c}`]?.psnr ?? null;
+}

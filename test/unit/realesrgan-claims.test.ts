@@ -1,0 +1,54 @@
+// Chapter 4's prose (src/content/chapters/realesrgan/*.mdx) prints its numbers from public/data/realesrgan and the
+// cards at build time; a few sentences compare them. This test checks each comparison against the shipped data,
+// so a retrain or a new evaluation that overturns one fails here and the sentence is rewritten.
+import { describe, expect, it } from 'vitest';
+import { readCompare, readDegraded, readKernels, readStrip } from '../../src/data/realesrgan';
+import { readZoo } from '../../src/components/models/zoo-data';
+import { unetShapes } from '../../src/components/realesrgan/unet';
+
+const need = <T,>(v: T | null, what: string): T => {
+  if (v === null) throw new Error(`public/data/realesrgan/${what} is missing`);
+  return v;
+};
+
+describe('comparisons stated in the chapter-4 prose hold for the shipped data', () => {
+  const mean = need(readDegraded(), 'degraded.json').mean;
+  const psnr = (set: 'set5' | 'set14', key: string) => mean[set][key].psnr;
+
+  it('#realesrnet: on degraded inputs realesrnet is closer to the photographs than rrdb_psnr (Set5 and Set14)', () => {
+    for (const set of ['set5', 'set14'] as const) expect(psnr(set, 'realesrnet/degraded'), set).toBeGreaterThan(psnr(set, 'rrdb_psnr/degraded'));
+  });
+  it('#realesrnet: on clean bicubic inputs the order turns around', () => {
+    for (const set of ['set5', 'set14'] as const) expect(psnr(set, 'realesrnet/clean'), set).toBeLessThan(psnr(set, 'rrdb_psnr/clean'));
+  });
+  it('#realesrnet: the numbers are low for every method (every degraded mean below every clean one of rrdb_psnr)', () => {
+    for (const set of ['set5', 'set14'] as const) {
+      for (const m of ['bicubic', 'rrdb_psnr', 'realesrnet']) expect(psnr(set, `${m}/degraded`), `${set} ${m}`).toBeLessThan(psnr(set, 'rrdb_psnr/clean'));
+    }
+  });
+  it('#realesrnet: realesrnet is rrdb_psnr fine-tuned on degraded pairs, on a CPU', () => {
+    const card = readZoo().generators.find((g) => g.id === 'realesrnet');
+    expect(card?.training?.init).toBe('rrdb_psnr');
+    expect((card?.training as Record<string, unknown> | undefined)?.pairs).toBe('realesrgan');
+    expect((card?.training as Record<string, unknown> | undefined)?.device).toBe('cpu');
+  });
+  it('#fig-compare: on both degraded crops realesrnet has the higher PSNR', () => {
+    for (const row of need(readCompare(), 'compare.json')) expect(row.psnr.realesrnet, row.photo).toBeGreaterThan(row.psnr.rrdb_psnr);
+  });
+  it('#kernels: only the sinc kernel overshoots a step edge; it does by several per cent', () => {
+    for (const k of need(readKernels(), 'kernels.json')) {
+      if (k.spec.kind === 'sinc') expect(k.overshoot_percent).toBeGreaterThan(5);
+      else expect(k.overshoot_percent, k.spec.kind).toBe(0);
+    }
+  });
+  it('#fig-strip: the strip ends at 32 × 32 from a 128 × 128 crop', () => {
+    const strip = need(readStrip(), 'strip.json');
+    expect(strip.stages.at(-1)).toMatchObject({ width: 32, height: 32 });
+  });
+  it('#unet: three halvings and three doublings bring a 256 × 256 input back to one score per pixel', () => {
+    const layers = unetShapes(256);
+    expect(Math.min(...layers.map((l) => l.side))).toBe(32);
+    expect(layers.at(-1)).toMatchObject({ side: 256, cout: 1 });
+    expect(layers.filter((l) => l.sn).map((l) => l.name)).toEqual(['conv1', 'conv2', 'conv3', 'conv4', 'conv5', 'conv6', 'conv7', 'conv8']);
+  });
+});
