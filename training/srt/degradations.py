@@ -3,12 +3,14 @@ parameters, so a training batch, the committed evaluation inputs and the site's 
 (`src/sr/degrade/`) make the same picture from the same numbers.
 
     params = sample_params(np.random.default_rng(seed))     # the published distributions
-    lr = degrade(hr, params, noise=HashNoise(seed))           # 1x3xHxW in [0, 1] -> 1x3x(H/4)x(W/4)
+    lr = degrade(hr, params)          # 1x3xHxW in [0, 1] -> 1x3x(H/4)x(W/4); noise from the seeds in params
 
 The distributions are `options/train_realesrnet_x4plus.yml` and BasicSR's `degradations.py` / `RealESRNetModel`:
 blur (seven kernel families, 7-21 taps padded to 21) -> resize (up / down / keep, area / bilinear / bicubic)
 -> Gaussian or Poisson noise (colour or grey) -> JPEG, twice, the second order ending, in random order, with
-{resize to 1/4 + 2-D sinc} and JPEG. Differences from the published code, all deliberate:
+{resize to 1/4 + 2-D sinc} and JPEG. In training (`DegradedPairs`) the photograph is first sharpened by the
+unsharp mask (USM), and that sharpened crop is both the degradation's source and the L1 target, as in
+Real-ESRNet. Differences from the published code, all deliberate:
 - resizes are given an output size (`F.interpolate(size=...)`), stage 1's too, so the TypeScript copy needs
   one sampling rule (PyTorch maps coordinates by the given scale factor when one is passed: < 1 px apart);
 - every sample of a batch draws its own parameters (Real-ESRGAN draws the resize once per batch and widens the

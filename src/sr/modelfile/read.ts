@@ -14,7 +14,9 @@ export function readModelFile(bytes: Uint8Array, fileName = 'the file'): Decoded
     try {
       return stateDictOf(readPth(bytes));
     } catch (err) {
-      throw err instanceof WeightError && !err.subject ? new WeightError(err.code, err.message, fileName) : err;
+      if (err instanceof WeightError) throw err.subject ? err : new WeightError(err.code, err.message, fileName);
+      // anything else (a pickle nested too deep, a tensor too large to allocate) is a file we cannot read
+      throw new WeightError('corrupt', `the file cannot be read as weights (${(err as Error).message})`, fileName);
     }
   }
   if (isLegacyPth(bytes)) {
