@@ -6,6 +6,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { initBackend, type BackendName } from '../backend';
 import { createImage, toRGBA, type RGBImage } from '../image';
+import { browserJpeg } from '../degrade/browserJpeg';
+import { sampleParams, type DegradeParams } from '../degrade/params';
+import { degrade } from '../degrade/pipeline';
 import { detectArchitecture } from '../modelfile/detect';
 import { readModelFile } from '../modelfile/read';
 import { forward } from '../models/run';
@@ -102,6 +105,17 @@ async function longTasks(model: string, size: number, weightsBase: string, order
   return { backend: report.name, width: result.image.width, height: result.image.height, ms, tiles: result.tiles, progressCalls, longTasks: tasks, memory: await client.memory() };
 }
 
+/**
+ * The degradation model in this browser: an image through `params` (or the draw of `seed`), with the browser's
+ * JPEG unless `jpeg` is false. Returns the 8-bit low-resolution values and every stage's size.
+ */
+async function degradeHere(input: { width: number; height: number; data: number[] }, how: { params?: DegradeParams; seed?: number; jpeg?: boolean }) {
+  const params = how.params ?? sampleParams(how.seed ?? 0);
+  const hr = createImage(input.width, input.height, Float32Array.from(input.data));
+  const { lr, stages } = await degrade(hr, params, how.jpeg === false ? undefined : browserJpeg);
+  return { width: lr.width, height: lr.height, data: Array.from(lr.data), stages: stages.map((s) => [s.name, s.image.width, s.image.height]) };
+}
+
 /** A reader's model file (its bytes) read, recognised and run on the given backend: the output values. */
 async function modelFile(bytes: number[], name: string, input: { height: number; width: number; data: number[] }, backend: BackendName) {
   const report = await initBackend({ order: [backend] });
@@ -167,6 +181,7 @@ export function boot(): void {
     weightsBase,
     parity: (id: string, backend: BackendName = 'webgpu') => parity(id, backend, weightsBase),
     interpolation: (a: string, b: string, backend: BackendName = 'webgpu') => interpolation(a, b, backend, weightsBase),
+    degrade: degradeHere,
     modelFile: (bytes: number[], name: string, input: { height: number; width: number; data: number[] }, backend: BackendName = 'webgpu') =>
       modelFile(bytes, name, input, backend),
     longTasks: (model: string, size: number, backendOrder: BackendName[] = ['webgpu'], tile?: number) => longTasks(model, size, weightsBase, backendOrder, tile),
