@@ -46,7 +46,7 @@ function renameEsrgan(w: DecodedWeights): DecodedWeights {
     const head = k.slice(0, k.lastIndexOf('.'));
     if (m) out.set(`body.${m[1]}.rdb${m[2]}.conv${m[3]}.${m[4]}`, v);
     else if (top[head]) out.set(`${top[head]}${k.slice(head.length)}`, v);
-    else refuse(`the tensor "${k}" has no place in an ESRGAN network`);
+    else refuse(`the tensor "${k.slice(0, 60)}" has no place in an ESRGAN network`);
   }
   return out;
 }
@@ -99,7 +99,7 @@ export function detectArchitecture(state: DecodedWeights, fileName = 'the file')
     else if (has('model.0.weight') && has('model.1.sub.0.RDB1.conv1.0.weight')) found = rrdb(w, 'esrgan');
     else if (has('body.0.weight') && !has('conv_first.weight')) found = srvgg(w);
     else if (has('conv_first.weight') && has('body.0.conv1.weight') && has('upconv1.weight') && has('conv_hr.weight')) found = msrresnet(w);
-    else refuse(`no known architecture has tensors named like "${[...w.keys()].slice(0, 3).join('", "')}"`);
+    else refuse(`no known architecture has tensors named like "${[...w.keys()].slice(0, 3).map((k) => k.slice(0, 60)).join('", "')}"`);
     checkShapes(expectedTensors(found.arch.name, found.arch.params), found.weights, fileName);
   } catch (err) {
     if (err instanceof WeightError && !err.subject) throw new WeightError(err.code, err.message, fileName);
