@@ -43,6 +43,7 @@ describe('comparisons stated in the chapter-4 prose hold for the shipped data', 
   });
   it('#fig-strip: the strip ends at 32 × 32 from a 128 × 128 crop', () => {
     const strip = need(readStrip(), 'strip.json');
+    expect(strip.stages[0]).toMatchObject({ name: 'hr', width: 128, height: 128 });
     expect(strip.stages.at(-1)).toMatchObject({ width: 32, height: 32 });
   });
   it('#unet: three halvings and three doublings bring a 256 × 256 input back to one score per pixel', () => {

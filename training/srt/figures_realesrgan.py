@@ -21,8 +21,8 @@ import torch
 from PIL import Image
 
 from . import degradations as dg
+from .evaluate import upscale
 from .export import load_generator
-from .imresize import imresize, quantize_uint8
 from .metrics import psnr_y
 
 HR = 128
@@ -102,7 +102,7 @@ def main():
     trace = []
     lr = dg.degrade(hr, STRIP, trace=trace)
     save(hr, out / "strip-hr.png")
-    stages = []
+    stages = [dict(name="hr", width=HR, height=HR)]
     for name, img in trace:
         save(img, out / f"strip-{name}.png")
         stages.append(dict(name=name, width=img.shape[3], height=img.shape[2]))
@@ -116,8 +116,7 @@ def main():
         for name, left, top, params in COMPARE:
             hr = photo(name, left, top)
             lr = dg.degrade(hr, params)
-            outs = {"bicubic": quantize_uint8(imresize(lr.double(), 4)).float()}
-            outs.update({m: torch.round(net(lr).clamp(0, 1) * 255) / 255 for m, net in nets.items()})
+            outs = {m: upscale(net, lr, "lr") for m, net in [("bicubic", None), *nets.items()]}  # 8-bit, as evaluated
             save(hr, out / f"compare-{name}-hr.png")
             save(lr, out / f"compare-{name}-lr.png")
             for m, t in outs.items():
