@@ -3,7 +3,7 @@
 
 Source: the CC0 / public-domain sample images shipped with scikit-image (Debian package
 python3-skimage). Licences are stated in skimage/data/_fetchers.py; the widget's credits manifest
-is src/components/interpolation/demoImages.ts (keep the ids and sizes below in sync with it).
+is src/ui/images/demoImages.ts (keep the ids and sizes below in sync with it).
 
 Usage (Debian's python3 has PIL):
     cd /tmp && apt-get download python3-skimage && dpkg -x python3-skimage_*.deb /tmp/skimg

@@ -10,11 +10,11 @@ import { join } from 'node:path';
 import { initBackend } from '../src/sr/backend';
 import { fromRGBA, toRGBA } from '../src/sr/image';
 import { resize } from '../src/sr/resample';
-import { cropImage } from '../src/components/interpolation/crop';
-import { demoImagePath, findDemoImage } from '../src/components/interpolation/demoImages';
-import { cropRect } from '../src/components/interpolation/geometry';
+import { cropImage } from '../src/ui/images/crop';
+import { demoImagePath, findDemoImage } from '../src/ui/images/demoImages';
+import { cropRect } from '../src/ui/geometry';
 import { methods } from '../src/components/interpolation/methods';
-import { decodePNG, encodePNG } from '../src/components/interpolation/node/png';
+import { decodePNG, encodePNG } from '../src/data/png';
 import { defaultState } from '../src/components/interpolation/state';
 import { STATIC_DIR } from '../src/components/interpolation/staticView';
 

@@ -14,6 +14,9 @@ export interface KernelEntry {
 }
 export interface StripData {
   photo: string;
+  /** The HR crop's top-left corner in the demo photograph. */
+  left: number;
+  top: number;
   params: Record<string, unknown>;
   stages: { name: string; width: number; height: number }[];
 }

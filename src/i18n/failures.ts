@@ -2,7 +2,7 @@
 // (WeightError.code, RuntimeError.code, NoBackendError.attempts[].reason); `classifyFailure` reads only
 // those fields, never the English message, and the sentences below say what failed and what the reader
 // can do. The figure adds what still works (`kept`). The engine's own message is kept as `detail`, shown
-// as a secondary technical detail (see src/components/site/failureStatus.ts).
+// as a secondary technical detail (see src/ui/failureStatus.ts).
 import type { BackendAttempt, BackendFailure, BackendName } from '../sr/backend';
 import type { ErrorCode } from '../sr/runtime/protocol';
 

@@ -1,7 +1,7 @@
 // What a reader is told when their own image cannot be used, in both languages, for every figure that
-// takes one. The kinds come from ImageLoadError (src/components/interpolation/imageLoad.ts); anything else
+// takes one. The kinds come from ImageLoadError (src/ui/images/imageLoad.ts); anything else
 // thrown while decoding is told as unreadable.
-import type { LoadErrorKind } from '../components/interpolation/imageLoad';
+import type { LoadErrorKind } from '../ui/images/imageLoad';
 
 type Lang = 'en' | 'ja';
 

@@ -6,11 +6,11 @@ import { readFileSync, existsSync } from 'node:fs';
 import { chromium, type Locator, type Page } from '@playwright/test';
 import { chromiumExecutable } from './browser';
 import { test, expect } from './fixtures';
-import { type CanvasPixels, maxChannelDifference, stats } from './widget';
+import { type CanvasPixels, canvasPixels, maxChannelDifference, stats } from './widget';
 import { watchMainThread } from './mainThread';
 import { expectFailure, noWebgpuMessages } from './failureText';
 import { failureMessage } from '../../src/i18n/failures';
-import { decodePNG } from '../../src/components/interpolation/node/png';
+import { decodePNG } from '../../src/data/png';
 
 const CHAPTER = 'chapters/esrgan/';
 const CHAPTER_JA = 'ja/chapters/esrgan/';
@@ -22,18 +22,6 @@ async function ready(page: Page, name: string): Promise<Locator> {
   await root.scrollIntoViewIfNeeded();
   await expect(root).toHaveAttribute('data-status', /^(ready|error)$/, { timeout: READY });
   return root;
-}
-
-/** Pixels of one canvas (copied through a 2D canvas). */
-async function canvasPixels(root: Locator, selector: string): Promise<CanvasPixels> {
-  return root.locator(selector).evaluate((canvas: HTMLCanvasElement) => {
-    const copy = document.createElement('canvas');
-    copy.width = canvas.width;
-    copy.height = canvas.height;
-    const ctx = copy.getContext('2d')!;
-    ctx.drawImage(canvas, 0, 0);
-    return { width: copy.width, height: copy.height, data: Array.from(ctx.getImageData(0, 0, copy.width, copy.height).data) };
-  });
 }
 
 function meanAbsDifference(a: CanvasPixels, b: CanvasPixels): number {

@@ -8,7 +8,7 @@ import { ssimY } from '../../src/sr/metrics';
 import { failureMessage } from '../../src/i18n/failures';
 import { expectFailure } from './failureText';
 import { maxChannelDifference } from './widget';
-import { decodePNG } from '../../src/components/interpolation/node/png';
+import { decodePNG } from '../../src/data/png';
 import { readFileSync } from 'node:fs';
 
 const CHAPTER_2 = 'chapters/srgan/';
@@ -589,7 +589,7 @@ test.describe('failures in the page’s language', () => {
     await root.scrollIntoViewIfNeeded();
     await expect(root).toHaveAttribute('data-status', 'error', { timeout: LIVE_TIMEOUT });
     const message = root.locator('[data-role="status-message"]');
-    // A site file, not the network's weights: the 'asset' sentence (src/components/site/assetError.ts), in Japanese.
+    // A site file, not the network's weights: the 'asset' sentence (src/ui/assetError.ts), in Japanese.
     const text = await expectFailure(message, 'ja', 'asset', [failureMessage('ja', { kind: 'asset', attempts: [] }, 'static')]);
     // Nothing live was drawn: the build-time pictures are what stays.
     await expect(root.locator('img.sg-static').first()).toBeVisible();

@@ -2,7 +2,7 @@
 // same pixels on WebGPU as on the CPU backend.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { decodePNG } from '../../src/components/interpolation/node/png';
+import { decodePNG } from '../../src/data/png';
 import { test, expect } from './fixtures';
 import {
   CHAPTER_1,

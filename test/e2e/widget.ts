@@ -46,6 +46,18 @@ export async function outputPixels(root: Locator): Promise<Record<string, Canvas
   });
 }
 
+/** Pixels of one canvas (copied through a 2D canvas). */
+export async function canvasPixels(root: Locator, selector: string): Promise<CanvasPixels> {
+  return root.locator(selector).evaluate((canvas: HTMLCanvasElement) => {
+    const copy = document.createElement('canvas');
+    copy.width = canvas.width;
+    copy.height = canvas.height;
+    const ctx = copy.getContext('2d')!;
+    ctx.drawImage(canvas, 0, 0);
+    return { width: copy.width, height: copy.height, data: Array.from(ctx.getImageData(0, 0, copy.width, copy.height).data) };
+  });
+}
+
 /** Largest per-channel difference (0..255) between two pictures of the same size. */
 export function maxChannelDifference(a: CanvasPixels, b: CanvasPixels): number {
   if (a.width !== b.width || a.height !== b.height) return Infinity;

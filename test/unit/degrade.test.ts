@@ -9,6 +9,8 @@ import { hashUniform } from '../../src/sr/degrade/noise';
 import { addNoise, filterSquare, reflect, resizeTorch, usmSharp } from '../../src/sr/degrade/ops';
 import { type DegradeParams, type KernelSpec, type NoiseSpec, type ResizeMode, sampleParams } from '../../src/sr/degrade/params';
 import { degrade } from '../../src/sr/degrade/pipeline';
+import { RuntimeClient } from '../../src/sr/runtime/client';
+import { diskSource, inProcessWorker } from './runtime-inprocess';
 import { loadFixture, maxAbsDiff } from './helpers';
 
 interface Img {
@@ -94,6 +96,21 @@ describe('the whole degradation before JPEG', () => {
       expect(close(lr, c.out)).toBeLessThanOrEqual(1 / 255 + 1e-6);
       expect(stages.map((s) => s.name)).toHaveLength(9);
     });
+  });
+
+  it("through the runtime's degrade request: the same image as the pipeline, every stage, the input untouched", async () => {
+    const client = new RuntimeClient(inProcessWorker(diskSource));
+    await client.init({ weightsBase: 'http://unused.invalid/', order: ['cpu'] });
+    const input = image(fx.pipelines.input);
+    const before = input.data.slice();
+    const c = fx.pipelines.cases[0];
+    const viaRuntime = await client.degrade({ channel: 'test', image: input, params: c.params, jpeg: false });
+    const direct = await degrade(image(fx.pipelines.input), c.params);
+    expect(maxAbsDiff(viaRuntime.lr, direct.lr)).toBe(0);
+    expect(close(viaRuntime.lr, c.out)).toBeLessThanOrEqual(1 / 255 + 1e-6);
+    expect(viaRuntime.stages.map((st) => st.name)).toEqual(direct.stages.map((st) => st.name));
+    expect(input.data).toEqual(before);
+    client.terminate();
   });
 
   it('draws parameters in the published ranges, the same for the same seed', () => {

@@ -160,7 +160,7 @@ describe('discriminator figure: pre-computed sources', () => {
   it('every demo photograph has its esrgan_std picture, made with the weights this build ships', async () => {
     const { existsSync } = await import('node:fs');
     const { DISC_FAKES, DISC_PRECOMPUTED, readDiscState, writeDiscState } = await import('../../src/components/esrgan/discState');
-    const { demoImages } = await import('../../src/components/interpolation/demoImages');
+    const { demoImages } = await import('../../src/ui/images/demoImages');
     expect(DISC_PRECOMPUTED).toEqual(['esrgan_std']);
     for (const id of DISC_PRECOMPUTED) expect(DISC_FAKES).toContain(id);
     const figures = JSON.parse(readFileSync('public/data/esrgan/figures.json', 'utf8'));

@@ -7,7 +7,7 @@ import { NoBackendError, type BackendAttempt } from '../../src/sr/backend';
 import { RuntimeClient, RuntimeError, type WorkerLike } from '../../src/sr/runtime/client';
 import { WeightError, type WeightErrorCode } from '../../src/sr/weights/errors';
 import { ComputeError } from '../../src/components/interpolation/compute';
-import { AssetError, fetchAsset } from '../../src/components/site/assetError';
+import { AssetError, fetchAsset } from '../../src/ui/assetError';
 import {
   attemptText,
   BACKEND_FAILURES,

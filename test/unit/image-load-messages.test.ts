@@ -2,7 +2,7 @@
 // figure that takes one: each kind of ImageLoadError has its own sentence in both languages (chapter 2 used to
 // call a too-large image unreadable), and anything else thrown while decoding is told as unreadable.
 import { describe, expect, it } from 'vitest';
-import { ImageLoadError } from '../../src/components/interpolation/imageLoad';
+import { ImageLoadError } from '../../src/ui/images/imageLoad';
 import { imageLoadMessage, imageLoadStrings } from '../../src/i18n/imageLoad';
 
 const JAPANESE = /[ぁ-んァ-ヶ一-龠]/;

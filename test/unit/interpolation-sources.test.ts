@@ -2,7 +2,7 @@
 // (the same value is the URL's image key): a pattern that shared a photo's id made "Handwritten text
 // (detail)" show the synthetic pattern. Figure 1 (the kernels) draws each method as the widget does.
 import { describe, expect, it } from 'vitest';
-import { demoImages } from '../../src/components/interpolation/demoImages';
+import { demoImages } from '../../src/ui/images/demoImages';
 import { isPatternId, patternIds } from '../../src/components/interpolation/patterns';
 
 describe('chapter 1 image sources', () => {

@@ -1,6 +1,6 @@
-// The file names the figures' save buttons give their pictures (src/components/site/savePicture.ts).
+// The file names the figures' save buttons give their pictures (src/ui/savePicture.ts).
 import { describe, expect, it } from 'vitest';
-import { savedName } from '../../src/components/site/savePicture';
+import { savedName } from '../../src/ui/savePicture';
 
 describe('savedName', () => {
   it('is the stem, the α a panel shows, and .png; nothing outside [A-Za-z0-9._-] reaches the file name', () => {

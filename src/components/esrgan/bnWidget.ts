@@ -6,14 +6,14 @@
 import type { RGBImage } from '../../sr/image';
 import { busiestBox, diffMap, heatRGBA, inputVariant, inputVariants, type InputVariant } from '../../sr/esrgan';
 import { esrganStrings, fill, type EsrganStrings } from '../../i18n/esrgan';
-import { drawWhole, toImageData } from '../interpolation/canvasDraw';
-import { cropImage } from '../interpolation/crop';
-import { demoImagePath, demoImages, findDemoImage } from '../interpolation/demoImages';
-import { loadUrl } from '../interpolation/imageLoad';
+import { drawWhole, toImageData } from '../../ui/draw/canvasDraw';
+import { cropImage } from '../../ui/images/crop';
+import { demoImagePath, demoImages, findDemoImage } from '../../ui/images/demoImages';
+import { loadUrl } from '../../ui/images/imageLoad';
 import { LOUPE, SCALE } from './interpState';
-import { attachLoupes } from './loupes';
+import { attachLoupes } from '../../ui/controls/loupes';
 import { attachOwnPicture, OWN } from './ownPicture';
-import { latestStateRunner } from './latestState';
+import { latestStateRunner } from '../../ui/latestState';
 import { copyImage, fitRendering, siteUrl, startRuntime, statusLine } from './shared';
 
 type PanelId = 'esrgan' | 'esrgan_bn' | 'esrgan_bn_input';
@@ -92,7 +92,8 @@ export async function mountBn(root: HTMLElement): Promise<{ setVisible(v: boolea
     panels: PANELS.map((id) => panels[id]),
     pixels: () => PANELS.map((id) => shown[id]),
     fallbackSize: cropSize * SCALE,
-    s,
+    box: LOUPE,
+    valueText: (v) => fill(s.loupeValueText, v),
     at: state.loupe ?? { x: 0.5, y: 0.5 },
     onMove: (p) => {
       state.loupe = p;

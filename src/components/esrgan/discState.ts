@@ -1,5 +1,5 @@
 // Choices of the live discriminator figure and their URL form (`disc.img`, `disc.fake`).
-import { demoImages } from '../interpolation/demoImages';
+import { demoImages } from '../../ui/images/demoImages';
 
 export const DISCRIMINATORS = ['esrgan_d', 'esrgan_std_d'] as const;
 /** Where the generated patches come from: bicubic enlargement or one of the RRDB generators. */

@@ -11,12 +11,12 @@ import type { RGBImage } from '../../sr/image';
 import { discriminatorOutputs, quadrantBatch } from '../../sr/esrgan';
 import { resizeImage } from '../../sr/resizeCpu';
 import { esrganStrings, fill, type EsrganStrings } from '../../i18n/esrgan';
-import { drawWhole, toImageData } from '../interpolation/canvasDraw';
-import { demoImagePath, findDemoImage } from '../interpolation/demoImages';
-import { loadUrl } from '../interpolation/imageLoad';
+import { drawWhole, toImageData } from '../../ui/draw/canvasDraw';
+import { demoImagePath, findDemoImage } from '../../ui/images/demoImages';
+import { loadUrl } from '../../ui/images/imageLoad';
 import { fixed } from '../models/format';
 import { DISC_PRECOMPUTED, DISCRIMINATORS, readDiscState, writeDiscState, type DiscFake } from './discState';
-import { latestStateRunner } from './latestState';
+import { latestStateRunner } from '../../ui/latestState';
 import { copyImage, siteUrl, startRuntime, statusLine } from './shared';
 
 const PATCH = 128;

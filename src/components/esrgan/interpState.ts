@@ -1,6 +1,6 @@
 // State of the network-interpolation figure and its URL form (`esr.alpha`, `esr.img`, `esr.loupe`).
 import { snapAlpha } from '../../sr/esrgan';
-import { demoImages } from '../interpolation/demoImages';
+import { demoImages } from '../../ui/images/demoImages';
 
 export const SCALE = 4;
 /** Side of the loupe, in output pixels. */

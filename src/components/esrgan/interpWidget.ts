@@ -7,14 +7,14 @@
 import type { RGBImage } from '../../sr/image';
 import { blendImages, diffMap, heatRGBA, snapAlpha, sweepAlpha } from '../../sr/esrgan';
 import { esrganStrings, fill, type EsrganStrings } from '../../i18n/esrgan';
-import { drawWhole, toImageData } from '../interpolation/canvasDraw';
-import { cropImage } from '../interpolation/crop';
-import { demoImagePath, findDemoImage } from '../interpolation/demoImages';
-import { loadUrl } from '../interpolation/imageLoad';
-import { attachLoupes } from './loupes';
+import { drawWhole, toImageData } from '../../ui/draw/canvasDraw';
+import { cropImage } from '../../ui/images/crop';
+import { demoImagePath, findDemoImage } from '../../ui/images/demoImages';
+import { loadUrl } from '../../ui/images/imageLoad';
+import { attachLoupes } from '../../ui/controls/loupes';
 import { attachOwnPicture, OWN } from './ownPicture';
 import { markerAt } from './pdChart';
-import { readInterpState, SCALE, SWEEP_MS, writeInterpState, type InterpState } from './interpState';
+import { LOUPE, readInterpState, SCALE, SWEEP_MS, writeInterpState, type InterpState } from './interpState';
 import { copyImage, fitRendering, siteUrl, startRuntime, statusLine } from './shared';
 
 type PanelId = 'rrdb_psnr' | 'interp' | 'blend' | 'esrgan';
@@ -228,7 +228,8 @@ export async function mountInterp(root: HTMLElement): Promise<{ setVisible(v: bo
     panels: PANELS.map((id) => ({ view: panels[id].view, frame: panels[id].frame, loupe: panels[id].loupe })),
     pixels: () => PANELS.map((id) => shown[id]?.pixels),
     fallbackSize: cropSize * SCALE,
-    s,
+    box: LOUPE,
+    valueText: (v) => fill(s.loupeValueText, v),
     at: state.loupe,
     onMove: (p) => {
       state.loupe = p;

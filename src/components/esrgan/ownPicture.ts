@@ -6,7 +6,7 @@ import type { RGBImage } from '../../sr/image';
 import { fill, type EsrganStrings } from '../../i18n/esrgan';
 import { imageLoadMessage } from '../../i18n/imageLoad';
 import { regionCrop } from '../srgan/pipeline';
-import { decodeBlob } from '../interpolation/imageLoad';
+import { decodeBlob } from '../../ui/images/imageLoad';
 
 export const OWN = 'own';
 

@@ -3,9 +3,9 @@ import type { BackendName } from '../../sr/backend';
 import type { RGBImage } from '../../sr/image';
 import { sharedRuntime } from '../../sr/runtime/client';
 import { fill, type EsrganStrings } from '../../i18n/esrgan';
-import { backendOrder } from '../interpolation/backendChoice';
-import { startWhenVisible, type Mounted } from '../site/figureLifecycle';
-import { setStatus, showFailure } from '../site/failureStatus';
+import { backendOrder } from '../../ui/backendChoice';
+import { startWhenVisible, type Mounted } from '../../ui/lifecycle';
+import { setStatus, showFailure } from '../../ui/failureStatus';
 
 export function siteUrl(root: HTMLElement, path: string): string {
   const base = root.dataset.base ?? '/';
@@ -85,7 +85,7 @@ export async function startRuntime(
   };
 }
 
-/** Starts the figure in view (see ../site/figureLifecycle.ts); if it cannot start, says why and keeps the static pictures. */
+/** Starts the figure in view (see ../../ui/lifecycle.ts); if it cannot start, says why and keeps the static pictures. */
 export function watchVisibility(root: HTMLElement, staticText: string, mount: () => Promise<Mounted>): void {
   const message = root.querySelector<HTMLElement>('[data-role="status-message"]');
   if (message && !message.textContent) message.textContent = staticText;

@@ -2,7 +2,7 @@
 // compute backend and the interactive code are loaded the first time a figure comes near the
 // viewport, and each figure is told when it leaves or re-enters the screen (to pause rendering).
 import { interpolationStrings } from '../../i18n/interpolation';
-import { showFailure } from '../site/failureStatus';
+import { showFailure } from '../../ui/failureStatus';
 
 interface Visible {
   setVisible(visible: boolean): void;

@@ -3,7 +3,7 @@
 // build time and live in the browser.
 import { box, cubic, lanczos, triangle } from '../../sr/kernels';
 import { fill, type InterpolationStrings } from '../../i18n/interpolation';
-import { lineChartSvg, type Series } from './lineChart';
+import { lineChartSvg, type Series } from '../../ui/draw/lineChart';
 import { methods } from './methods';
 
 const X_MAX = 3.5;

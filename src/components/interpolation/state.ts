@@ -1,10 +1,9 @@
 // The widget's state (everything the reader can change) and its defaults. Positions are stored
 // as fractions of the image they refer to, so they survive changes of image and scale.
 
-export interface Point {
-  x: number;
-  y: number;
-}
+import { clamp, type Point } from '../../ui/point';
+
+export { clamp, clampUnit, type Point } from '../../ui/point';
 
 export interface WidgetState {
   /** Demo photo id, pattern id, or 'own' for the reader's image (not shareable). */
@@ -39,14 +38,6 @@ export const defaultState: WidgetState = {
     { x: 0.8, y: 0.55 },
   ],
 };
-
-export function clamp(value: number, lo: number, hi: number): number {
-  return Math.min(hi, Math.max(lo, value));
-}
-
-export function clampUnit(p: Point): Point {
-  return { x: clamp(p.x, 0, 1), y: clamp(p.y, 0, 1) };
-}
 
 export function normalizeScale(value: number): number {
   return Number.isFinite(value) ? clamp(Math.round(value), SCALE_MIN, SCALE_MAX) : defaultState.scale;

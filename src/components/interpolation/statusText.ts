@@ -1,5 +1,5 @@
 // Reader-facing sentences about the compute backend (which one runs, why others did not). Failures are
-// told by ../../i18n/failures.ts (through ../site/failureStatus.ts).
+// told by ../../i18n/failures.ts (through ../../ui/failureStatus.ts).
 import type { BackendAttempt, BackendName, BackendReport } from '../../sr/backend';
 import { failureStrings } from '../../i18n/failures';
 import { fill, type InterpolationStrings } from '../../i18n/interpolation';

@@ -3,7 +3,7 @@
 import manifestJson from '../../../public/data/srgan/manifest.json';
 
 export interface CropEntry {
-  /** Demo photo id (src/components/interpolation/demoImages.ts). */
+  /** Demo photo id (src/ui/images/demoImages.ts). */
   image: string;
   left: number;
   top: number;

@@ -1,6 +1,6 @@
 // Entry script of DiscriminatorFigure.astro: only watches visibility; the widget (and the runtime Worker with
 // TensorFlow.js) load on first view.
-import { showFailure } from '../site/failureStatus';
+import { showFailure } from '../../ui/failureStatus';
 import { startWhenVisible } from './shared';
 
 export function boot(): void {

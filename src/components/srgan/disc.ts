@@ -8,7 +8,7 @@ import { findCrop, LABEL_KEY, manifest, NETWORKS, PANELS, sigmoid, staticPath, t
 import { cropImage, HR_SIZE, lowRes, quantize8, SCALE } from './pipeline';
 import { imresizeJs } from '../../sr/resizeCpu';
 import { draw, generate, loadImage, runtime, siteAsset, urlParam, urlWriter, type Mounted } from './shared';
-import { setStatus, showFailure } from '../site/failureStatus';
+import { setStatus, showFailure } from '../../ui/failureStatus';
 
 const PREFIX = 'disc.';
 const ALL = (1 << PANELS.length) - 1;

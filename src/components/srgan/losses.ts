@@ -2,7 +2,7 @@
 // a Web Worker), drawing, numbers. Loaded by losses.client.ts on first view. See ./README.md.
 import { fill, srganLossesStrings, srganRuntimeStrings } from '../../i18n/srgan';
 import type { RGBImage } from '../../sr/image';
-import { decodeBlob } from '../interpolation/imageLoad';
+import { decodeBlob } from '../../ui/images/imageLoad';
 import { imageLoadMessage } from '../../i18n/imageLoad';
 import { findCrop, LABEL_KEY, manifest, NETWORKS, PANELS, staticPath, type PanelId } from './data';
 import { clampLoupe, LOUPE, readLossesState, URL_PREFIX, type LossesState } from './lossesState';
@@ -10,11 +10,11 @@ import { cropImage, HR_SIZE, isRegion, regionCrop, type Region, LR_SIZE, lowRes,
 import { imresizeJs } from '../../sr/resizeCpu';
 import { measureOffThread } from './metricsClient';
 import { draw, generate, loadImage, runtime, siteAsset, urlParam, urlWriter, yieldToPage, type Mounted } from './shared';
-import { setStatus as setStatusLine, showFailure } from '../site/failureStatus';
+import { setStatus as setStatusLine, showFailure } from '../../ui/failureStatus';
 import { spectrumSvg } from './spectrumChart';
-import { attachArrowKeys } from '../interpolation/arrowKeys';
-import { attachPointerDrag } from '../interpolation/pointerDrag';
-import { chartSizeFor } from '../interpolation/lineChart';
+import { attachArrowKeys } from '../../ui/controls/arrowKeys';
+import { attachPointerDrag } from '../../ui/controls/pointerDrag';
+import { chartSizeFor } from '../../ui/draw/lineChart';
 
 type Mode = 'down' | 'asis';
 

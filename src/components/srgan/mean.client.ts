@@ -1,5 +1,5 @@
 // Entry script of MeanFigure.astro: only watches visibility; mean.ts loads on first view.
-import { showFailure } from '../site/failureStatus';
+import { showFailure } from '../../ui/failureStatus';
 import { startWhenVisible } from './shared';
 
 export function boot(): void {

@@ -6,7 +6,7 @@ import type { RGBImage } from '../../sr/image';
 import { CANDIDATES, formatPsnr, makeCandidates, meanImage, meanNumbers, type MeanSetup } from './meanPatch';
 import { MEAN_PREFIX, readMeanState, selectedIndices, SEED_MAX, type MeanState, type Texture } from './meanState';
 import { draw, loadImage, siteAsset, urlParam, urlWriter, type Mounted } from './shared';
-import { setStatus, showFailure } from '../site/failureStatus';
+import { setStatus, showFailure } from '../../ui/failureStatus';
 
 export async function mountMean(root: HTMLElement): Promise<Mounted> {
   const s = srganMeanStrings[root.dataset.lang === 'ja' ? 'ja' : 'en'];

@@ -6,7 +6,7 @@ import type { RGBImage } from '../../sr/image';
 import { findCrop, manifest, NETWORKS } from './data';
 import { cropImage, HR_SIZE, lowRes, quantize8 } from './pipeline';
 import { draw, loadImage, runtime, siteAsset, urlParam, urlWriter, type Mounted } from './shared';
-import { setStatus, showFailure } from '../site/failureStatus';
+import { setStatus, showFailure } from '../../ui/failureStatus';
 
 const PREFIX = 'nets.';
 /** Channels shown per block. */

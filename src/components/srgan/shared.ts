@@ -1,9 +1,9 @@
 // Browser helpers shared by the chapter-2 figures: start on first view and pause off screen (rule 6/7),
 // the `?backend=` order (rule 9), the shared generator runtime, canvases, and URL parameters (rule 16).
 import { toRGBA, type RGBImage } from '../../sr/image';
-import { backendOrder } from '../interpolation/backendChoice';
+import { backendOrder } from '../../ui/backendChoice';
 
-export { startWhenVisible, type Mounted } from '../site/figureLifecycle';
+export { startWhenVisible, type Mounted } from '../../ui/lifecycle';
 export { backendOrder };
 
 /** Absolute URL of a file under the site's base. */
@@ -49,7 +49,7 @@ export function urlParam(prefix: string, key: string): string | null {
 }
 
 /** Decode a site image URL into an RGBImage (chapter 1's loader; an AssetError when it cannot be fetched). */
-export { loadUrl as loadImage } from '../interpolation/imageLoad';
+export { loadUrl as loadImage } from '../../ui/images/imageLoad';
 
 /** Waits for the browser to be idle-ish between chunks of main-thread work (keeps tasks short). */
 export const yieldToPage = (): Promise<void> => new Promise((r) => setTimeout(r, 0));

@@ -1,6 +1,6 @@
 // The power-spectrum plot of the "three losses" figure as an SVG string (d3 scales via the chapter-1
 // line chart), so it renders at build time and is redrawn live at the container's width.
-import { lineChartSvg } from '../interpolation/lineChart';
+import { lineChartSvg } from '../../ui/draw/lineChart';
 import type { RadialSpectrum } from '../../sr/spectrum';
 import { COLOR, DASH, type PanelId } from './data';
 

@@ -2,7 +2,7 @@
 // public/data/srgan and measures them with the same engine code the live figures use.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodePNG } from '../interpolation/node/png';
+import { decodePNG } from '../../data/png';
 import { fromRGBA, type RGBImage } from '../../sr/image';
 import { staticPath, type PanelId } from './data';
 import { panelNumbers, type PanelNumbers } from './pipeline';

@@ -4,6 +4,8 @@
  * promise rejects with an AbortError. AbortSignals are forwarded as cancel messages.
  */
 import type { BackendAttempt, BackendName, BackendReport } from '../backend';
+import type { DegradeParams } from '../degrade/params';
+import type { Stage } from '../degrade/pipeline';
 import type { RGBImage } from '../image';
 import type { BNStats } from '../models/layers';
 import type { ModelCard } from '../weights/card';
@@ -104,6 +106,21 @@ interface Pending {
   onProgress?: (p: Progress) => void;
 }
 
+export interface DegradeRequest {
+  channel: string;
+  image: RGBImage;
+  params: DegradeParams;
+  /** Run the JPEG steps with the Worker's browser encoder (default true). */
+  jpeg?: boolean;
+  signal?: AbortSignal;
+}
+
+export interface DegradeResult {
+  lr: RGBImage;
+  stages: Stage[];
+  ms: number;
+}
+
 export class RuntimeClient {
   private nextId = 1;
   private pending = new Map<number, Pending>();
@@ -195,6 +212,27 @@ export class RuntimeClient {
     return this.withAbort(req.signal, id, done, (msg) => {
       if (msg.type !== 'features') throw new Error(`unexpected reply ${msg.type}`);
       return { output: msg.output, logits: msg.logits, layers: msg.layers, ms: msg.ms, backend: msg.backend, retried: msg.retried };
+    });
+  }
+
+  /**
+   * Real-ESRGAN's degradation of `image` with `params`, every stage returned; with `jpeg`, the Worker's browser
+   * JPEG encoder runs the JPEG steps. A newer request on the channel supersedes it. `image` is copied, not moved.
+   */
+  async degrade(req: DegradeRequest): Promise<DegradeResult> {
+    if (req.signal?.aborted) throw new DOMException('the request was cancelled', 'AbortError');
+    const image = { width: req.image.width, height: req.image.height, data: req.image.data.slice() };
+    const { id, done } = this.send(
+      { type: 'degrade', channel: req.channel, image, params: req.params, jpeg: req.jpeg ?? true },
+      [image.data.buffer as ArrayBuffer],
+    );
+    return this.withAbort(req.signal, id, done, (msg) => {
+      if (msg.type !== 'degraded') throw new Error(`unexpected reply ${msg.type}`);
+      return {
+        lr: msg.lr,
+        stages: msg.stages.map(({ name, width, height, data }) => ({ name, image: { width, height, data } })),
+        ms: msg.ms,
+      };
     });
   }
 

@@ -6,6 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { activeGpuDevice, initBackend, isDeviceLost, NoBackendError, resetBackend, type BackendName, type BackendReport } from '../backend';
+import { degrade as degradeImage, type Jpeg } from '../degrade/pipeline';
 import { fromRGBA, type RGBImage } from '../image';
 import { isWeightError } from '../weights/errors';
 import { loadModel } from '../weights/load';
@@ -18,6 +19,8 @@ export type Post = (msg: WorkerResponse, transfer?: Transferable[]) => void;
 export interface HostOptions {
   /** Replaces the network loader (tests read files from disk). */
   source?: ModelSource;
+  /** The degradation's JPEG step (the Worker passes the browser's encoder); without one, JPEG is skipped. */
+  jpeg?: Jpeg;
 }
 
 export function isAbort(err: unknown): boolean {
@@ -121,6 +124,15 @@ export function createRuntimeHost(post: Post, options: HostOptions = {}) {
     post({ type: 'result', id: msg.id, width: out.width, height: out.height, data: out.data, ms, tiles, backend, retried }, [out.data.buffer]);
   }
 
+  async function degrade(msg: Extract<WorkerRequest, { type: 'degrade' }>, signal: AbortSignal): Promise<void> {
+    const t0 = performance.now();
+    const { lr, stages } = await degradeImage(msg.image, msg.params, msg.jpeg ? options.jpeg : undefined);
+    if (signal.aborted) throw new DOMException('superseded', 'AbortError');
+    const out = stages.map((st) => ({ name: st.name, ...st.image }));
+    const transfer = [lr, ...stages.map((st) => st.image)].map((im) => im.data.buffer as ArrayBuffer);
+    post({ type: 'degraded', id: msg.id, lr, stages: out, ms: performance.now() - t0 }, [...new Set(transfer)]);
+  }
+
   /** Runs `job` after every earlier job; requests are handled one at a time. */
   function enqueue(job: () => Promise<void>): Promise<void> {
     const next = queue.then(job, job);
@@ -156,7 +168,8 @@ export function createRuntimeHost(post: Post, options: HostOptions = {}) {
           }
         });
       case 'upscale':
-      case 'features': {
+      case 'features':
+      case 'degrade': {
         channels.get(msg.channel)?.controller.abort(); // the newer request supersedes the older one
         const controller = new AbortController();
         channels.set(msg.channel, { id: msg.id, controller });
@@ -164,7 +177,9 @@ export function createRuntimeHost(post: Post, options: HostOptions = {}) {
         return enqueue(async () => {
           try {
             if (controller.signal.aborted) throw new DOMException('superseded', 'AbortError');
-            await (msg.type === 'upscale' ? upscale(msg, controller.signal) : features(msg, controller.signal));
+            if (msg.type === 'upscale') await upscale(msg, controller.signal);
+            else if (msg.type === 'features') await features(msg, controller.signal);
+            else await degrade(msg, controller.signal);
           } catch (err) {
             fail(msg.id, err);
           } finally {

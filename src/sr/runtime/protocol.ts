@@ -3,13 +3,16 @@
  * names the request it answers. Pixel buffers travel as transferables (no copies).
  */
 import type { BackendAttempt, BackendName, BackendReport } from '../backend';
+import type { DegradeParams } from '../degrade/params';
+import type { StageName } from '../degrade/pipeline';
 import type { BNStats } from '../models/layers';
 import type { ModelCard } from '../weights/card';
 import type { WeightErrorCode } from '../weights/errors';
 import type { FeatureMap, ModelRef, PatchBatch } from './session';
 
 /** RGB float pixels (an RGBImage) or an ImageBitmap (decoded in the worker). */
-export type ImageInput = { width: number; height: number; data: Float32Array } | ImageBitmap;
+export type ImageInput = RGBPixels | ImageBitmap;
+export type RGBPixels = { width: number; height: number; data: Float32Array };
 
 export type WorkerRequest =
   | { type: 'init'; id: number; order?: BackendName[]; weightsBase: string; memoryBudget?: number }
@@ -28,6 +31,8 @@ export type WorkerRequest =
   | { type: 'discriminate'; id: number; model: string; patches: PatchBatch; bnStats?: BNStats }
   /** One untiled run that also returns named intermediate activations; supersedes like `upscale`. */
   | { type: 'features'; id: number; channel: string; model: ModelRef; image: ImageInput; layers: string[]; maxChannels?: number; bnStats?: BNStats }
+  /** Real-ESRGAN's degradation of an RGB image (../degrade/pipeline.ts) with the Worker's JPEG; supersedes like `upscale`. */
+  | { type: 'degrade'; id: number; channel: string; image: RGBPixels; params: DegradeParams; jpeg: boolean }
   | { type: 'cancel'; id: number; target: number }
   | { type: 'memory'; id: number }
   /** Test hook: destroys the WebGPU device, as a driver reset would (the next run must recover). */
@@ -58,6 +63,7 @@ export type WorkerResponse =
       backend: BackendName;
       retried: boolean;
     }
+  | { type: 'degraded'; id: number; lr: RGBPixels; stages: Array<{ name: StageName } & RGBPixels>; ms: number }
   | { type: 'cancelled'; id: number }
   | { type: 'error'; id: number; code: ErrorCode; message: string; attempts?: BackendAttempt[] }
   | { type: 'memory'; id: number; numTensors: number; numBytes: number }

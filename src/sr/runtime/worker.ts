@@ -3,6 +3,7 @@
  * Pages talk to it through ./client.ts (typed messages, see ./protocol.ts).
  */
 import type { WorkerRequest, WorkerResponse } from './protocol';
+import { browserJpeg } from '../degrade/browserJpeg';
 import { createRuntimeHost } from './host';
 
 const scope = self as unknown as {
@@ -10,5 +11,5 @@ const scope = self as unknown as {
   onmessage: ((e: MessageEvent<WorkerRequest>) => void) | null;
 };
 
-const host = createRuntimeHost((msg, transfer) => scope.postMessage(msg, transfer ?? []));
+const host = createRuntimeHost((msg, transfer) => scope.postMessage(msg, transfer ?? []), { jpeg: browserJpeg });
 scope.onmessage = (e) => void host.handle(e.data);

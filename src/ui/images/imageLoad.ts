@@ -3,8 +3,9 @@
 // (createImageBitmap with a resize) in a Worker (imageDecode.worker.ts), so that neither the decoding nor the
 // reading back of the pixels blocks the page; where that Worker cannot run, the same steps run in the page.
 import { fromRGBA, type RGBImage } from '../../sr/image';
-import { fetchAsset } from '../site/assetError';
+import { fetchAsset } from '../assetError';
 import type { DecodeReply, DecodeRequest } from './imageDecodeProtocol';
+import { demoImagePath, findDemoImage } from './demoImages';
 
 /** Longest side we keep for a reader's image (the widget only ever shows a small crop). */
 export const MAX_SIDE = 512;
@@ -138,4 +139,20 @@ export async function decodeBlob(blob: Blob, name = '', maxSide = MAX_SIDE): Pro
 export async function loadUrl(url: string): Promise<RGBImage> {
   const response = await fetchAsset(url);
   return (await decodeBlob(await response.blob(), url, 4096)).image;
+}
+
+/** Loads demo photos by id through `url` (the site's base), each once; a failed load is tried again next time. */
+export function demoPhotoLoader(url: (path: string) => string): (id: string) => Promise<RGBImage> {
+  const cache = new Map<string, Promise<RGBImage>>();
+  return (id) => {
+    const image = findDemoImage(id);
+    if (!image) return Promise.reject(new Error(`no demo photo "${id.slice(0, 40)}"`));
+    let pending = cache.get(id);
+    if (!pending) {
+      pending = loadUrl(url(demoImagePath(image)));
+      pending.catch(() => cache.delete(id));
+      cache.set(id, pending);
+    }
+    return pending;
+  };
 }

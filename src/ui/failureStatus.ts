@@ -2,7 +2,7 @@
 // in the page's language chosen from the error's code (src/i18n/failures.ts); the engine's own English
 // message follows as a collapsed "Technical details" / 「技術的な詳細」 element right after the line,
 // marked lang="en". Every later status text goes through `setStatus`, which removes those details again.
-import { classifyFailure, failureMessage, failureStrings, type Failure, type Kept } from '../../i18n/failures';
+import { classifyFailure, failureMessage, failureStrings, type Failure, type Kept } from '../i18n/failures';
 
 type Lang = 'en' | 'ja';
 

@@ -1,6 +1,6 @@
 // Put engine images on canvases. Values are rounded and clamped to 8 bits by the engine's toRGBA.
 import { toRGBA, type RGBImage } from '../../sr/image';
-import type { Rect } from './geometry';
+import type { Rect } from '../geometry';
 
 /** Pixels of `img` as ImageData (for drawing it whole or in parts). */
 export function toImageData(img: RGBImage): ImageData {

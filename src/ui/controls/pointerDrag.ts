@@ -1,6 +1,6 @@
 // Pointer dragging on a surface, reported as fractions of the surface's box (0..1, clamped).
 // Uses pointer capture, so a drag keeps working when the pointer leaves the surface.
-import { clampUnit, type Point } from './state';
+import { clampUnit, type Point } from '../point';
 
 export function fractionOf(el: Element, clientX: number, clientY: number): Point {
   const box = el.getBoundingClientRect();

@@ -1,12 +1,10 @@
-// Synchronised loupes over several output panels: a frame on each panel, an enlarged copy of the
-// framed pixels per panel, moved by dragging on any panel or with the arrow keys on the loupe strip
-// (role="slider"). Redraws are batched per animation frame.
-import { fill, type EsrganStrings } from '../../i18n/esrgan';
-import { attachArrowKeys } from '../interpolation/arrowKeys';
-import { drawRegion } from '../interpolation/canvasDraw';
-import { applyMove, keepBoxInside, loupeRect } from '../interpolation/geometry';
-import { attachPointerDrag } from '../interpolation/pointerDrag';
-import { LOUPE } from './interpState';
+// Synchronised loupes over several panels of the same size: a frame on each panel, an enlarged copy of the
+// framed pixels per panel, moved by dragging on any panel or with the keys on the loupe strip (role="slider":
+// arrows, Shift for bigger steps, Home/End/PageUp/PageDown for the edges). Redraws are batched per frame.
+import { attachArrowKeys } from './arrowKeys';
+import { drawRegion } from '../draw/canvasDraw';
+import { applyMove, keepBoxInside, loupeRect } from '../geometry';
+import { attachPointerDrag } from './pointerDrag';
 
 export interface LoupePanel {
   view: HTMLElement;
@@ -21,7 +19,10 @@ export function attachLoupes(opts: {
   pixels: () => Array<ImageData | undefined>;
   /** Output side in pixels before anything has run. */
   fallbackSize: number;
-  s: EsrganStrings;
+  /** The loupe's side in panel pixels. */
+  box: number;
+  /** The strip's aria-valuetext for a loupe centred at (x, y) of a w × h panel. */
+  valueText: (v: { x: number; y: number; w: number; h: number }) => string;
   at: { x: number; y: number };
   onMove: (p: { x: number; y: number }) => void;
 }): { draw(): void; moveTo(p: { x: number; y: number }): void } {
@@ -34,7 +35,7 @@ export function attachLoupes(opts: {
     requestAnimationFrame(() => {
       queued = false;
       const w = size();
-      const r = loupeRect(w, w, at, LOUPE);
+      const r = loupeRect(w, w, at, opts.box);
       const px = opts.pixels();
       opts.panels.forEach((p, i) => {
         const st = p.frame.style;
@@ -50,12 +51,12 @@ export function attachLoupes(opts: {
         }
       });
       opts.strip.setAttribute('aria-valuenow', String(Math.round(at.x * 100)));
-      opts.strip.setAttribute('aria-valuetext', fill(opts.s.loupeValueText, { x: r.x + r.width / 2, y: r.y + r.height / 2, w, h: w }));
+      opts.strip.setAttribute('aria-valuetext', opts.valueText({ x: r.x + r.width / 2, y: r.y + r.height / 2, w, h: w }));
     });
   }
   const move = (p: { x: number; y: number }): void => {
     const w = size();
-    at = keepBoxInside(p, LOUPE, LOUPE, w, w);
+    at = keepBoxInside(p, opts.box, opts.box, w, w);
     opts.onMove(at);
     draw();
   };
@@ -64,7 +65,7 @@ export function attachLoupes(opts: {
   /** Place the loupes for the reader (a computed default): not reported through onMove. */
   const moveTo = (p: { x: number; y: number }): void => {
     const w = size();
-    at = keepBoxInside(p, LOUPE, LOUPE, w, w);
+    at = keepBoxInside(p, opts.box, opts.box, w, w);
     draw();
   };
   return { draw, moveTo };

@@ -1,6 +1,6 @@
 // Pure geometry of the widget: crop size for a scale, where the crop sits in the source, the
 // loupe rectangle, and conversions between fractions and pixels.
-import { clamp, type Point } from './state';
+import { clamp, type Point } from './point';
 
 /** Output images are about this many pixels on their longer side (crop side × scale ≤ this). */
 export const OUTPUT_TARGET = 256;

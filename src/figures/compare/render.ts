@@ -1,0 +1,98 @@
+// The comparison, live (kit figure): the chosen photo's crop is degraded (the published distributions drawn with
+// the seed, or the pipeline's own parameters before any seed), enlarged by bicubic interpolation on the CPU and by
+// rrdb_psnr and realesrnet on the page's backend, scored against the original and shown with synchronised loupes.
+// State in the URL: cmp.img, cmp.seed, cmp.lx / cmp.ly (the loupe).
+import { sampleParams } from '../../sr/degrade/params';
+import type { RGBImage } from '../../sr/image';
+import { imresizeJs } from '../../sr/resizeCpu';
+import { degradationStrings, fill } from '../../i18n/degradation';
+import { kitStrings } from '../../i18n/kit';
+import { realesrganStrings } from '../../i18n/realesrgan';
+import { attachLoupes } from '../../ui/controls/loupes';
+import { bindSeed } from '../../ui/controls/seed';
+import { drawWhole, toImageData } from '../../ui/draw/canvasDraw';
+import type { Figure } from '../../ui/figure';
+import { squareCrop } from '../../ui/images/crop';
+import { demoImages } from '../../ui/images/demoImages';
+import { demoPhotoLoader } from '../../ui/images/imageLoad';
+import { intField, numberField, oneOfField, optionalField } from '../../ui/urlState';
+import { cleanParams, MAX_SEED } from '../degradation/compute';
+import { COLUMNS, CROP, LOUPE, MODELS, SCALE, nearestUp, scores, type Column } from './compute';
+
+interface State {
+  img: string;
+  seed: number | null;
+  lx: number;
+  ly: number;
+}
+const photoIds = demoImages.map((d) => d.id);
+const minus = (v: number) => v.toFixed(2).replace('-', '\u2212');
+
+export const figure: Figure<State> = {
+  url: {
+    prefix: 'cmp',
+    schema: { img: oneOfField(photoIds, photoIds[0]), seed: optionalField(intField(0, MAX_SEED, 0)), lx: numberField(0, 1, 0.5), ly: numberField(0, 1, 0.5) },
+  },
+  initial: (root) => ({ img: root.dataset.photo ?? photoIds[0], seed: null, lx: 0.5, ly: 0.5 }),
+  setup(ctx) {
+    const s = degradationStrings[ctx.lang];
+    const r = realesrganStrings[ctx.lang];
+    const defaults = cleanParams(JSON.parse(ctx.root.dataset.defaultParams ?? '{}'))!;
+    const photo = demoPhotoLoader(ctx.url);
+    const canvas = (c: Column) => ctx.root.querySelector<HTMLCanvasElement>(`canvas[data-column="${c}"]`)!;
+    const shown: Partial<Record<Column, ImageData>> = {};
+    const select = ctx.el<HTMLSelectElement>('photo');
+    select.value = ctx.state.img;
+    select.addEventListener('change', () => ctx.set({ img: select.value }));
+    bindSeed(ctx.root, MAX_SEED, ctx.state.seed, (seed) => ctx.set({ seed }));
+    const loupes = attachLoupes({
+      strip: ctx.el('loupes'),
+      panels: COLUMNS.map((c) => {
+        const panel = ctx.root.querySelector<HTMLElement>(`[data-panel="${c}"]`)!;
+        return { view: panel.querySelector<HTMLElement>('[data-role="view"]')!, frame: panel.querySelector<HTMLElement>('[data-role="loupe-frame"]')!, loupe: ctx.root.querySelector<HTMLCanvasElement>(`canvas[data-loupe="${c}"]`)! };
+      }),
+      pixels: () => COLUMNS.map((c) => shown[c]),
+      fallbackSize: CROP,
+      box: LOUPE,
+      valueText: (v) => fill(kitStrings[ctx.lang].loupeValueText, v),
+      at: { x: ctx.state.lx, y: ctx.state.ly },
+      onMove: (p) => ctx.set({ lx: p.x, ly: p.y }),
+    });
+
+    return {
+      async render(state, stale) {
+        const rt = await ctx.runtime();
+        if (!rt) return true;
+        for (const el of ctx.root.querySelectorAll<HTMLInputElement>('input, select, button')) el.disabled = false;
+        const key = `${state.img}/${state.seed}`;
+        if (ctx.root.dataset.drawn === key) return true; // only the loupe moved: it redraws itself
+        const at = state.img === ctx.root.dataset.photo ? { x: Number(ctx.root.dataset.left), y: Number(ctx.root.dataset.top) } : undefined;
+        const hr = squareCrop(await photo(state.img), CROP, at);
+        const params = state.seed === null ? defaults : sampleParams(state.seed);
+        const { lr } = await rt.client.degrade({ channel: 'cmp-degrade', image: hr, params });
+        if (stale()) return false;
+        const out: Partial<Record<Column, RGBImage>> = { lr: nearestUp(lr, SCALE), bicubic: imresizeJs(lr, SCALE), hr };
+        const t0 = performance.now();
+        for (const model of MODELS) {
+          ctx.say(fill(s.compareRunning, { model, backend: ctx.backendWord(rt.backend) }));
+          out[model] = (await rt.client.upscale({ channel: `cmp-${model}`, model, image: { ...lr, data: lr.data.slice() } })).image;
+          if (stale()) return false;
+        }
+        const psnr = scores(hr, out);
+        for (const c of COLUMNS) {
+          shown[c] = toImageData(out[c]!);
+          drawWhole(canvas(c), shown[c]!);
+          canvas(c).hidden = false;
+          canvas(c).parentElement!.querySelector<HTMLImageElement>('img[data-static]')?.setAttribute('hidden', '');
+          const note = ctx.root.querySelector<HTMLElement>(`[data-role="psnr"][data-for="${c}"]`)!;
+          note.textContent = psnr[c] !== undefined ? fill(r.psnr, { v: minus(psnr[c]!) }) : '';
+          if (psnr[c] !== undefined) note.dataset.psnr = String(psnr[c]);
+        }
+        ctx.root.dataset.drawn = key;
+        loupes.moveTo({ x: state.lx, y: state.ly });
+        ctx.say(fill(s.compareDone, { backend: ctx.backendWord(rt.backend), ms: Math.round(performance.now() - t0) }));
+        return true;
+      },
+    };
+  },
+};

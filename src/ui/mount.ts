@@ -1,0 +1,114 @@
+// The kit's side of a figure once it is in view: builds the FigureContext (ui/figure.ts), reads the URL
+// state, runs the latest-state loop while the figure is visible, writes the URL (debounced) after changes.
+import type { BackendName } from '../sr/backend';
+import { sharedRuntime } from '../sr/runtime/client';
+import { fill, kitStrings } from '../i18n/kit';
+import { backendOrder } from './backendChoice';
+import { setStatus, showFailure } from './failureStatus';
+import type { Figure, FigureContext } from './figure';
+import { latestStateRunner } from './latestState';
+import { readState, writeState } from './urlState';
+
+const langOf = (root: HTMLElement) => (root.dataset.lang === 'ja' ? 'ja' : 'en');
+const statusOf = (root: HTMLElement) => root.querySelector<HTMLElement>('[data-role="status-message"]');
+
+/** The figure could not even start (its code failed to load): say so, keep the static pictures. */
+export function failBeforeStart(root: HTMLElement, err: unknown): void {
+  root.dataset.status = 'error';
+  root.dataset.backend = 'none';
+  const line = statusOf(root);
+  if (line) showFailure(line, langOf(root), err, 'static');
+}
+
+export function siteUrl(root: HTMLElement, path: string): string {
+  const base = root.dataset.base ?? '/';
+  return new URL((base.endsWith('/') ? base : `${base}/`) + path.replace(/^\//, ''), location.href).href;
+}
+
+export async function mountFigure<S>(root: HTMLElement, figure: Figure<S>): Promise<{ setVisible(v: boolean): void }> {
+  const lang = langOf(root);
+  const k = kitStrings[lang];
+  const line = statusOf(root);
+  let state: S = figure.initial(root);
+  if (figure.url) state = { ...state, ...readState(location.search, figure.url.prefix, figure.url.schema) };
+  let visible = false;
+  /** No backend started: the static pictures stay, the failure is said once, nothing renders again. */
+  let dead = false;
+  const DEAD = new Error('no backend');
+  let runtime: ReturnType<FigureContext<S>['runtime']> | null = null;
+  const backendWord = (b: BackendName) => (b === 'webgpu' ? k.backendWebgpu : b === 'webgl' ? k.backendWebgl : k.backendCpu);
+  let urlTimer: ReturnType<typeof setTimeout> | undefined;
+  const saveUrl = () => {
+    const u = figure.url;
+    if (!u) return;
+    clearTimeout(urlTimer);
+    urlTimer = setTimeout(() => {
+      const search = writeState(location.search, u.prefix, u.schema, state);
+      history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
+    }, 250);
+  };
+  const ctx: FigureContext<S> = {
+    root,
+    lang,
+    url: (path) => siteUrl(root, path),
+    el: <T extends Element>(role: string) => {
+      const found = root.querySelector<T>(`[data-role="${role}"]`);
+      if (!found) throw new Error(`figure markup lacks [data-role="${role}"]`);
+      return found;
+    },
+    all: <T extends Element>(role: string) => [...root.querySelectorAll<T>(`[data-role="${role}"]`)],
+    get state() {
+      return state;
+    },
+    set(patch) {
+      state = { ...state, ...patch };
+      saveUrl();
+      void pump();
+    },
+    say: (text) => line && setStatus(line, text),
+    fail: (err, kept) => line && void showFailure(line, lang, err, kept),
+    readyText: (b) => fill(k.statusReady, { backend: backendWord(b) }),
+    backendWord,
+    runtime() {
+      runtime ??= (async () => {
+        const weightsBase = siteUrl(root, 'weights/');
+        const { client, ready } = sharedRuntime({ weightsBase, order: backendOrder(location.search) });
+        try {
+          ctx.say(k.statusStarting);
+          const backend = (await ready).report.name;
+          root.dataset.backend = backend;
+          return { client, backend };
+        } catch (err) {
+          dead = true;
+          root.dataset.status = 'error';
+          root.dataset.backend = 'none';
+          ctx.fail(err, 'static');
+          for (const c of root.querySelectorAll<HTMLInputElement>('input, select, button')) c.disabled = true;
+          return null;
+        }
+      })();
+      return runtime;
+    },
+  };
+  const view = await figure.setup(ctx);
+  const pump = latestStateRunner({
+    root,
+    isVisible: () => visible && !dead,
+    key: () => JSON.stringify(state),
+    render: async (stale) => {
+      const drawn = await view.render(state, stale);
+      if (dead) throw DEAD;
+      return drawn;
+    },
+    onShown: () => undefined,
+    onError: (err) => {
+      if (err !== DEAD) ctx.fail(err, root.dataset.status === 'ready' ? 'last' : 'static');
+    },
+  });
+  return {
+    setVisible(v) {
+      visible = v;
+      if (v) void pump();
+    },
+  };
+}

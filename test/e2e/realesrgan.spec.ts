@@ -1,0 +1,97 @@
+// Chapter 4 (Real-ESRGAN) live figures on the built site, WebGPU on SwiftShader. The degradation explorer: a seed
+// in the URL draws the same picture every time (and another seed another one); the kernel it shows sums to 1 and
+// is the Python pipeline's kernel; a parameter moved by keyboard changes the picture and the shared URL.
+import { readFileSync } from 'node:fs';
+import type { Locator, Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { canvasPixels, maxChannelDifference } from './widget';
+import { siteUrl } from './site';
+import { fromRGBA } from '../../src/sr/image';
+import { psnrY } from '../../src/sr/metrics';
+
+const CHAPTER = 'chapters/realesrgan/';
+const READY = 170_000;
+
+async function explorer(page: Page, query: string): Promise<Locator> {
+  await page.goto(siteUrl(`${CHAPTER}?${query}`));
+  const root = page.locator('[data-figure="degradation"]');
+  await root.scrollIntoViewIfNeeded();
+  await expect(root).toHaveAttribute('data-status', 'ready', { timeout: READY });
+  return root;
+}
+
+test.describe('degradation explorer', () => {
+  test('a seed from the URL reproduces its picture; the kernel shown is Python’s; a slider moves by keyboard', async ({ page }) => {
+    const seeded = await explorer(page, 'deg.seed=11');
+    await expect(seeded).toHaveAttribute('data-backend', 'webgpu');
+    await expect(seeded.locator('[data-role="status-message"]')).toContainText('Degraded live');
+    const first = await canvasPixels(seeded, '[data-result="second"]');
+    expect([first.width, first.height]).toEqual([32, 32]);
+    await expect(seeded.locator('[data-stage-canvas="resize1"]')).toBeVisible();
+    await expect(seeded.locator('img[data-static="lr"]')).toBeHidden();
+
+    const again = await explorer(page, 'deg.seed=11');
+    expect(maxChannelDifference(await canvasPixels(again, '[data-result="second"]'), first)).toBe(0);
+    const other = await explorer(page, 'deg.seed=12');
+    expect(maxChannelDifference(await canvasPixels(other, '[data-result="second"]'), first)).toBeGreaterThan(8);
+
+    const fx = JSON.parse(readFileSync('test/fixtures/degrade.json', 'utf8')) as { kernels: { spec: { kind: string } | null; kernel: number[] }[] };
+    const python = fx.kernels.find((k) => k.spec?.kind === 'generalized_aniso')!;
+    const withKernel = await explorer(page, `deg.p=${encodeURIComponent(JSON.stringify({ kernel1: python.spec }))}`);
+    const kernel = withKernel.locator('[data-kernel="kernel1"]');
+    const shown = JSON.parse((await kernel.getAttribute('data-values'))!) as number[];
+    expect(shown).toHaveLength(21 * 21);
+    expect(Math.max(...shown.map((v, i) => Math.abs(v - python.kernel[i])))).toBeLessThan(1e-6);
+    expect(Math.abs(Number(await kernel.getAttribute('data-sum')) - 1)).toBeLessThan(1e-9);
+
+    await withKernel.locator('summary').click();
+    const sigma = withKernel.locator('[data-param="kernel1.sigma_x"]');
+    const before = await canvasPixels(withKernel, '[data-result="second"]');
+    const shownKey = await withKernel.getAttribute('data-shown');
+    await sigma.focus();
+    await page.keyboard.press('End');
+    await expect(sigma).toHaveAttribute('aria-valuetext', '3.00');
+    await expect(withKernel).not.toHaveAttribute('data-shown', shownKey!, { timeout: READY });
+    await expect.poll(() => new URL(page.url()).searchParams.get('deg.p') ?? '').toContain('"sigma_x":3');
+    expect(maxChannelDifference(await canvasPixels(withKernel, '[data-result="second"]'), before)).toBeGreaterThan(0);
+  });
+});
+
+test.describe('bicubic- vs degradation-trained', () => {
+  test('both networks run on WebGPU on a seeded degradation; the loupes show the canvases’ pixels; PSNR as printed', async ({ page }) => {
+    await page.goto(siteUrl(`${CHAPTER}?cmp.seed=3`));
+    const root = page.locator('[data-figure="compare"]');
+    await root.scrollIntoViewIfNeeded();
+    await expect(root).toHaveAttribute('data-status', 'ready', { timeout: READY });
+    await expect(root).toHaveAttribute('data-backend', 'webgpu');
+    await expect(root).toHaveAttribute('data-drawn', 'chelsea/3');
+    const columns = ['lr', 'bicubic', 'rrdb_psnr', 'realesrnet', 'hr'];
+    const full: Record<string, Awaited<ReturnType<typeof canvasPixels>>> = {};
+    for (const c of columns) {
+      full[c] = await canvasPixels(root, `canvas[data-column="${c}"]`);
+      expect([full[c].width, full[c].height], c).toEqual([128, 128]);
+    }
+    expect(maxChannelDifference(full.rrdb_psnr, full.realesrnet)).toBeGreaterThan(8);
+    const image = (px: { width: number; height: number; data: number[] }) => fromRGBA({ width: px.width, height: px.height, data: Uint8ClampedArray.from(px.data) });
+    for (const c of ['bicubic', 'rrdb_psnr', 'realesrnet']) {
+      const shown = Number(await root.locator(`[data-role="psnr"][data-for="${c}"]`).getAttribute('data-psnr'));
+      // the figure scores the float outputs; the canvases hold them rounded to 8 bits
+      expect(Math.abs(shown - psnrY(image(full[c]), image(full.hr), 4)), c).toBeLessThan(0.1);
+    }
+
+    const strip = root.locator('[data-role="loupes"]');
+    await strip.focus();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('PageUp');
+    await expect(strip).toHaveAttribute('aria-valuetext', /x 12, y 12 of 128 by 128/);
+    await expect.poll(() => new URL(page.url()).searchParams.get('cmp.lx')).not.toBeNull();
+    for (const c of columns) {
+      const loupe = await canvasPixels(root, `canvas[data-loupe="${c}"]`);
+      expect([loupe.width, loupe.height], c).toEqual([24, 24]);
+      for (let y = 0; y < 24; y++) {
+        const row = loupe.data.slice(y * 24 * 4, (y + 1) * 24 * 4);
+        expect(row, `${c} row ${y}`).toEqual(full[c].data.slice(y * 128 * 4, (y * 128 + 24) * 4));
+      }
+    }
+  });
+});
