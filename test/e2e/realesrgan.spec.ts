@@ -95,3 +95,27 @@ test.describe('bicubic- vs degradation-trained', () => {
     }
   });
 });
+
+test.describe('kernel families', () => {
+  test('the sinc shown rings as Python measured; keys move its cutoff; a Gaussian picked from the gallery does not ring', async ({ page }) => {
+    await page.goto(siteUrl(CHAPTER));
+    const root = page.locator('[data-figure="kernels"]');
+    const over = root.locator('[data-role="overshoot"]');
+    const python = (JSON.parse(readFileSync('public/data/realesrgan/kernels.json', 'utf8')) as { spec: { kind: string }; overshoot_percent: number }[]).find((k) => k.spec.kind === 'sinc')!;
+    expect(Number(await over.getAttribute('data-value'))).toBeCloseTo(python.overshoot_percent, 2); // static, built by the same compute.ts
+    await root.scrollIntoViewIfNeeded();
+    await expect(root).toHaveAttribute('data-status', 'ready', { timeout: READY });
+    await expect(root.locator('canvas[data-result="kernel"]')).toBeVisible();
+    expect(Number(await over.getAttribute('data-value'))).toBeCloseTo(python.overshoot_percent, 2);
+    const cutoff = root.locator('[data-param="kernel1.cutoff"]');
+    await cutoff.focus();
+    await page.keyboard.press('End');
+    await expect(cutoff).toHaveAttribute('aria-valuetext', '1.00π');
+    await expect(over).not.toHaveAttribute('data-value', String(python.overshoot_percent));
+    await root.locator('[data-role="pick"][data-kind="iso"]').click();
+    await expect(root.locator('[data-role="pick"][data-kind="iso"]')).toHaveAttribute('aria-pressed', 'true');
+    await expect(over).toHaveAttribute('data-value', '0');
+    await expect(root.locator('[data-param="kernel1.cutoff"]')).toBeHidden();
+    await expect.poll(() => new URL(page.url()).searchParams.get('kern.k') ?? '').toContain('"kind":"iso"');
+  });
+});

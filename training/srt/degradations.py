@@ -315,11 +315,12 @@ def sample_params(rng):
 
 
 class DegradedPairs:
-    """Training pairs the Real-ESRNet way: HR crops from a PatchSampler, the target sharpened by USM, the input
-    that sharpened crop through `degrade` with freshly drawn parameters (one set per sample)."""
+    """Training pairs the Real-ESRNet way: HR crops from a PatchSampler, the target sharpened by USM (or the plain
+    crop with `usm=False`), the input that target through `degrade` with freshly drawn parameters (one set per
+    sample)."""
 
-    def __init__(self, sampler, seed=0):
-        self.sampler = sampler
+    def __init__(self, sampler, seed=0, usm=True):
+        self.sampler, self.usm = sampler, usm
         self.reseed(seed)
 
     def reseed(self, seed):
@@ -332,6 +333,6 @@ class DegradedPairs:
 
     def batch(self, n):
         _, hr = self.sampler.batch(n)
-        target = usm_sharp(hr)
+        target = usm_sharp(hr) if self.usm else hr
         lr = torch.cat([degrade(target[i:i + 1], sample_params(self.rng), self.noise) for i in range(n)])
         return lr, target

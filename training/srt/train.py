@@ -126,12 +126,12 @@ class Trainer:
         torch.backends.cudnn.benchmark = True
         files = list_images(*(Path(args.data) / d for d in ("train/bsds500", "train/t91")))
         cfgs = [with_overrides(ZOO[m], args.set) for m in args.models]
-        shapes = {(c["batch"], c["patch"], c.get("pairs", "bicubic")) for c in cfgs}
+        shapes = {(c["batch"], c["patch"], c.get("pairs", "bicubic"), c.get("usm", False)) for c in cfgs}
         assert len(shapes) == 1, f"models trained in lockstep share batch, patch size and pairs, got {shapes}"
-        self.batch, patch, pairs = shapes.pop()
+        self.batch, patch, pairs, usm = shapes.pop()
         self.sampler = PatchSampler(files, patch=patch, device=self.device, seed=args.seed)
         # the batches the models see: bicubic pairs, or Real-ESRGAN's degraded pairs made from the same crops
-        self.pairs = DegradedPairs(self.sampler, seed=args.seed) if pairs == "realesrgan" else self.sampler
+        self.pairs = DegradedPairs(self.sampler, seed=args.seed, usm=usm) if pairs == "realesrgan" else self.sampler
         self.upscale = Resizer(patch // 4, patch // 4, 4, device=self.device)  # SRCNN's bicubic input
         self.jobs = [Job(m, args.runs, self.device, args.warm_start, args.set) for m in args.models]
         self.eval_set = load_eval_set(args.data, "Set5")

@@ -45,7 +45,9 @@ ZOO = {
     "esrgan_bn": dict(arch="rrdbnet", params={**RRDB, "use_bn": True}, init="rrdb_bn_psnr",
                       loss={"vgg": 1.0, "gan": 5e-3, "l1": 1e-2},
                       content=ESRGAN_CONTENT, vgg="random", gan="relativistic", disc=DISC, **GAN_TRAINING),
-    "realesrnet": dict(arch="rrdbnet", params=RRDB, init="rrdb_psnr", loss={"l1": 1.0}, pairs="realesrgan",
+    # usm: the HR crop is sharpened by the unsharp mask before it is degraded and used as the target (Real-ESRGAN's
+    # `gt_usm`); False degrades and targets the plain photograph
+    "realesrnet": dict(arch="rrdbnet", params=RRDB, init="rrdb_psnr", loss={"l1": 1.0}, pairs="realesrgan", usm=True,
                        **REALESRNET_TRAINING),
 }
 

@@ -95,7 +95,8 @@ export function setParam(p: DegradeParams, path: string, value: number | string)
   return cleanParams(raw)!;
 }
 
-function cleanKernel(raw: unknown, stage: Stage | 'final'): KernelSpec | null {
+/** One kernel from an untrusted source, inside its round's published ranges (`final`: the last sinc); null when `raw` is no object. */
+export function cleanKernel(raw: unknown, stage: Stage | 'final'): KernelSpec | null {
   if (typeof raw !== 'object' || raw === null) return null;
   const r = raw as Record<string, unknown>;
   const kind = KERNEL_KINDS.includes(r.kind as KernelKind) ? (r.kind as KernelKind) : stage === 'final' ? 'sinc' : 'iso';

@@ -25,3 +25,16 @@ export function drawHeatMap(canvas: HTMLCanvasElement, values: ArrayLike<number>
   canvas.getContext('2d')!.putImageData(new ImageData(divergingRGBA(values) as Uint8ClampedArray<ArrayBuffer>, w, h), 0, 0);
   canvas.hidden = false;
 }
+
+/** Draws values in [0, 1] (clipped) as grey levels, w × h, one canvas pixel per value. */
+export function drawGrey(canvas: HTMLCanvasElement, values: ArrayLike<number>, w: number, h: number): void {
+  const rgba = new Uint8ClampedArray(w * h * 4);
+  for (let i = 0; i < w * h; i++) {
+    rgba.fill(Math.round(255 * Math.min(1, Math.max(0, values[i]))), i * 4, i * 4 + 3);
+    rgba[i * 4 + 3] = 255;
+  }
+  canvas.width = w;
+  canvas.height = h;
+  canvas.getContext('2d')!.putImageData(new ImageData(rgba, w, h), 0, 0);
+  canvas.hidden = false;
+}
