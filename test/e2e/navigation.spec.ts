@@ -62,7 +62,7 @@ test('a malformed #hash (#%, #%E0%A4%A) throws nothing and the language switch d
   // Nothing thrown: the fixture fails the test on any page error.
 });
 
-test('every chapter ends with links to its neighbours and the Models page; the last says what comes next', async ({ request }) => {
+test('every chapter ends with links to its neighbours, the Models page and the playground; the last says what comes next', async ({ request }) => {
   const chapters = ['chapters/interpolation/', 'chapters/srgan/', 'chapters/esrgan/', 'chapters/realesrgan/'];
   for (const prefix of ['', 'ja/']) {
     for (const [i, chapter] of chapters.entries()) {
@@ -72,8 +72,9 @@ test('every chapter ends with links to its neighbours and the Models page; the l
       expect(link('prev'), `${prefix}${chapter}: previous`).toBe(i > 0 ? BASE_PATH + prefix + chapters[i - 1] : undefined);
       expect(link('next'), `${prefix}${chapter}: next`).toBe(i < chapters.length - 1 ? BASE_PATH + prefix + chapters[i + 1] : undefined);
       expect(link('models'), `${prefix}${chapter}: Models`).toBe(`${BASE_PATH}${prefix}models/`);
+      expect(link('playground'), `${prefix}${chapter}: playground`).toBe(`${BASE_PATH}${prefix}playground/`);
       expect(nav.includes('data-link="coming-next"'), `${prefix}${chapter}: what comes next`).toBe(i === chapters.length - 1);
-      for (const target of [link('prev'), link('next'), link('models')].filter(Boolean)) {
+      for (const target of [link('prev'), link('next'), link('models'), link('playground')].filter(Boolean)) {
         expect((await request.get(`${ORIGIN}${target}`)).status(), target).toBe(200);
       }
     }

@@ -31,6 +31,8 @@ export const PAGES: SitePage[] = [
   { path: 'ja/credits/', lang: 'ja', counterpart: 'credits/' },
   { path: 'models/', lang: 'en', counterpart: 'ja/models/' },
   { path: 'ja/models/', lang: 'ja', counterpart: 'models/' },
+  { path: 'playground/', lang: 'en', counterpart: 'ja/playground/' },
+  { path: 'ja/playground/', lang: 'ja', counterpart: 'playground/' },
 ];
 
 /** Absolute URL of a page path below the base. */

@@ -83,3 +83,25 @@ describe('hostile and unsupported files are refused with their reason', () => {
     expect(err.message.startsWith(`${name}: `)).toBe(true);
   });
 });
+
+describe('model files through the runtime (register, then upscale by id)', () => {
+  it('an RRDBNet .pth runs like PyTorch; a hostile file is refused by code and the runtime still works', async () => {
+    const { RuntimeClient } = await import('../../src/sr/runtime/client');
+    const { diskSource, inProcessWorker } = await import('./runtime-inprocess');
+    const client = new RuntimeClient(inProcessWorker(diskSource));
+    await client.init({ weightsBase: 'http://unused.invalid/', order: ['cpu'] });
+    const c = fx.cases.find((k) => k.file === 'rrdbnet-esrgan.pth')!;
+    const file = bytes(c.file);
+    const { card, keyStyle } = await client.registerModelFile('file:1', c.file, file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength));
+    expect([card.architecture.name, keyStyle, card.kind]).toEqual([c.arch, 'esrgan', 'generator']);
+    const image = { width: fx.input.width, height: fx.input.height, data: Float32Array.from(fx.input.data) };
+    const out = await client.upscale({ channel: 't', model: 'file:1', image });
+    let err = 0;
+    out.image.data.forEach((v, i) => (err = Math.max(err, Math.abs(v - c.output[i]))));
+    expect(err).toBeLessThan(1e-3);
+    const hostile = bytes('hostile/os-system.pth');
+    await expect(client.registerModelFile('file:2', 'os-system.pth', hostile.buffer.slice(hostile.byteOffset, hostile.byteOffset + hostile.byteLength))).rejects.toMatchObject({ code: 'unsafe' });
+    expect((await client.upscale({ channel: 't', model: 'file:1', image: { ...image, data: image.data.slice() } })).image.width).toBe(out.image.width);
+    client.terminate();
+  });
+});

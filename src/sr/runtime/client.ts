@@ -236,6 +236,17 @@ export class RuntimeClient {
     });
   }
 
+  /**
+   * A reader's model file: read and its architecture detected in the Worker (nothing in it is executed); from
+   * then on `modelId` names it in `upscale`. Rejects with the reader-facing code ('unsafe', 'format', ...).
+   */
+  async registerModelFile(modelId: string, name: string, bytes: ArrayBuffer): Promise<{ card: ModelCard; keyStyle: string }> {
+    const copy = bytes.slice(0);
+    const msg = await this.send({ type: 'register', modelId, name, bytes: copy }, [copy]).done;
+    if (msg.type !== 'registered') throw new Error(`unexpected reply ${msg.type}`);
+    return { card: msg.card, keyStyle: msg.keyStyle };
+  }
+
   /** Forwards an AbortSignal as a cancel message while `done` is pending, then maps the reply. */
   private async withAbort<T>(signal: AbortSignal | undefined, id: number, done: Promise<WorkerResponse>, map: (msg: WorkerResponse) => T): Promise<T> {
     const onAbort = () => this.worker.postMessage({ type: 'cancel', id: this.nextId++, target: id });

@@ -8,6 +8,9 @@ import * as tf from '@tensorflow/tfjs-core';
 import { activeGpuDevice, initBackend, isDeviceLost, NoBackendError, resetBackend, type BackendName, type BackendReport } from '../backend';
 import { degrade as degradeImage, type Jpeg } from '../degrade/pipeline';
 import { fromRGBA, type RGBImage } from '../image';
+import { detectArchitecture } from '../modelfile/detect';
+import { readModelFile } from '../modelfile/read';
+import type { ModelCard } from '../weights/card';
 import { isWeightError } from '../weights/errors';
 import { loadModel } from '../weights/load';
 import type { ErrorCode, ImageInput, WorkerRequest, WorkerResponse } from './protocol';
@@ -133,6 +136,25 @@ export function createRuntimeHost(post: Post, options: HostOptions = {}) {
     post({ type: 'degraded', id: msg.id, lr, stages: out, ms: performance.now() - t0 }, [...new Set(transfer)]);
   }
 
+  /** A reader's model file, read and detected here (never executed), kept in the session as `modelId`. */
+  function register(msg: Extract<WorkerRequest, { type: 'register' }>): void {
+    if (!session) throw new Error('the runtime was not initialised');
+    const detected = detectArchitecture(readModelFile(new Uint8Array(msg.bytes), msg.name), msg.name);
+    const card: ModelCard = {
+      id: msg.modelId,
+      kind: 'generator',
+      format: 'reader-file',
+      title: { en: msg.name, ja: msg.name },
+      architecture: { ...detected.arch, scale: detected.scale, input: 'lr' },
+      parameters: detected.parameters,
+      weights: { file: msg.name, bytes: msg.bytes.byteLength, sha256: '' } as ModelCard['weights'],
+      tensors: {},
+      golden: { file: '', layout: 'NHWC', input_shape: [], output_shape: [], tolerance: 0 },
+    };
+    session.register(card, detected.weights);
+    post({ type: 'registered', id: msg.id, card, keyStyle: detected.keyStyle });
+  }
+
   /** Runs `job` after every earlier job; requests are handled one at a time. */
   function enqueue(job: () => Promise<void>): Promise<void> {
     const next = queue.then(job, job);
@@ -201,6 +223,14 @@ export function createRuntimeHost(post: Post, options: HostOptions = {}) {
           }
         });
       }
+      case 'register':
+        return enqueue(async () => {
+          try {
+            register(msg);
+          } catch (err) {
+            fail(msg.id, err, 'format');
+          }
+        });
       case 'cancel':
         controllers.get(msg.target)?.abort();
         return;

@@ -33,6 +33,8 @@ export type WorkerRequest =
   | { type: 'features'; id: number; channel: string; model: ModelRef; image: ImageInput; layers: string[]; maxChannels?: number; bnStats?: BNStats }
   /** Real-ESRGAN's degradation of an RGB image (../degrade/pipeline.ts) with the Worker's JPEG; supersedes like `upscale`. */
   | { type: 'degrade'; id: number; channel: string; image: RGBPixels; params: DegradeParams; jpeg: boolean }
+  /** A reader's model file (.pth / .safetensors): read and detected in the Worker, then usable as `model: modelId`. */
+  | { type: 'register'; id: number; modelId: string; name: string; bytes: ArrayBuffer }
   | { type: 'cancel'; id: number; target: number }
   | { type: 'memory'; id: number }
   /** Test hook: destroys the WebGPU device, as a driver reset would (the next run must recover). */
@@ -64,6 +66,7 @@ export type WorkerResponse =
       retried: boolean;
     }
   | { type: 'degraded'; id: number; lr: RGBPixels; stages: Array<{ name: StageName } & RGBPixels>; ms: number }
+  | { type: 'registered'; id: number; card: ModelCard; keyStyle: string }
   | { type: 'cancelled'; id: number }
   | { type: 'error'; id: number; code: ErrorCode; message: string; attempts?: BackendAttempt[] }
   | { type: 'memory'; id: number; numTensors: number; numBytes: number }

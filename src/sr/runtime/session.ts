@@ -91,6 +91,11 @@ export class SRSession {
     return entry;
   }
 
+  /** Adds a model that did not come from the source (a reader's file): later runs name it by `card.id`. */
+  register(card: ModelCard, weights: DecodedWeights): void {
+    this.models.set(card.id, Promise.resolve({ card, decoded: weights, map: toWeightMap(weights) }));
+  }
+
   async card(id: string): Promise<ModelCard> {
     return (await this.load(id)).card;
   }

@@ -1,0 +1,33 @@
+// The playground's pure side: the picture's size after the reader's size limit, and the plan of a run (output
+// size, tile side and count, overlap) as the runtime will make it (src/sr/runtime/upscale.ts, tiling.ts).
+import type { ArchitectureName } from '../../sr/weights/card';
+import { activationFootprint, networkScale, receptiveRadius } from '../../sr/models/specs';
+import { planTiles, tileSizeFor } from '../../sr/runtime/tiling';
+
+export const SIDES = [32, 64, 128, 256, 512, 1024] as const;
+export const TILES = ['auto', '32', '64', '128', '256'] as const;
+export type TileChoice = (typeof TILES)[number];
+
+/** w × h scaled down (never up) so that its longer side is at most `maxSide`. */
+export function fitSide(w: number, h: number, maxSide: number): { width: number; height: number } {
+  const k = Math.min(1, maxSide / Math.max(w, h));
+  return { width: Math.max(1, Math.round(w * k)), height: Math.max(1, Math.round(h * k)) };
+}
+
+export interface RunPlan {
+  outWidth: number;
+  outHeight: number;
+  /** Core tile side in network-input pixels (SRCNN's input is the picture enlarged ×4 first). */
+  tile: number;
+  tiles: number;
+  overlap: number;
+}
+
+/** How the runtime will run `arch` on a w × h picture with this tile choice ('auto': the runtime's default). */
+export function planRun(arch: ArchitectureName, params: Record<string, number | boolean>, w: number, h: number, tile: TileChoice): RunPlan {
+  const pre = 4 / networkScale(arch); // SRCNN (scale 1) reads the ×4 bicubic enlargement
+  const overlap = receptiveRadius(arch, params);
+  const side = tile === 'auto' ? tileSizeFor(activationFootprint(arch, params), overlap, {}) : Number(tile);
+  const tiles = planTiles(w * pre, h * pre, side, overlap).length;
+  return { outWidth: w * 4, outHeight: h * 4, tile: side, tiles, overlap };
+}

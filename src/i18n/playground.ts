@@ -1,0 +1,81 @@
+// Strings of the playground page (src/figures/playground), one dictionary per locale with the same keys.
+const en = {
+  title: 'Playground',
+  description: 'Upscale your own pictures ×4 in your browser with the networks of these chapters, or with a model file of your own.',
+  intro:
+    'Pick a picture (a demo photograph, or one of your own: choose a file, drop it on the figure or paste it) and a network, then run it. Everything runs in this browser; neither your picture nor your model file is sent anywhere.',
+  label: 'Playground: a picture enlarged ×4 by a network of your choice',
+  picture: 'Picture',
+  ownPicture: 'Your picture…',
+  own: 'your picture',
+  maxSide: 'Longest side at most',
+  pixels: '{n} px',
+  model: 'Network',
+  ownModel: 'Your model file…',
+  modelFile: 'your model file',
+  tile: 'Tile',
+  auto: 'automatic',
+  run: 'Upscale',
+  cancel: 'Cancel',
+  download: 'Download PNG',
+  wipe: 'Before / after',
+  wipeText: '{v}% network',
+  plan: '{w} × {h} → {ow} × {oh} pixels, {tiles} tiles of {tile} px',
+  progress: 'Tile {done} of {total}, {s} s',
+  done: 'Done on {backend}: {w} × {h} pixels in {s} s ({tiles} tiles).',
+  cancelled: 'Cancelled. Nothing else was changed; you can run again.',
+  detected: '{file}: {arch}, {params} parameters, ×{scale} ({keys} key names).',
+  supported: 'Supported model files: {list}.',
+  noPicture: 'Choose a picture first.',
+  noModel: 'Choose a model file first.',
+  pictureLoaded: 'Your picture: {w} × {h} pixels (from {ow} × {oh}).',
+  supportedList: 'ESRGAN / RRDBNet (BasicSR or original ESRGAN key names), Real-ESRGAN’s SRVGGNetCompact (PReLU) and BasicSR’s MSRResNet, all ×4, as .pth or .safetensors',
+  idle: 'Ready. The network and its compute backend load when you press Upscale (or choose a model file).',
+  limits:
+    'Pictures are scaled down to the longest side you choose (at most 1024 pixels), so the result is at most 4096 pixels wide. The network runs tile by tile with enough overlap that the tiles join without seams; smaller tiles need less memory, which matters on phones. Model files: {list}.',
+  inputAlt: 'the picture, enlarged by repeating pixels',
+  outputAlt: 'the picture enlarged by the network',
+};
+type Dict = Record<keyof typeof en, string>;
+
+const ja = {
+  title: 'プレイグラウンド',
+  description: '各章のネットワークや手持ちのモデルファイルで、自分の画像をブラウザの中で 4 倍に拡大します。',
+  intro:
+    '画像（デモ写真か自分の画像。ファイルを選ぶ、図の上にドロップする、貼り付けるのいずれか）とネットワークを選んで実行してください。すべてこのブラウザの中で動き、画像もモデルファイルもどこにも送られません。',
+  label: 'プレイグラウンド：選んだネットワークで画像を 4 倍に拡大する図',
+  picture: '画像',
+  ownPicture: '自分の画像…',
+  own: '自分の画像',
+  maxSide: '長辺の上限',
+  pixels: '{n} 画素',
+  model: 'ネットワーク',
+  ownModel: '自分のモデルファイル…',
+  modelFile: '自分のモデルファイル',
+  tile: 'タイル',
+  auto: '自動',
+  run: '拡大する',
+  cancel: '中止',
+  download: 'PNG をダウンロード',
+  wipe: '前 / 後',
+  wipeText: 'ネットワーク {v}%',
+  plan: '{w} × {h} → {ow} × {oh} 画素、{tile} 画素のタイル {tiles} 枚',
+  progress: 'タイル {done} / {total}、{s} 秒',
+  done: '{backend}で完了：{w} × {h} 画素、{s} 秒（タイル {tiles} 枚）。',
+  cancelled: '中止しました。ほかには何も変わっていません。もう一度実行できます。',
+  detected: '{file}：{arch}、パラメータ {params} 個、×{scale}（{keys} のキー名）。',
+  supported: '読み込めるモデルファイル：{list}。',
+  noPicture: '先に画像を選んでください。',
+  noModel: '先にモデルファイルを選んでください。',
+  pictureLoaded: '自分の画像：{w} × {h} 画素（元は {ow} × {oh}）。',
+  supportedList: 'ESRGAN / RRDBNet（BasicSR のキー名または元の ESRGAN のキー名）、Real-ESRGAN の SRVGGNetCompact（PReLU）、BasicSR の MSRResNet。いずれも ×4 で、形式は .pth か .safetensors',
+  idle: '準備ができました。「拡大する」を押すか、モデルファイルを選ぶと、ネットワークと計算バックエンドを読み込みます。',
+  limits:
+    '画像は選んだ長辺（最大 1024 画素）まで縮小するので、結果の幅は最大 4096 画素です。ネットワークはタイルごとに実行し、つなぎ目が出ないだけ重ねて計算します。タイルを小さくするとメモリが少なくて済み、スマートフォンでは大切です。読み込めるモデルファイル：{list}。',
+  inputAlt: '画素を繰り返して拡大した元の画像',
+  outputAlt: 'ネットワークで拡大した画像',
+} satisfies Dict;
+
+export const playgroundStrings = { en, ja } satisfies Record<'en' | 'ja', Dict>;
+export type PlaygroundStrings = Dict;
+export { fill } from './fill';
