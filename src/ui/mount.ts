@@ -25,6 +25,38 @@ export function siteUrl(root: HTMLElement, path: string): string {
   return new URL((base.endsWith('/') ? base : `${base}/`) + path.replace(/^\//, ''), location.href).href;
 }
 
+/** Writes the figure's state into the URL, 250 ms after the last change. */
+function urlWriter<S>(figure: Figure<S>, state: () => S): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return () => {
+    const u = figure.url;
+    if (!u) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const search = writeState(location.search, u.prefix, u.schema, state());
+      history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
+    }, 250);
+  };
+}
+
+/** Starts the page's runtime for a figure; without a backend the figure keeps its static pictures, says why, and its controls are disabled. */
+async function startRuntime<S>(root: HTMLElement, ctx: FigureContext<S>, onDead: () => void) {
+  const { client, ready } = sharedRuntime({ weightsBase: siteUrl(root, 'weights/'), order: backendOrder(location.search) });
+  try {
+    ctx.say(kitStrings[ctx.lang].statusStarting);
+    const backend = (await ready).report.name;
+    root.dataset.backend = backend;
+    return { client, backend };
+  } catch (err) {
+    onDead();
+    root.dataset.status = 'error';
+    root.dataset.backend = 'none';
+    ctx.fail(err, 'static');
+    for (const c of root.querySelectorAll<HTMLInputElement>('input, select, button')) c.disabled = true;
+    return null;
+  }
+}
+
 export async function mountFigure<S>(root: HTMLElement, figure: Figure<S>): Promise<{ setVisible(v: boolean): void }> {
   const lang = langOf(root);
   const k = kitStrings[lang];
@@ -37,16 +69,7 @@ export async function mountFigure<S>(root: HTMLElement, figure: Figure<S>): Prom
   const DEAD = new Error('no backend');
   let runtime: ReturnType<FigureContext<S>['runtime']> | null = null;
   const backendWord = (b: BackendName) => (b === 'webgpu' ? k.backendWebgpu : b === 'webgl' ? k.backendWebgl : k.backendCpu);
-  let urlTimer: ReturnType<typeof setTimeout> | undefined;
-  const saveUrl = () => {
-    const u = figure.url;
-    if (!u) return;
-    clearTimeout(urlTimer);
-    urlTimer = setTimeout(() => {
-      const search = writeState(location.search, u.prefix, u.schema, state);
-      history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
-    }, 250);
-  };
+  const saveUrl = urlWriter(figure, () => state);
   const ctx: FigureContext<S> = {
     root,
     lang,
@@ -70,23 +93,7 @@ export async function mountFigure<S>(root: HTMLElement, figure: Figure<S>): Prom
     readyText: (b) => fill(k.statusReady, { backend: backendWord(b) }),
     backendWord,
     runtime() {
-      runtime ??= (async () => {
-        const weightsBase = siteUrl(root, 'weights/');
-        const { client, ready } = sharedRuntime({ weightsBase, order: backendOrder(location.search) });
-        try {
-          ctx.say(k.statusStarting);
-          const backend = (await ready).report.name;
-          root.dataset.backend = backend;
-          return { client, backend };
-        } catch (err) {
-          dead = true;
-          root.dataset.status = 'error';
-          root.dataset.backend = 'none';
-          ctx.fail(err, 'static');
-          for (const c of root.querySelectorAll<HTMLInputElement>('input, select, button')) c.disabled = true;
-          return null;
-        }
-      })();
+      runtime ??= startRuntime(root, ctx, () => (dead = true));
       return runtime;
     },
   };
