@@ -54,7 +54,7 @@ test('tiles, download, model files, hostile files, cancel; no request carries th
   await expect(root.locator('[data-role="model-info"]')).toContainText('SRVGGNetCompact');
 
   await root.locator('[data-role="model-file"]').setInputFiles({ name: 'rrdbnet-basicsr.safetensors', mimeType: 'application/octet-stream', buffer: fixture('rrdbnet-basicsr.safetensors') });
-  await expect(root.locator('[data-role="model-info"]')).toContainText('rrdbnet');
+  await expect(root.locator('[data-role="model-info"]')).toContainText('rrdbnet (num_feat');
   await expect(root.locator('[data-role="model"]')).toHaveValue('file');
   await runAndWait(page, root);
   await expect(output).toHaveAttribute('data-model', 'rrdbnet-basicsr.safetensors');
@@ -73,5 +73,10 @@ test('tiles, download, model files, hostile files, cancel; no request carries th
   await root.locator('[data-role="tile"]').selectOption('auto');
   await runAndWait(page, root);
   await expect(root.locator('[data-role="status-message"]')).toContainText('Done on WebGPU');
+  await root.locator('[data-role="model"]').selectOption('esrgan');
+  await expect(root.locator('[data-role="alpha-row"]')).toBeVisible();
+  await expect(root.locator('[data-role="alpha-row"]')).toContainText('0: rrdb_psnr, 1: esrgan');
+  await root.locator('[data-role="model"]').selectOption('srcnn');
+  await expect(root.locator('[data-role="alpha-row"]')).toBeHidden();
   expect(posts).toEqual([]);
 });

@@ -15,3 +15,13 @@ describe('playground plan', () => {
     expect(planRun('srcnn', {}, 32, 32, '256').tiles).toBe(1);
   });
 });
+
+describe('playground network interpolation', () => {
+  it('a GAN model below α = 1 is blended with the model it started from; others run by id', async () => {
+    const { modelRef } = await import('../../src/figures/playground/compute');
+    expect(modelRef('esrgan', 0.3)).toEqual({ a: 'rrdb_psnr', b: 'esrgan', alpha: 0.3 });
+    expect(modelRef('srgan', 0)).toEqual({ a: 'srresnet', b: 'srgan', alpha: 0 });
+    expect(modelRef('esrgan', 1)).toBe('esrgan');
+    expect(modelRef('srcnn', 0.3)).toBe('srcnn');
+  });
+});

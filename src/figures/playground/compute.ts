@@ -31,3 +31,12 @@ export function planRun(arch: ArchitectureName, params: Record<string, number | 
   const tiles = planTiles(w * pre, h * pre, side, overlap).length;
   return { outWidth: w * 4, outHeight: h * 4, tile: side, tiles, overlap };
 }
+
+/** The generator each GAN model was fine-tuned from: the pairs whose weights can be interpolated (Wang et al. 2018). */
+export const PAIRS: Readonly<Record<string, string>> = { esrgan: 'rrdb_psnr', srgan: 'srresnet' };
+
+/** The runtime's model reference: a GAN model at α < 1 is θ = (1 − α)·θ_start + α·θ_GAN; anything else by id. */
+export function modelRef(model: string, alpha: number): string | { a: string; b: string; alpha: number } {
+  const start = PAIRS[model];
+  return start && alpha < 1 ? { a: start, b: model, alpha: Math.max(0, alpha) } : model;
+}

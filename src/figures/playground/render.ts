@@ -11,8 +11,8 @@ import type { Figure, FigureContext } from '../../ui/figure';
 import { demoImages } from '../../ui/images/demoImages';
 import { demoPhotoLoader } from '../../ui/images/imageLoad';
 import { download, pngOf } from '../../ui/savePicture';
-import { intField, oneOfField } from '../../ui/urlState';
-import { fitSide, planRun, SIDES, TILES, type TileChoice } from './compute';
+import { intField, numberField, oneOfField } from '../../ui/urlState';
+import { fitSide, modelRef, PAIRS, planRun, SIDES, TILES, type TileChoice } from './compute';
 import { readerSources, type Arch, type ModelFile } from './sources';
 
 interface State {
@@ -20,12 +20,13 @@ interface State {
   side: number;
   model: string;
   tile: TileChoice;
+  alpha: number;
 }
 type Ctx = FigureContext<State>;
 const canvasOf = (ctx: Ctx, id: string) => ctx.root.querySelector<HTMLCanvasElement>(`[data-result="${id}"]`)!;
 
 /** One run of the chosen network on the chosen picture, with progress, cancel and the drawing of the result. */
-async function runOnce(ctx: Ctx, img: RGBImage, arch: Arch, model: { id: string; label: string }, signal: AbortSignal): Promise<void> {
+async function runOnce(ctx: Ctx, img: RGBImage, arch: Arch, model: { id: string | ReturnType<typeof modelRef>; label: string }, signal: AbortSignal): Promise<void> {
   const s = playgroundStrings[ctx.lang];
   const rt = await ctx.runtime();
   if (!rt) return;
@@ -62,9 +63,10 @@ export const figure: Figure<State> = {
       side: intField(SIDES[0], SIDES[SIDES.length - 1], 256),
       model: { read: (raw) => (raw && /^[a-z0-9_]{1,40}$/.test(raw) ? raw : 'srcnn'), write: (v) => (v === 'file' ? null : v) },
       tile: oneOfField(TILES, 'auto'),
+      alpha: numberField(0, 1, 1, 2),
     },
   },
-  initial: () => ({ picture: 'chelsea', side: 256, model: 'srcnn', tile: 'auto' }),
+  initial: () => ({ picture: 'chelsea', side: 256, model: 'srcnn', tile: 'auto', alpha: 1 }),
   setup(ctx) {
     const s = playgroundStrings[ctx.lang];
     const archs = JSON.parse(ctx.root.dataset.archs ?? '{}') as Record<string, Arch>;
@@ -88,6 +90,8 @@ export const figure: Figure<State> = {
     const input = canvasOf(ctx, 'input');
     bindSlider(ctx.el<HTMLInputElement>('wipe'), (v) => fill(s.wipeText, { v }), (v) => (input.style.clipPath = `inset(0 ${v}% 0 0)`)).set(50);
     input.style.clipPath = 'inset(0 50% 0 0)';
+    const alpha = bindSlider(ctx.el<HTMLInputElement>('alpha'), (v) => fill(s.alphaText, { v: v.toFixed(2) }), (v) => ctx.set({ alpha: v }));
+    alpha.set(ctx.state.alpha);
 
     const archOf = (st: State): Arch | null => (st.model === 'file' ? file?.arch ?? null : archs[st.model] ?? null);
     async function pictureOf(st: State): Promise<RGBImage> {
@@ -100,7 +104,8 @@ export const figure: Figure<State> = {
       if (!arch) return void ctx.say(s.noModel);
       const [runButton, cancel] = [ctx.el<HTMLButtonElement>('run'), ctx.el<HTMLButtonElement>('cancel')];
       [runButton.disabled, cancel.disabled, running] = [true, false, new AbortController()];
-      const chosen = ctx.state.model === 'file' ? { id: file!.id, label: file!.name } : { id: ctx.state.model, label: ctx.state.model };
+      const st = ctx.state;
+      const chosen = st.model === 'file' ? { id: file!.id, label: file!.name } : { id: modelRef(st.model, st.alpha), label: PAIRS[st.model] && st.alpha < 1 ? `${st.model}-alpha${st.alpha}` : st.model };
       try {
         await runOnce(ctx, await pictureOf(ctx.state), arch, chosen, running.signal);
       } catch (err) {
@@ -118,6 +123,9 @@ export const figure: Figure<State> = {
       async render(state) {
         for (const el of ctx.root.querySelectorAll<HTMLElement & { disabled: boolean }>('select, input, [data-role="run"], [data-role^="pick"]')) el.disabled = false;
         const arch = archOf(state);
+        const start = PAIRS[state.model];
+        ctx.el('alpha-row').hidden = !start;
+        if (start) ctx.el('alpha-row').querySelector('.ui-label')!.textContent = fill(s.alpha, { start, model: state.model });
         const img = await pictureOf(state);
         const plan = arch ? planRun(arch.name, arch.params ?? {}, img.width, img.height, state.tile) : null;
         ctx.el('plan').textContent = plan ? fill(s.plan, { w: img.width, h: img.height, ow: plan.outWidth, oh: plan.outHeight, tiles: plan.tiles, tile: plan.tile }) : s.noModel;

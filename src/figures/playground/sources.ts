@@ -37,7 +37,9 @@ export function readerSources<S>(ctx: FigureContext<S>, onPicture: (img: RGBImag
       const id = `file${++count}`;
       const { card, keyStyle } = await rt.client.registerModelFile(id, f.name, await f.arrayBuffer());
       const params = card.parameters.toLocaleString(ctx.lang);
-      info.textContent = fill(s.detected, { file: f.name.slice(0, 60), arch: card.architecture.name, params, scale: card.architecture.scale ?? 4, keys: keyStyle });
+      const shape = Object.entries(card.architecture.params).map(([k, v]) => `${k} ${v}`).join(', ');
+      const mb = (f.size / 1048576).toFixed(1);
+      info.textContent = fill(s.detected, { file: f.name.slice(0, 60), mb, arch: card.architecture.name, shape, params, scale: card.architecture.scale ?? 4, keys: keyStyle });
       onModel({ id, arch: card.architecture as Arch, name: f.name });
     } catch (err) {
       ctx.fail(err, 'last');
