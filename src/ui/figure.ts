@@ -21,7 +21,7 @@ export interface FigureContext<S> {
   set(patch: Partial<S>): void;
   /** The status line: `say` plain text; `fail` an error as a sentence in the page's language. */
   say(text: string): void;
-  fail(err: unknown, kept: 'static' | 'last'): void;
+  fail(err: unknown, kept: 'static' | 'last' | 'none'): void;
   /** The page's runtime, started once; null when no backend starts (the figure then keeps its static pictures). */
   runtime(): Promise<{ client: RuntimeClient; backend: BackendName } | null>;
   /** "Live on WebGPU." and friends, in the page's language. */
@@ -33,7 +33,9 @@ export interface FigureContext<S> {
 export interface Figure<S> {
   /** URL parameters `<prefix>.<key>`; omit for a figure without shareable state. */
   url?: { prefix: string; schema: Schema<S> };
-  /** State before the URL is read (may read the root's data attributes). */
+  /** What stays when no backend starts: pre-computed pictures ('static', the default) or nothing ('none'). */
+  kept?: 'static' | 'none';
+  /** State before the URL is read (may read the root's data attributes); the URL's parameters override it. */
   initial(root: HTMLElement): S;
   /** Wires the controls once; returns how to draw a state. */
   setup(ctx: FigureContext<S>): Promise<FigureView<S>> | FigureView<S>;

@@ -7,7 +7,7 @@ import { backendOrder } from './backendChoice';
 import { setStatus, showFailure } from './failureStatus';
 import type { Figure, FigureContext } from './figure';
 import { latestStateRunner } from './latestState';
-import { readState, writeState } from './urlState';
+import { readPresent, writeState } from './urlState';
 
 const langOf = (root: HTMLElement) => (root.dataset.lang === 'ja' ? 'ja' : 'en');
 const statusOf = (root: HTMLElement) => root.querySelector<HTMLElement>('[data-role="status-message"]');
@@ -40,7 +40,7 @@ function urlWriter<S>(figure: Figure<S>, state: () => S): () => void {
 }
 
 /** Starts the page's runtime for a figure; without a backend the figure keeps its static pictures, says why, and its controls are disabled. */
-async function startRuntime<S>(root: HTMLElement, ctx: FigureContext<S>, onDead: () => void) {
+async function startRuntime<S>(root: HTMLElement, ctx: FigureContext<S>, kept: 'static' | 'none', onDead: () => void) {
   const { client, ready } = sharedRuntime({ weightsBase: siteUrl(root, 'weights/'), order: backendOrder(location.search) });
   try {
     ctx.say(kitStrings[ctx.lang].statusStarting);
@@ -51,7 +51,7 @@ async function startRuntime<S>(root: HTMLElement, ctx: FigureContext<S>, onDead:
     onDead();
     root.dataset.status = 'error';
     root.dataset.backend = 'none';
-    ctx.fail(err, 'static');
+    ctx.fail(err, kept);
     for (const c of root.querySelectorAll<HTMLInputElement>('input, select, button')) c.disabled = true;
     return null;
   }
@@ -62,7 +62,7 @@ export async function mountFigure<S>(root: HTMLElement, figure: Figure<S>): Prom
   const k = kitStrings[lang];
   const line = statusOf(root);
   let state: S = figure.initial(root);
-  if (figure.url) state = { ...state, ...readState(location.search, figure.url.prefix, figure.url.schema) };
+  if (figure.url) state = { ...state, ...readPresent(location.search, figure.url.prefix, figure.url.schema) };
   let visible = false;
   /** No backend started: the static pictures stay, the failure is said once, nothing renders again. */
   let dead = false;
@@ -70,6 +70,8 @@ export async function mountFigure<S>(root: HTMLElement, figure: Figure<S>): Prom
   let runtime: ReturnType<FigureContext<S>['runtime']> | null = null;
   const backendWord = (b: BackendName) => (b === 'webgpu' ? k.backendWebgpu : b === 'webgl' ? k.backendWebgl : k.backendCpu);
   const saveUrl = urlWriter(figure, () => state);
+  /** Set once setup has returned; a `set` during setup only records the state. */
+  let pump: () => Promise<void> = async () => undefined;
   const ctx: FigureContext<S> = {
     root,
     lang,
@@ -93,12 +95,12 @@ export async function mountFigure<S>(root: HTMLElement, figure: Figure<S>): Prom
     readyText: (b) => fill(k.statusReady, { backend: backendWord(b) }),
     backendWord,
     runtime() {
-      runtime ??= startRuntime(root, ctx, () => (dead = true));
+      runtime ??= startRuntime(root, ctx, figure.kept ?? 'static', () => (dead = true));
       return runtime;
     },
   };
   const view = await figure.setup(ctx);
-  const pump = latestStateRunner({
+  pump = latestStateRunner({
     root,
     isVisible: () => visible && !dead,
     key: () => JSON.stringify(state),

@@ -75,6 +75,16 @@ export function readState<S>(search: string, prefix: string, schema: Schema<S>):
   return out;
 }
 
+/** Only the fields `search` names (the figure's own initial state fills the rest). */
+export function readPresent<S>(search: string, prefix: string, schema: Schema<S>): Partial<S> {
+  const params = new URLSearchParams(search);
+  const out: Partial<S> = {};
+  for (const key of Object.keys(schema) as (keyof S & string)[]) {
+    if (params.has(`${prefix}.${key}`)) out[key] = schema[key].read(params.get(`${prefix}.${key}`));
+  }
+  return out;
+}
+
 /** `search` with this figure's parameters replaced by `state`'s (other parameters kept), with its leading '?'. */
 export function writeState<S>(search: string, prefix: string, schema: Schema<S>, state: S): string {
   const params = new URLSearchParams(search);

@@ -79,4 +79,13 @@ test('tiles, download, model files, hostile files, cancel; no request carries th
   await root.locator('[data-role="model"]').selectOption('srcnn');
   await expect(root.locator('[data-role="alpha-row"]')).toBeHidden();
   expect(posts).toEqual([]);
+
+  // a URL cannot ask for the reader's files or anything out of range: the page starts on legal choices
+  await page.goto(siteUrl('playground/?pg.picture=own&pg.model=file&pg.side=99999&pg.tile=%3Cb%3E'));
+  const fresh = page.locator('[data-figure="playground"]');
+  await expect(fresh).toHaveAttribute('data-status', 'ready', { timeout: READY });
+  await expect(fresh.locator('[data-role="picture"]')).toHaveValue('chelsea');
+  await expect(fresh.locator('[data-role="model"]')).toHaveValue('srcnn');
+  await expect(fresh.locator('[data-role="max-side"]')).toHaveValue('1024');
+  await expect(fresh.locator('[data-role="run"]')).toBeEnabled();
 });

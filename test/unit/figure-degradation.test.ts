@@ -57,6 +57,7 @@ describe('degradation explorer: parameters from the URL', () => {
     expect(p.noise1).toEqual({ kind: 'poisson', scale: 3, gray: false, seed: 0 });
     expect(p.sinc).toEqual({ kind: 'sinc', size: 13, cutoff: Math.PI / 2 });
     expect(JSON.stringify(p)).not.toContain('<');
+    for (const bad of [1, null, 'x']) expect(cleanParams({ kernel1: bad })!.kernel1).toEqual({ kind: 'iso', size: 13, sigma_x: 1 });
   });
 });
 

@@ -1,7 +1,7 @@
 // The kit's URL state (src/ui/urlState.ts): a hostile or malformed query string reads as a legal state, a
 // written state reads back as itself, and other figures' parameters survive.
 import { describe, expect, it } from 'vitest';
-import { intField, jsonField, numberField, oneOfField, optionalField, readState, writeState, type Schema } from '../../src/ui/urlState';
+import { intField, jsonField, numberField, oneOfField, optionalField, readPresent, readState, writeState, type Schema } from '../../src/ui/urlState';
 
 interface S {
   seed: number;
@@ -38,5 +38,10 @@ describe('URL state from a typed schema', () => {
     expect(new URLSearchParams(q).has('f.old')).toBe(false);
     expect(readState(q, 'f', schema)).toEqual({ ...state, amount: 0.123 });
     expect(new URLSearchParams(writeState('', 'f', schema, { ...state, pick: null, extra: null })).has('f.pick')).toBe(false);
+  });
+
+  it('readPresent gives only the fields the URL names, so a figure’s own initial state fills the rest', () => {
+    expect(readPresent('?f.seed=3&f.mode=zzz&other=1', 'f', schema)).toEqual({ seed: 3, mode: 'a' });
+    expect(readPresent('', 'f', schema)).toEqual({});
   });
 });

@@ -60,7 +60,9 @@ export const figure: Figure<State> = {
     });
 
     return {
-      async render(state, stale) {
+      async render(state) {
+        // only another photo or seed makes a run stale; moving the loupe does not
+        const stale = () => ctx.state.img !== state.img || ctx.state.seed !== state.seed;
         const rt = await ctx.runtime();
         if (!rt) return true;
         for (const el of ctx.root.querySelectorAll<HTMLInputElement>('input, select, button')) el.disabled = false;

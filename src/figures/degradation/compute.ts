@@ -130,7 +130,7 @@ export function cleanParams(raw: unknown): DegradeParams | null {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
   const r = raw as Record<string, unknown>;
   return {
-    kernel1: cleanKernel(r.kernel1 ?? {}, 1)!,
+    kernel1: cleanKernel(typeof r.kernel1 === 'object' && r.kernel1 !== null ? r.kernel1 : {}, 1)!,
     resize1: cleanResize(r.resize1, 1),
     noise1: cleanNoise(r.noise1, 1),
     jpeg1: cleanJpeg(r.jpeg1, 1),

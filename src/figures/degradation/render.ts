@@ -111,7 +111,7 @@ export const figure: Figure<State> = {
         for (const st of second.stages) {
           draw(canvas(`[data-stage-canvas="${st.name}"]`), st.image);
           const size = ctx.root.querySelector(`[data-role="stage-size"][data-for="${st.name}"]`);
-          if (size) size.textContent = `${st.image.width} × ${st.image.height}`;
+          if (size) size.textContent = fill(realesrganStrings[ctx.lang].pixels, { w: st.image.width, h: st.image.height });
         }
         drawKernels(ctx, params);
         nameStages(ctx, params);

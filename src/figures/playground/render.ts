@@ -21,6 +21,8 @@ interface State {
   model: string;
   tile: TileChoice;
   alpha: number;
+  /** Bumped when the reader's picture or model file changes (same choice, new content); never in the URL. */
+  rev: number;
 }
 type Ctx = FigureContext<State>;
 const canvasOf = (ctx: Ctx, id: string) => ctx.root.querySelector<HTMLCanvasElement>(`[data-result="${id}"]`)!;
@@ -59,14 +61,17 @@ export const figure: Figure<State> = {
   url: {
     prefix: 'pg',
     schema: {
-      picture: oneOfField([...demoImages.map((d) => d.id), 'own'], 'chelsea'),
+      // the reader's own picture cannot be shared: it is never written, and a URL cannot ask for it
+      picture: { read: (raw) => (demoImages.some((d) => d.id === raw) ? raw! : 'chelsea'), write: (v) => (v === 'own' ? null : v) },
       side: intField(SIDES[0], SIDES[SIDES.length - 1], 256),
       model: { read: (raw) => (raw && /^[a-z0-9_]{1,40}$/.test(raw) ? raw : 'srcnn'), write: (v) => (v === 'file' ? null : v) },
       tile: oneOfField(TILES, 'auto'),
       alpha: numberField(0, 1, 1, 2),
+      rev: { read: () => 0, write: () => null },
     },
   },
-  initial: () => ({ picture: 'chelsea', side: 256, model: 'srcnn', tile: 'auto', alpha: 1 }),
+  kept: 'none',
+  initial: () => ({ picture: 'chelsea', side: 256, model: 'srcnn', tile: 'auto', alpha: 1, rev: 0 }),
   setup(ctx) {
     const s = playgroundStrings[ctx.lang];
     const archs = JSON.parse(ctx.root.dataset.archs ?? '{}') as Record<string, Arch>;
@@ -76,12 +81,11 @@ export const figure: Figure<State> = {
     let file: ModelFile | null = null;
     let running: AbortController | null = null;
     if (!archs[ctx.state.model]) ctx.set({ model: 'srcnn' });
-    if (ctx.state.picture === 'own') ctx.set({ picture: 'chelsea' });
     [picture.value, side.value, model.value, tile.value] = [ctx.state.picture, String(ctx.state.side), ctx.state.model, ctx.state.tile];
     const sources = readerSources(
       ctx,
-      (img) => ((own = img), (picture.value = 'own'), ctx.set({ picture: 'own' })),
-      (m) => ((file = m), (model.value = 'file'), ctx.set({ model: 'file' })),
+      (img) => ((own = img), (picture.value = 'own'), ctx.set({ picture: 'own', rev: ctx.state.rev + 1 })),
+      (m) => ((file = m), (model.value = 'file'), ctx.set({ model: 'file', rev: ctx.state.rev + 1 })),
     );
     picture.addEventListener('change', () => (picture.value === 'own' && !own ? (sources.choosePicture(), (picture.value = ctx.state.picture)) : ctx.set({ picture: picture.value })));
     model.addEventListener('change', () => (model.value === 'file' && !file ? (sources.chooseModel(), (model.value = ctx.state.model)) : ctx.set({ model: model.value })));
@@ -102,17 +106,24 @@ export const figure: Figure<State> = {
     ctx.el('run').addEventListener('click', async () => {
       const arch = archOf(ctx.state);
       if (!arch) return void ctx.say(s.noModel);
+      if (running) return;
       const [runButton, cancel] = [ctx.el<HTMLButtonElement>('run'), ctx.el<HTMLButtonElement>('cancel')];
-      [runButton.disabled, cancel.disabled, running] = [true, false, new AbortController()];
+      const ac = new AbortController();
+      [runButton.disabled, cancel.disabled, running] = [true, false, ac];
+      cancel.focus();
       const st = ctx.state;
       const chosen = st.model === 'file' ? { id: file!.id, label: file!.name } : { id: modelRef(st.model, st.alpha), label: PAIRS[st.model] && st.alpha < 1 ? `${st.model}-alpha${st.alpha}` : st.model };
       try {
-        await runOnce(ctx, await pictureOf(ctx.state), arch, chosen, running.signal);
+        await runOnce(ctx, await pictureOf(st), arch, chosen, ac.signal);
       } catch (err) {
         if ((err as Error)?.name === 'AbortError') ctx.say(s.cancelled);
         else ctx.fail(err, 'last');
       } finally {
-        [runButton.disabled, cancel.disabled, running] = [false, true, null];
+        if (running === ac) {
+          running = null;
+          [runButton.disabled, cancel.disabled] = [ctx.root.dataset.backend === 'none', true];
+          if (document.activeElement === cancel) runButton.focus();
+        }
       }
     });
     ctx.el('cancel').addEventListener('click', () => running?.abort());
@@ -121,7 +132,8 @@ export const figure: Figure<State> = {
 
     return {
       async render(state) {
-        for (const el of ctx.root.querySelectorAll<HTMLElement & { disabled: boolean }>('select, input, [data-role="run"], [data-role^="pick"]')) el.disabled = false;
+        for (const el of ctx.root.querySelectorAll<HTMLElement & { disabled: boolean }>('select, input, [data-role^="pick"]')) el.disabled = false;
+        ctx.el<HTMLButtonElement>('run').disabled = !!running;
         const arch = archOf(state);
         const start = PAIRS[state.model];
         ctx.el('alpha-row').hidden = !start;

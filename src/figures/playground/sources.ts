@@ -8,6 +8,9 @@ import type { FigureContext } from '../../ui/figure';
 import { decodeBlob, ImageLoadError } from '../../ui/images/imageLoad';
 import { SIDES } from './compute';
 
+/** Largest model file read (the biggest ESRGAN-family ×4 models are under 70 MB). */
+export const MAX_MODEL_BYTES = 256 * 1048576;
+
 export type Arch = { name: ArchitectureName; params?: Record<string, number | boolean> };
 export interface ModelFile {
   id: string;
@@ -19,7 +22,6 @@ export interface ModelFile {
 export function readerSources<S>(ctx: FigureContext<S>, onPicture: (img: RGBImage) => void, onModel: (m: ModelFile) => void) {
   const s = playgroundStrings[ctx.lang];
   const info = ctx.el('model-info');
-  let count = 0;
   async function takePicture(blob: Blob, name: string): Promise<void> {
     try {
       const loaded = await decodeBlob(blob, name, SIDES[SIDES.length - 1]);
@@ -31,10 +33,14 @@ export function readerSources<S>(ctx: FigureContext<S>, onPicture: (img: RGBImag
     }
   }
   async function takeModel(f: File): Promise<void> {
+    if (f.size > MAX_MODEL_BYTES) {
+      info.textContent = fill(s.modelTooBig, { mb: Math.round(f.size / 1048576), max: MAX_MODEL_BYTES / 1048576 });
+      return;
+    }
     const rt = await ctx.runtime();
     if (!rt) return;
     try {
-      const id = `file${++count}`;
+      const id = 'file'; // one reader's model at a time: a new file replaces (and frees) the last
       const { card, keyStyle } = await rt.client.registerModelFile(id, f.name, await f.arrayBuffer());
       const params = card.parameters.toLocaleString(ctx.lang);
       const shape = Object.entries(card.architecture.params).map(([k, v]) => `${k} ${v}`).join(', ');

@@ -238,11 +238,12 @@ export class RuntimeClient {
 
   /**
    * A reader's model file: read and its architecture detected in the Worker (nothing in it is executed); from
-   * then on `modelId` names it in `upscale`. Rejects with the reader-facing code ('unsafe', 'format', ...).
+   * then on `modelId` names it in `upscale` (registering the same id again replaces and frees the old one); the
+   * buffer is transferred to the Worker. Rejects with the reader-facing code ('unsafe', 'format', ...).
    */
   async registerModelFile(modelId: string, name: string, bytes: ArrayBuffer): Promise<{ card: ModelCard; keyStyle: string }> {
-    const copy = bytes.slice(0);
-    const msg = await this.send({ type: 'register', modelId, name, bytes: copy }, [copy]).done;
+    // moved, not copied: a model file can be tens of MB, and the caller has no further use for it
+    const msg = await this.send({ type: 'register', modelId, name, bytes }, [bytes]).done;
     if (msg.type !== 'registered') throw new Error(`unexpected reply ${msg.type}`);
     return { card: msg.card, keyStyle: msg.keyStyle };
   }

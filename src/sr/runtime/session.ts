@@ -93,6 +93,9 @@ export class SRSession {
 
   /** Adds a model that did not come from the source (a reader's file): later runs name it by `card.id`. */
   register(card: ModelCard, weights: DecodedWeights): void {
+    const old = this.models.get(card.id);
+    if (old) void old.then((e) => disposeWeights(e.map), () => undefined);
+    if (this.blend && this.blend.key.split('|').includes(card.id)) this.dropBlend();
     this.models.set(card.id, Promise.resolve({ card, decoded: weights, map: toWeightMap(weights) }));
   }
 

@@ -48,6 +48,10 @@ export function attachLoupes(opts: {
           drawRegion(p.loupe, img, r);
           p.loupe.hidden = false;
           p.loupe.parentElement!.style.backgroundImage = 'none';
+        } else {
+          // before anything live is drawn the loupe shows the static picture: at the frame's place, not its centre
+          const at = (v: number, span: number) => (w > span ? `${(100 * v) / (w - span)}%` : '50%');
+          p.loupe.parentElement!.style.backgroundPosition = `${at(r.x, r.width)} ${at(r.y, r.height)}`;
         }
       });
       opts.strip.setAttribute('aria-valuenow', String(Math.round(at.x * 100)));
