@@ -97,6 +97,11 @@ export const figure: Figure<State> = {
     const alpha = bindSlider(ctx.el<HTMLInputElement>('alpha'), (v) => fill(s.alphaText, { v: v.toFixed(2) }), (v) => ctx.set({ alpha: v }));
     alpha.set(ctx.state.alpha);
 
+    /** The picture's size after the limit, without loading it (the demo manifest knows the photos' sizes). */
+    const sizeOf = (st: State) => {
+      const src = st.picture === 'own' && own ? own : demoImages.find((d) => d.id === st.picture) ?? demoImages[0];
+      return fitSide(src.width, src.height, st.side);
+    };
     const archOf = (st: State): Arch | null => (st.model === 'file' ? file?.arch ?? null : archs[st.model] ?? null);
     async function pictureOf(st: State): Promise<RGBImage> {
       const img = st.picture === 'own' && own ? own : await photos(st.picture === 'own' ? 'chelsea' : st.picture);
@@ -138,7 +143,7 @@ export const figure: Figure<State> = {
         const start = PAIRS[state.model];
         ctx.el('alpha-row').hidden = !start;
         if (start) ctx.el('alpha-row').querySelector('.ui-label')!.textContent = fill(s.alpha, { start, model: state.model });
-        const img = await pictureOf(state);
+        const img = sizeOf(state); // nothing is fetched before the reader runs something
         const plan = arch ? planRun(arch.name, arch.params ?? {}, img.width, img.height, state.tile) : null;
         ctx.el('plan').textContent = plan ? fill(s.plan, { w: img.width, h: img.height, ow: plan.outWidth, oh: plan.outHeight, tiles: plan.tiles, tile: plan.tile }) : s.noModel;
         if (!running && !ctx.root.dataset.backend) ctx.say(s.idle);
