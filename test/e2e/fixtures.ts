@@ -3,7 +3,7 @@
 // after the test fails it on any request that left the site's origin, and (unless the test
 // said errors are expected) on console errors, page errors and HTTP errors. A Content-Security-Policy
 // violation in a document fails every test, expected errors or not: the site's own code must never trip it.
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Page, type Request } from '@playwright/test';
 import { ORIGIN } from './site';
 
 export interface SiteWatch {
@@ -30,6 +30,14 @@ function isLocal(url: string): boolean {
   }
 }
 
+function isMainFrameNavigation(page: Page, request: Request): boolean {
+  try {
+    return request.isNavigationRequest() && request.frame() === page.mainFrame();
+  } catch {
+    return false; // a service worker's request has no frame
+  }
+}
+
 export function watchPage(page: Page): SiteWatch {
   const watch: SiteWatch = {
     requests: [],
@@ -40,10 +48,17 @@ export function watchPage(page: Page): SiteWatch {
     cspViolations: [],
     errorsExpected: false,
   };
+  // A request still in flight when the page navigates on is cancelled by the browser (net::ERR_ABORTED):
+  // that is the navigation's doing, not a site error. Each request remembers how many main-frame
+  // navigations had begun when it was made; a failure counts unless a later navigation explains it.
+  let navigations = 0;
+  const navigationsAtStart = new WeakMap<Request, number>();
   page.context().on('request', (request) => {
     const url = request.url();
     watch.requests.push(url);
     if (!isLocal(url)) watch.external.push(url);
+    if (isMainFrameNavigation(page, request)) navigations += 1;
+    else navigationsAtStart.set(request, navigations);
   });
   page.on('console', (message) => {
     if (message.type() === 'error') {
@@ -57,8 +72,9 @@ export function watchPage(page: Page): SiteWatch {
   });
   page.on('requestfailed', (request) => {
     const why = request.failure()?.errorText;
-    // The browser's own favicon fetch is cancelled when a test navigates on before it ends (CI, 2026-12-04): not a site error
-    if (why === 'net::ERR_ABORTED' && new URL(request.url()).pathname.endsWith('/favicon.svg')) return;
+    // CI, 2026-12-04 and -05: the favicon fetch and the playground's lazily imported modules were cancelled by a language switch
+    const cancelledByNavigation = navigations > (navigationsAtStart.get(request) ?? navigations);
+    if (why === 'net::ERR_ABORTED' && cancelledByNavigation) return;
     watch.httpErrors.push(`failed (${why}) ${request.url()}`);
   });
   return watch;
