@@ -62,7 +62,7 @@ test('a malformed #hash (#%, #%E0%A4%A) throws nothing and the language switch d
   // Nothing thrown: the fixture fails the test on any page error.
 });
 
-test('every chapter ends with links to its neighbours, the Models page and the playground; the last says what comes next', async ({ request }) => {
+test('every chapter ends with links to its neighbours, the Models page and the playground; the last says what comes next; the home page links the playground', async ({ request }) => {
   const chapters = ['chapters/interpolation/', 'chapters/srgan/', 'chapters/esrgan/', 'chapters/realesrgan/'];
   for (const prefix of ['', 'ja/']) {
     for (const [i, chapter] of chapters.entries()) {
@@ -78,6 +78,10 @@ test('every chapter ends with links to its neighbours, the Models page and the p
         expect((await request.get(`${ORIGIN}${target}`)).status(), target).toBe(200);
       }
     }
+    // the home page's table of contents ends with the Models page and the playground
+    const home = await (await request.get(siteUrl(prefix))).text();
+    const entry = home.match(/<p[^>]*data-page="playground"[^>]*>\s*<a[^>]*href="([^"]+)"/)?.[1];
+    expect(entry, `${prefix || 'en/'} home: playground`).toBe(`${BASE_PATH}${prefix}playground/`);
   }
 });
 

@@ -53,6 +53,16 @@ test.describe('runtime on WebGPU', () => {
     }
   });
 
+  test('a demo photo upscaled in 4 tiles equals the untiled result within 1e-4 on webgpu (srcnn; its ×4 input in tiles of 32)', async ({ page }) => {
+    await openLab(page);
+    const r = await page.evaluate(() =>
+      (window as unknown as { srLab: { tiling(m: string, p: string, side: number, tile: number): Promise<{ backend: string; tiles: number; wholeTiles: number; width: number; maxAbsDiff: number }> } }).srLab.tiling('srcnn', 'chelsea', 16, 32),
+    );
+    console.log(`tiling, srcnn on chelsea 16 px -> ${r.width} px: ${r.tiles} tiles vs ${r.wholeTiles}, max abs difference ${r.maxAbsDiff.toExponential(2)}`);
+    expect([r.backend, r.tiles, r.wholeTiles, r.width]).toEqual(['webgpu', 4, 1, 64]);
+    expect(r.maxAbsDiff).toBeLessThan(1e-4);
+  });
+
   test('the degradation model in the browser: Python\'s result before JPEG, the same image again from a seed with the browser\'s JPEG', async ({ page }) => {
     const fx = JSON.parse(readFileSync('test/fixtures/degrade.json', 'utf8')) as {
       pipelines: { input: { width: number; height: number; data: number[] }; cases: Array<{ params: unknown; out: { data: number[] } }> };

@@ -1,6 +1,7 @@
 // The comparison figure's pure module (src/figures/compare/compute.ts).
 import { describe, expect, it } from 'vitest';
-import { nearestUp, scores } from '../../src/figures/compare/compute';
+import { scores } from '../../src/figures/compare/compute';
+import { nearestUp } from '../../src/ui/images/crop';
 import { createImage } from '../../src/sr/image';
 
 describe('compare figure', () => {

@@ -25,3 +25,32 @@ describe('playground network interpolation', () => {
     expect(modelRef('srcnn', 0.3)).toBe('srcnn');
   });
 });
+
+describe('playground cost: multiply-accumulates, the probe, time left, GFLOP/s', async () => {
+  const { estimateSeconds, gflops, probeSide, secondsLeft, PROBE_SIDE } = await import('../../src/figures/playground/compute');
+  const { macs } = await import('../../src/sr/models/specs');
+  const rrdb = { num_feat: 64, num_block: 3, num_grow_ch: 32 };
+
+  it('one tile costs what the network costs on the whole input; tiles add the overlap they read again', () => {
+    expect(planRun('srcnn', {}, 32, 32, '256').macs).toBe(macs('srcnn', {}, 128, 128));
+    expect(planRun('srcnn', {}, 32, 32, '64').wholeMacs).toBe(macs('srcnn', {}, 128, 128));
+    expect(planRun('rrdbnet', rrdb, 64, 48, '256').macs).toBe(macs('rrdbnet', rrdb, 48, 64));
+    const tiled = planRun('rrdbnet', rrdb, 64, 48, '32');
+    expect(tiled.macs).toBeGreaterThan(macs('rrdbnet', rrdb, 48, 64));
+    expect(tiled.macs).toBeLessThan(tiled.tiles * macs('rrdbnet', rrdb, 32 + 2 * tiled.overlap, 32 + 2 * tiled.overlap));
+  });
+
+  it('the probe is a small square of the picture; SRCNN’s is a quarter as wide (it reads the ×4 enlargement)', () => {
+    expect(probeSide('rrdbnet', 451, 300)).toBe(PROBE_SIDE);
+    expect(probeSide('srcnn', 451, 300)).toBe(PROBE_SIDE / 4);
+    expect(probeSide('rrdbnet', 32, 20)).toBe(20);
+  });
+
+  it('the estimate scales the probe’s time by the work; time left follows the tiles done', () => {
+    expect(estimateSeconds(4e9, 1e9, 250)).toBeCloseTo(1.0, 12);
+    expect(secondsLeft(0, 0, 10, 42)).toBe(42); // before the first tile: the estimate
+    expect(secondsLeft(2000, 2, 10, 42)).toBeCloseTo(8, 12); // 1 s a tile, 8 tiles left
+    expect(secondsLeft(5000, 10, 10, 42)).toBe(0);
+    expect(gflops(1e9, 1000)).toBeCloseTo(2, 12); // 2 FLOPs a multiply-accumulate
+  });
+});

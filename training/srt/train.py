@@ -168,6 +168,17 @@ class Trainer:
     def _content_key(self, job):
         return (job.cfg["vgg"], job.cfg["content"]["layer"], job.cfg["content"]["distance"])
 
+    @staticmethod
+    def scores(job, hr, sr, real=True):
+        """The discriminator's logits C(real), C(fake). `disc_batch` "separate": two batches, so BatchNorm normalises
+        the photographs and the generated patches each by their own statistics and the discriminator can tell them
+        apart by those alone (training/EXPERIMENTS.md, "What the discriminators' scores mean"); "joint": one batch
+        holding both. With `real` False and separate batches C(real) is not computed (None)."""
+        if job.cfg.get("disc_batch", "separate") == "joint":
+            c = job.disc(torch.cat([hr, sr]))
+            return c[: len(hr)], c[len(hr):]
+        return job.disc(hr) if real else None, job.disc(sr)
+
     def step(self, lr_img, hr, lr_rate, hr_feats):
         logs = {}
         up = None
@@ -191,9 +202,8 @@ class Trainer:
                     terms["vgg"] = self.perceptual[key](sr, hr_feats[key])
                 if "gan" in w:
                     job.disc.requires_grad_(False)
-                    c_fake = job.disc(sr)
-                    c_real = job.disc(hr).detach() if cfg["gan"] == "relativistic" else None
-                    terms["gan"] = losses.gan_g_loss(cfg["gan"], c_real, c_fake)
+                    c_real, c_fake = self.scores(job, hr, sr, real=cfg["gan"] == "relativistic")
+                    terms["gan"] = losses.gan_g_loss(cfg["gan"], None if c_real is None else c_real.detach(), c_fake)
             loss = sum(w[k] * v for k, v in terms.items())
             job.opt.zero_grad(set_to_none=True)
             loss.backward()
@@ -202,8 +212,7 @@ class Trainer:
             if job.disc is not None:
                 job.disc.requires_grad_(True)
                 with self.autocast():
-                    c_real = job.disc(hr)
-                    c_fake = job.disc(sr.detach())
+                    c_real, c_fake = self.scores(job, hr, sr.detach())
                     loss_d = losses.gan_d_loss(cfg["gan"], c_real, c_fake)
                 job.opt_d.zero_grad(set_to_none=True)
                 loss_d.backward()

@@ -8,6 +8,9 @@ VGG19 layer after activation, relu1_2 here, see SRGAN_CONTENT; ESRGAN: L1 of con
 """
 RRDB = dict(num_feat=64, num_block=3, num_grow_ch=32)
 DISC = dict(num_feat=16)  # narrow VGG-style discriminator: ~1.06 M parameters, fits the download budget
+# how real and generated patches meet the discriminator's BatchNorm: "separate" batches (the shipped models) or one
+# "joint" batch (`srt.train.Trainer.scores`)
+DISC_BATCH = "separate"
 
 PSNR_TRAINING = dict(batch=64, patch=128, lr=3e-4)
 GAN_TRAINING = dict(batch=16, patch=128, lr=1e-4)
@@ -37,14 +40,14 @@ ZOO = {
                              content=SRGAN_CONTENT, vgg="vgg_ssl", **GAN_TRAINING),
     "srgan": dict(arch="srresnet", params={}, init="srresnet", freeze_bn=True,
                   loss={"vgg": 1.0, "l1": SRGAN_L1, "gan": SRGAN_GAN}, content=SRGAN_CONTENT, vgg="random", gan="standard",
-                  disc=DISC, **GAN_TRAINING),
+                  disc=DISC, disc_batch=DISC_BATCH, **GAN_TRAINING),
     "esrgan": dict(arch="rrdbnet", params=RRDB, init="rrdb_psnr", loss={"vgg": 1.0, "gan": 5e-3, "l1": 1e-2},
-                   content=ESRGAN_CONTENT, vgg="random", gan="relativistic", disc=DISC, **GAN_TRAINING),
+                   content=ESRGAN_CONTENT, vgg="random", gan="relativistic", disc=DISC, disc_batch=DISC_BATCH, **GAN_TRAINING),
     "esrgan_std": dict(arch="rrdbnet", params=RRDB, init="rrdb_psnr", loss={"vgg": 1.0, "gan": 5e-3, "l1": 1e-2},
-                       content=ESRGAN_CONTENT, vgg="random", gan="standard", disc=DISC, **GAN_TRAINING),
+                       content=ESRGAN_CONTENT, vgg="random", gan="standard", disc=DISC, disc_batch=DISC_BATCH, **GAN_TRAINING),
     "esrgan_bn": dict(arch="rrdbnet", params={**RRDB, "use_bn": True}, init="rrdb_bn_psnr",
                       loss={"vgg": 1.0, "gan": 5e-3, "l1": 1e-2},
-                      content=ESRGAN_CONTENT, vgg="random", gan="relativistic", disc=DISC, **GAN_TRAINING),
+                      content=ESRGAN_CONTENT, vgg="random", gan="relativistic", disc=DISC, disc_batch=DISC_BATCH, **GAN_TRAINING),
     # usm: the HR crop is sharpened by the unsharp mask before it is degraded and used as the target (Real-ESRGAN's
     # `gt_usm`); False degrades and targets the plain photograph
     "realesrnet": dict(arch="rrdbnet", params=RRDB, init="rrdb_psnr", loss={"l1": 1.0}, pairs="realesrgan", usm=True,

@@ -2,7 +2,6 @@
 // every panel, and the loupes over it, have the same size), and each enlargement's Y-PSNR against the original
 // (BT.601 luma, 4-pixel border, as training/srt/evaluate.py and the chapter's table measure it).
 import type { RGBImage } from '../../sr/image';
-import { createImage } from '../../sr/image';
 import { psnrY } from '../../sr/metrics';
 
 export const SCALE = 4;
@@ -12,18 +11,6 @@ export const BORDER = 4;
 export const COLUMNS = ['lr', 'bicubic', 'rrdb_psnr', 'realesrnet', 'hr'] as const;
 export type Column = (typeof COLUMNS)[number];
 export const MODELS = ['rrdb_psnr', 'realesrnet'] as const;
-
-/** `img` with every pixel repeated `f` × `f` times. */
-export function nearestUp(img: RGBImage, f: number): RGBImage {
-  const out = createImage(img.width * f, img.height * f);
-  for (let y = 0; y < out.height; y++) {
-    for (let x = 0; x < out.width; x++) {
-      const src = (Math.floor(y / f) * img.width + Math.floor(x / f)) * 3;
-      out.data.set(img.data.subarray(src, src + 3), (y * out.width + x) * 3);
-    }
-  }
-  return out;
-}
 
 /** Y-PSNR of each enlargement against the original, rounded to 0.01 dB as the chapter prints them. */
 export function scores(hr: RGBImage, outputs: Partial<Record<Column, RGBImage>>): Partial<Record<Column, number>> {

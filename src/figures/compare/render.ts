@@ -12,12 +12,12 @@ import { attachLoupes } from '../../ui/controls/loupes';
 import { bindSeed } from '../../ui/controls/seed';
 import { drawWhole, toImageData } from '../../ui/draw/canvasDraw';
 import type { Figure } from '../../ui/figure';
-import { squareCrop } from '../../ui/images/crop';
+import { nearestUp, squareCrop } from '../../ui/images/crop';
 import { demoImages } from '../../ui/images/demoImages';
 import { demoPhotoLoader } from '../../ui/images/imageLoad';
 import { intField, numberField, oneOfField, optionalField } from '../../ui/urlState';
 import { cleanParams, MAX_SEED } from '../degradation/compute';
-import { COLUMNS, CROP, LOUPE, MODELS, SCALE, nearestUp, scores, type Column } from './compute';
+import { COLUMNS, CROP, LOUPE, MODELS, SCALE, scores, type Column } from './compute';
 
 interface State {
   img: string;

@@ -1,12 +1,14 @@
 // The playground's pure side: the picture's size after the reader's size limit, and the plan of a run (output
 // size, tile side and count, overlap) as the runtime will make it (src/sr/runtime/upscale.ts, tiling.ts).
 import type { ArchitectureName } from '../../sr/weights/card';
-import { activationFootprint, networkScale, receptiveRadius } from '../../sr/models/specs';
+import { activationFootprint, macs, networkScale, receptiveRadius } from '../../sr/models/specs';
 import { planTiles, tileSizeFor } from '../../sr/runtime/tiling';
 
 export const SIDES = [32, 64, 128, 256, 512, 1024] as const;
 export const TILES = ['auto', '32', '64', '128', '256'] as const;
 export type TileChoice = (typeof TILES)[number];
+/** The loupes' side in result pixels. */
+export const LOUPE = 48;
 
 /** w × h scaled down (never up) so that its longer side is at most `maxSide`. */
 export function fitSide(w: number, h: number, maxSide: number): { width: number; height: number } {
@@ -21,6 +23,10 @@ export interface RunPlan {
   tile: number;
   tiles: number;
   overlap: number;
+  /** Multiply-accumulates the run does: every tile with the overlap it reads again. */
+  macs: number;
+  /** Multiply-accumulates of the network on the whole picture at once (the useful work). */
+  wholeMacs: number;
 }
 
 /** How the runtime will run `arch` on a w × h picture with this tile choice ('auto': the runtime's default). */
@@ -28,8 +34,35 @@ export function planRun(arch: ArchitectureName, params: Record<string, number | 
   const pre = 4 / networkScale(arch); // SRCNN (scale 1) reads the ×4 bicubic enlargement
   const overlap = receptiveRadius(arch, params);
   const side = tile === 'auto' ? tileSizeFor(activationFootprint(arch, params), overlap, {}) : Number(tile);
-  const tiles = planTiles(w * pre, h * pre, side, overlap).length;
-  return { outWidth: w * 4, outHeight: h * 4, tile: side, tiles, overlap };
+  const tiles = planTiles(w * pre, h * pre, side, overlap);
+  const work = tiles.reduce((sum, t) => sum + macs(arch, params, t.read.h, t.read.w), 0);
+  return { outWidth: w * 4, outHeight: h * 4, tile: side, tiles: tiles.length, overlap, macs: work, wholeMacs: macs(arch, params, h * pre, w * pre) };
+}
+
+/** The probe: the network runs once on a square of at most this many network-input pixels a side, timed. */
+export const PROBE_SIDE = 32;
+/** Above this estimate the playground asks before it runs. */
+export const CONFIRM_SECONDS = 30;
+
+/** The probe's square, in picture pixels (SRCNN reads the picture enlarged ×4, so its square is a quarter as wide). */
+export function probeSide(arch: ArchitectureName, w: number, h: number): number {
+  return Math.max(1, Math.min(w, h, Math.floor(PROBE_SIDE / (4 / networkScale(arch)))));
+}
+
+/** Seconds a run of `work` multiply-accumulates takes at the probe's rate (`probeMacs` in `probeMs`). */
+export function estimateSeconds(work: number, probeMacs: number, probeMs: number): number {
+  return (work / probeMacs) * (probeMs / 1000);
+}
+
+/** Seconds left after `done` of `total` tiles in `elapsedMs`; before the first tile, the estimate. */
+export function secondsLeft(elapsedMs: number, done: number, total: number, estimate: number): number {
+  return done > 0 ? ((elapsedMs / 1000) * (total - done)) / done : estimate;
+}
+
+/** GFLOP/s of `work` multiply-accumulates in `ms` (two floating-point operations each); the playground reports the
+ * useful work (`wholeMacs`), so tiling's repeated overlap lowers the effective rate. */
+export function gflops(work: number, ms: number): number {
+  return (2 * work) / (ms * 1e6);
 }
 
 /** The generator each GAN model was fine-tuned from: the pairs whose weights can be interpolated (Wang et al. 2018). */

@@ -1,18 +1,19 @@
 // The playground, live (kit figure). Choosing a picture, a size limit, a network or a tile size only updates the
-// plan (nothing heavy loads until the reader asks: the runtime starts on the first run or model file); "Upscale"
-// runs the network through the page's runtime (tiled, cancellable); the result is drawn with the input over its
-// left part (the wipe) and can be downloaded as PNG. The reader's files stay in the browser (./sources.ts).
+// plan (nothing heavy loads until the reader asks: the runtime starts on the first run or model file). "Upscale"
+// first times this device on a small square (./run.ts; once per network), asks before a run estimated above
+// CONFIRM_SECONDS, then runs tiled and cancellable; ./result.ts draws the result (wipe, loupes, download). The
+// reader's files stay in the browser (./sources.ts).
 import type { RGBImage } from '../../sr/image';
 import { imresizeJs } from '../../sr/resizeCpu';
 import { fill, playgroundStrings } from '../../i18n/playground';
 import { bindSlider } from '../../ui/controls/slider';
-import { drawWhole, toImageData } from '../../ui/draw/canvasDraw';
-import type { Figure, FigureContext } from '../../ui/figure';
+import type { Figure } from '../../ui/figure';
 import { demoImages } from '../../ui/images/demoImages';
 import { demoPhotoLoader } from '../../ui/images/imageLoad';
-import { download, pngOf } from '../../ui/savePicture';
 import { intField, numberField, oneOfField } from '../../ui/urlState';
-import { fitSide, modelRef, PAIRS, planRun, SIDES, TILES, type TileChoice } from './compute';
+import { CONFIRM_SECONDS, estimateSeconds, fitSide, gflops, modelRef, PAIRS, planRun, probeSide, SIDES, TILES, type TileChoice } from './compute';
+import { resultView } from './result';
+import { duration, probe, runWhole, type Chosen, type Rate } from './run';
 import { readerSources, type Arch, type ModelFile } from './sources';
 
 interface State {
@@ -23,38 +24,6 @@ interface State {
   alpha: number;
   /** Bumped when the reader's picture or model file changes (same choice, new content); never in the URL. */
   rev: number;
-}
-type Ctx = FigureContext<State>;
-const canvasOf = (ctx: Ctx, id: string) => ctx.root.querySelector<HTMLCanvasElement>(`[data-result="${id}"]`)!;
-
-/** One run of the chosen network on the chosen picture, with progress, cancel and the drawing of the result. */
-async function runOnce(ctx: Ctx, img: RGBImage, arch: Arch, model: { id: string | ReturnType<typeof modelRef>; label: string }, signal: AbortSignal): Promise<void> {
-  const s = playgroundStrings[ctx.lang];
-  const rt = await ctx.runtime();
-  if (!rt) return;
-  const t0 = performance.now();
-  const secs = () => ((performance.now() - t0) / 1000).toFixed(1);
-  const progress = ctx.el<HTMLProgressElement>('progress');
-  const plan = planRun(arch.name, arch.params ?? {}, img.width, img.height, ctx.state.tile);
-  const result = await rt.client.upscale({
-    channel: 'playground',
-    model: model.id,
-    image: { ...img, data: img.data.slice() },
-    tile: ctx.state.tile === 'auto' ? undefined : plan.tile,
-    signal,
-    onProgress: (p) => {
-      if (p.phase !== 'tiles') return;
-      [progress.max, progress.value] = [p.total, p.done];
-      ctx.say(fill(s.progress, { done: p.done, total: p.total, s: secs() }));
-    },
-  });
-  const [output, input] = [canvasOf(ctx, 'output'), canvasOf(ctx, 'input')];
-  drawWhole(output, toImageData(result.image));
-  drawWhole(input, toImageData(img));
-  [output.hidden, input.hidden] = [false, false];
-  [output.dataset.tiles, output.dataset.model] = [String(result.tiles), model.label];
-  ctx.el<HTMLButtonElement>('download').disabled = false;
-  ctx.say(fill(s.done, { backend: ctx.backendWord(result.backend), w: result.image.width, h: result.image.height, s: secs(), tiles: result.tiles }));
 }
 
 export const figure: Figure<State> = {
@@ -79,21 +48,19 @@ export const figure: Figure<State> = {
     const photos = demoPhotoLoader(ctx.url);
     let own: RGBImage | null = null;
     let file: ModelFile | null = null;
+    let files = 0; // model files taken so far: a new file is measured anew
     let running: AbortController | null = null;
     if (!archs[ctx.state.model]) ctx.set({ model: 'srcnn' });
     [picture.value, side.value, model.value, tile.value] = [ctx.state.picture, String(ctx.state.side), ctx.state.model, ctx.state.tile];
     const sources = readerSources(
       ctx,
       (img) => ((own = img), (picture.value = 'own'), ctx.set({ picture: 'own', rev: ctx.state.rev + 1 })),
-      (m) => ((file = m), (model.value = 'file'), ctx.set({ model: 'file', rev: ctx.state.rev + 1 })),
+      (m) => ((file = m), (files += 1), (model.value = 'file'), ctx.set({ model: 'file', rev: ctx.state.rev + 1 })),
     );
     picture.addEventListener('change', () => (picture.value === 'own' && !own ? (sources.choosePicture(), (picture.value = ctx.state.picture)) : ctx.set({ picture: picture.value })));
     model.addEventListener('change', () => (model.value === 'file' && !file ? (sources.chooseModel(), (model.value = ctx.state.model)) : ctx.set({ model: model.value })));
     side.addEventListener('change', () => ctx.set({ side: Number(side.value) }));
     tile.addEventListener('change', () => ctx.set({ tile: tile.value as TileChoice }));
-    const input = canvasOf(ctx, 'input');
-    bindSlider(ctx.el<HTMLInputElement>('wipe'), (v) => fill(s.wipeText, { v }), (v) => (input.style.clipPath = `inset(0 ${v}% 0 0)`)).set(50);
-    input.style.clipPath = 'inset(0 50% 0 0)';
     const alpha = bindSlider(ctx.el<HTMLInputElement>('alpha'), (v) => fill(s.alphaText, { v: v.toFixed(2) }), (v) => ctx.set({ alpha: v }));
     alpha.set(ctx.state.alpha);
 
@@ -108,18 +75,51 @@ export const figure: Figure<State> = {
       const fit = fitSide(img.width, img.height, st.side);
       return fit.width === img.width ? img : imresizeJs(img, fit.width / img.width);
     }
-    ctx.el('run').addEventListener('click', async () => {
-      const arch = archOf(ctx.state);
-      if (!arch) return void ctx.say(s.noModel);
+    /** What the reader chose now, or null without a model. */
+    function chosenNow(st: State): Chosen | null {
+      const arch = archOf(st);
+      if (!arch) return null;
+      if (st.model === 'file') return { ref: file!.id, label: file!.name, arch };
+      return { ref: modelRef(st.model, st.alpha), label: PAIRS[st.model] && st.alpha < 1 ? `${st.model}-alpha${st.alpha}` : st.model, arch };
+    }
+    /** The probe's rate per network (and per reader's file), measured once on this device. */
+    const rates = new Map<string, Rate>();
+    const rateKey = (c: Chosen) => (c.ref === file?.id ? `file ${files}` : c.label);
+    const confirmRow = ctx.el('confirm');
+    const [runButton, cancel] = [ctx.el<HTMLButtonElement>('run'), ctx.el<HTMLButtonElement>('cancel')];
+    const result = resultView(ctx);
+
+    /** Measures (once), asks above the threshold unless `confirmed`, runs and draws. */
+    async function start(confirmed: boolean): Promise<void> {
+      const chosen = chosenNow(ctx.state);
+      if (!chosen) return void ctx.say(s.noModel);
       if (running) return;
-      const [runButton, cancel] = [ctx.el<HTMLButtonElement>('run'), ctx.el<HTMLButtonElement>('cancel')];
       const ac = new AbortController();
-      [runButton.disabled, cancel.disabled, running] = [true, false, ac];
+      [runButton.disabled, cancel.disabled, running, confirmRow.hidden] = [true, false, ac, true];
       cancel.focus();
-      const st = ctx.state;
-      const chosen = st.model === 'file' ? { id: file!.id, label: file!.name } : { id: modelRef(st.model, st.alpha), label: PAIRS[st.model] && st.alpha < 1 ? `${st.model}-alpha${st.alpha}` : st.model };
       try {
-        await runOnce(ctx, await pictureOf(st), arch, chosen, ac.signal);
+        const rt = await ctx.runtime();
+        if (!rt) return;
+        const img = await pictureOf(ctx.state);
+        let rate = rates.get(rateKey(chosen));
+        if (!rate) {
+          ctx.say(fill(s.probing, { model: chosen.label, n: probeSide(chosen.arch.name, img.width, img.height) }));
+          rate = await probe(rt.client, chosen, img, ac.signal);
+          rates.set(rateKey(chosen), rate);
+          showPlan(ctx.state); // the plan line now shows the estimate
+        }
+        const plan = planRun(chosen.arch.name, chosen.arch.params ?? {}, img.width, img.height, ctx.state.tile);
+        const estimate = estimateSeconds(plan.macs, rate.macs, rate.ms);
+        if (estimate > CONFIRM_SECONDS && !confirmed) {
+          ctx.el('confirm-text').textContent = fill(s.confirm, { t: duration(ctx.lang, estimate) });
+          [confirmRow.hidden, confirmRow.dataset.for] = [false, JSON.stringify(ctx.state)];
+          return;
+        }
+        const { result: run } = await runWhole(rt.client, chosen, img, ctx.state.tile, rate, { lang: ctx.lang, signal: ac.signal, progress: ctx.el('progress'), say: ctx.say });
+        const speed = gflops(plan.wholeMacs, run.ms);
+        result.show(img, run.image, { tiles: String(run.tiles), model: chosen.label, gflops: speed.toFixed(3) });
+        const secs = (run.ms / 1000).toFixed(1);
+        ctx.say(fill(s.done, { backend: ctx.backendWord(run.backend), w: run.image.width, h: run.image.height, s: secs, tiles: run.tiles, gflops: speed.toFixed(speed < 10 ? 2 : 1) }));
       } catch (err) {
         if ((err as Error)?.name === 'AbortError') ctx.say(s.cancelled);
         else ctx.fail(err, 'last');
@@ -127,25 +127,43 @@ export const figure: Figure<State> = {
         if (running === ac) {
           running = null;
           [runButton.disabled, cancel.disabled] = [ctx.root.dataset.backend === 'none', true];
-          if (document.activeElement === cancel) runButton.focus();
+          if (!confirmRow.hidden) ctx.el('confirm-run').focus();
+          else if (document.activeElement === cancel) runButton.focus();
         }
       }
+    }
+    runButton.addEventListener('click', () => void start(false));
+    ctx.el('confirm-run').addEventListener('click', () => void start(true));
+    ctx.el('confirm-cancel').addEventListener('click', () => {
+      confirmRow.hidden = true;
+      ctx.say(s.notRun);
+      runButton.focus();
     });
-    ctx.el('cancel').addEventListener('click', () => running?.abort());
-    const output = canvasOf(ctx, 'output');
-    ctx.el('download').addEventListener('click', async () => download(await pngOf(output), `super-resolution-${(output.dataset.model ?? 'result').replace(/[^\w.-]/g, '_')}.png`));
+    cancel.addEventListener('click', () => running?.abort());
+
+    /** The plan line: sizes, tiles, multiply-accumulates, and the time once this device has been measured. */
+    function showPlan(state: State): void {
+      const arch = archOf(state);
+      const start = PAIRS[state.model];
+      ctx.el('alpha-row').hidden = !start;
+      if (start) ctx.el('alpha-row').querySelector('.ui-label')!.textContent = fill(s.alpha, { start, model: state.model });
+      const img = sizeOf(state); // nothing is fetched before the reader runs something
+      const plan = arch ? planRun(arch.name, arch.params ?? {}, img.width, img.height, state.tile) : null;
+      const chosen = chosenNow(state);
+      const rate = chosen && rates.get(rateKey(chosen));
+      const cost = !plan ? '' : rate ? fill(s.estimate, { t: duration(ctx.lang, estimateSeconds(plan.macs, rate.macs, rate.ms)) }) : s.estimateLater;
+      const g = (n: number) => (n / 1e9).toFixed(n < 1e10 ? 2 : 0);
+      ctx.el('plan').textContent = plan
+        ? `${fill(s.plan, { w: img.width, h: img.height, ow: plan.outWidth, oh: plan.outHeight, tiles: plan.tiles, tile: plan.tile, gmacs: g(plan.macs), overlap: plan.tiles > 1 ? fill(s.overlap, { whole: g(plan.wholeMacs) }) : '' })} ${cost}`
+        : s.noModel;
+    }
 
     return {
       async render(state) {
         for (const el of ctx.root.querySelectorAll<HTMLElement & { disabled: boolean }>('select, input, [data-role^="pick"]')) el.disabled = false;
         ctx.el<HTMLButtonElement>('run').disabled = !!running;
-        const arch = archOf(state);
-        const start = PAIRS[state.model];
-        ctx.el('alpha-row').hidden = !start;
-        if (start) ctx.el('alpha-row').querySelector('.ui-label')!.textContent = fill(s.alpha, { start, model: state.model });
-        const img = sizeOf(state); // nothing is fetched before the reader runs something
-        const plan = arch ? planRun(arch.name, arch.params ?? {}, img.width, img.height, state.tile) : null;
-        ctx.el('plan').textContent = plan ? fill(s.plan, { w: img.width, h: img.height, ow: plan.outWidth, oh: plan.outHeight, tiles: plan.tiles, tile: plan.tile }) : s.noModel;
+        showPlan(state);
+        if (confirmRow.dataset.for !== JSON.stringify(state)) confirmRow.hidden = true; // another choice: a new estimate
         if (!running && !ctx.root.dataset.backend) ctx.say(s.idle);
         return true;
       },

@@ -1,7 +1,7 @@
 /**
  * Drives the runtime test bench page (src/pages/lab/runtime.astro): the form runs a model in the
  * shared Worker and shows progress and errors; `window.srLab` exposes measured checks to the e2e
- * tests (golden parity on the page's backend, long tasks during a 256x256 x4 run, memory).
+ * tests (golden parity on the page's backend, tiled against whole, long tasks during a 256x256 x4 run, memory).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { initBackend, type BackendName } from '../backend';
@@ -106,6 +106,22 @@ async function longTasks(model: string, size: number, weightsBase: string, order
 }
 
 /**
+ * Tiling leaves no trace: a side × side crop of a demo photo upscaled in tiles of `tile` input pixels and in one
+ * piece, through the page's runtime. Returns both tile counts and the largest difference of the float results.
+ */
+async function tiling(model: string, photo: string, side: number, tile: number, weightsBase: string) {
+  const { client, ready } = sharedRuntime({ weightsBase, order: ['webgpu'] });
+  const { report } = await ready;
+  const blob = await (await fetch(new URL(`../images/demo/${photo}.png`, weightsBase))).blob();
+  const crop = () => createImageBitmap(blob, 0, 0, side, side);
+  const tiled = await client.upscale({ channel: 'lab', model, image: await crop(), tile });
+  const whole = await client.upscale({ channel: 'lab', model, image: await crop(), tile: 4096 });
+  let maxAbsDiff = 0;
+  tiled.image.data.forEach((v, i) => (maxAbsDiff = Math.max(maxAbsDiff, Math.abs(v - whole.image.data[i]))));
+  return { backend: report.name, tiles: tiled.tiles, wholeTiles: whole.tiles, width: whole.image.width, maxAbsDiff };
+}
+
+/**
  * The degradation model in this browser: an image through `params` (or the draw of `seed`), with the browser's
  * JPEG unless `jpeg` is false. Returns the 8-bit low-resolution values and every stage's size.
  */
@@ -184,6 +200,7 @@ export function boot(): void {
     degrade: degradeHere,
     modelFile: (bytes: number[], name: string, input: { height: number; width: number; data: number[] }, backend: BackendName = 'webgpu') =>
       modelFile(bytes, name, input, backend),
+    tiling: (model: string, photo: string, side: number, tile: number) => tiling(model, photo, side, tile, weightsBase),
     longTasks: (model: string, size: number, backendOrder: BackendName[] = ['webgpu'], tile?: number) => longTasks(model, size, weightsBase, backendOrder, tile),
     /** Runs srcnn, destroys the worker's GPU device, runs again: the second run must recover. */
     deviceLoss: async () => {

@@ -1,4 +1,4 @@
-// Synchronised loupes over several panels of the same size: a frame on each panel, an enlarged copy of the
+// Synchronised loupes over several panels of the same size (or one panel's view and frame shared by several loupes): a frame on each panel, an enlarged copy of the
 // framed pixels per panel, moved by dragging on any panel or with the keys on the loupe strip (role="slider":
 // arrows, Shift for bigger steps, Home/End/PageUp/PageDown for the edges). Redraws are batched per frame.
 import { attachArrowKeys } from './arrowKeys';
@@ -17,7 +17,7 @@ export function attachLoupes(opts: {
   panels: LoupePanel[];
   /** Pixels each panel shows now (same order as panels), or undefined before the first run. */
   pixels: () => Array<ImageData | undefined>;
-  /** Output side in pixels before anything has run. */
+  /** Output side in pixels before anything has run (a square). */
   fallbackSize: number;
   /** The loupe's side in panel pixels. */
   box: number;
@@ -28,21 +28,24 @@ export function attachLoupes(opts: {
 }): { draw(): void; moveTo(p: { x: number; y: number }): void } {
   let at = opts.at;
   let queued = false;
-  const size = (): number => opts.pixels().find(Boolean)?.width ?? opts.fallbackSize;
+  const size = (): { w: number; h: number } => {
+    const img = opts.pixels().find(Boolean);
+    return img ? { w: img.width, h: img.height } : { w: opts.fallbackSize, h: opts.fallbackSize };
+  };
   function draw(): void {
     if (queued) return;
     queued = true;
     requestAnimationFrame(() => {
       queued = false;
-      const w = size();
-      const r = loupeRect(w, w, at, opts.box);
+      const { w, h } = size();
+      const r = loupeRect(w, h, at, opts.box);
       const px = opts.pixels();
       opts.panels.forEach((p, i) => {
         const st = p.frame.style;
         st.left = `${(100 * r.x) / w}%`;
-        st.top = `${(100 * r.y) / w}%`;
+        st.top = `${(100 * r.y) / h}%`;
         st.width = `${(100 * r.width) / w}%`;
-        st.height = `${(100 * r.height) / w}%`;
+        st.height = `${(100 * r.height) / h}%`;
         const img = px[i];
         if (img) {
           drawRegion(p.loupe, img, r);
@@ -50,26 +53,26 @@ export function attachLoupes(opts: {
           p.loupe.parentElement!.style.backgroundImage = 'none';
         } else {
           // before anything live is drawn the loupe shows the static picture: at the frame's place, not its centre
-          const at = (v: number, span: number) => (w > span ? `${(100 * v) / (w - span)}%` : '50%');
-          p.loupe.parentElement!.style.backgroundPosition = `${at(r.x, r.width)} ${at(r.y, r.height)}`;
+          const at = (v: number, span: number, side: number) => (side > span ? `${(100 * v) / (side - span)}%` : '50%');
+          p.loupe.parentElement!.style.backgroundPosition = `${at(r.x, r.width, w)} ${at(r.y, r.height, h)}`;
         }
       });
       opts.strip.setAttribute('aria-valuenow', String(Math.round(at.x * 100)));
-      opts.strip.setAttribute('aria-valuetext', opts.valueText({ x: r.x + r.width / 2, y: r.y + r.height / 2, w, h: w }));
+      opts.strip.setAttribute('aria-valuetext', opts.valueText({ x: r.x + r.width / 2, y: r.y + r.height / 2, w, h }));
     });
   }
   const move = (p: { x: number; y: number }): void => {
-    const w = size();
-    at = keepBoxInside(p, opts.box, opts.box, w, w);
+    const { w, h } = size();
+    at = keepBoxInside(p, opts.box, opts.box, w, h);
     opts.onMove(at);
     draw();
   };
-  for (const p of opts.panels) attachPointerDrag(p.view, move);
-  attachArrowKeys(opts.strip, (m) => move(applyMove(at, m, size(), size())));
+  for (const view of new Set(opts.panels.map((p) => p.view))) attachPointerDrag(view, move); // panels may share a view
+  attachArrowKeys(opts.strip, (m) => move(applyMove(at, m, size().w, size().h)));
   /** Place the loupes for the reader (a computed default): not reported through onMove. */
   const moveTo = (p: { x: number; y: number }): void => {
-    const w = size();
-    at = keepBoxInside(p, opts.box, opts.box, w, w);
+    const { w, h } = size();
+    at = keepBoxInside(p, opts.box, opts.box, w, h);
     draw();
   };
   return { draw, moveTo };

@@ -1,5 +1,5 @@
-// Cut a rectangle out of an engine image (pure).
-import type { RGBImage } from '../../sr/image';
+// Cut a rectangle out of an engine image, or enlarge one by repeating pixels (pure).
+import { createImage, type RGBImage } from '../../sr/image';
 import type { Rect } from '../geometry';
 
 export function cropImage(img: RGBImage, r: Rect): RGBImage {
@@ -17,4 +17,16 @@ export function squareCrop(img: RGBImage, size: number, at?: { x: number; y: num
   const x = fit(at ? at.x : (img.width - size) / 2, img.width);
   const y = fit(at ? at.y : (img.height - size) / 2, img.height);
   return cropImage(img, { x, y, width: size, height: size });
+}
+
+/** `img` with every pixel repeated `f` × `f` times. */
+export function nearestUp(img: RGBImage, f: number): RGBImage {
+  const out = createImage(img.width * f, img.height * f);
+  for (let y = 0; y < out.height; y++) {
+    for (let x = 0; x < out.width; x++) {
+      const src = (Math.floor(y / f) * img.width + Math.floor(x / f)) * 3;
+      out.data.set(img.data.subarray(src, src + 3), (y * out.width + x) * 3);
+    }
+  }
+  return out;
 }
