@@ -37,6 +37,22 @@ def test_gan_training_logs_discriminator_outputs(tiny_zoo, image_root, tmp_path)
         assert key in rec, key
 
 
+def test_joint_discriminator_batch_normalises_real_and_generated_patches_together():
+    """disc_batch "joint": one BatchNorm batch holds both halves, so a half's scores depend on the other half;
+    "separate" scores each half alone (the shipped recipe)."""
+    torch.manual_seed(0)
+    disc = train.build("vgg_discriminator", num_feat=2).train()
+    hr, sr = torch.rand(2, 3, 128, 128), torch.rand(2, 3, 128, 128) * 0.2
+    job = type("Job", (), {"disc": disc, "cfg": {"disc_batch": "joint"}})()
+    real, fake = train.Trainer.scores(job, hr, sr)
+    both = disc(torch.cat([hr, sr]))
+    assert torch.allclose(real, both[:2]) and torch.allclose(fake, both[2:])
+    job.cfg["disc_batch"] = "separate"
+    real_alone, fake_alone = train.Trainer.scores(job, hr, sr)
+    assert torch.allclose(real_alone, disc(hr)) and not torch.allclose(real_alone, real, atol=1e-4)
+    assert train.Trainer.scores(job, hr, sr, real=False)[0] is None
+
+
 def test_freeze_bn_keeps_the_generators_batchnorm_statistics(tiny_zoo, image_root, tmp_path):
     """srresnet_vgg and srgan fine-tune with the BatchNorm statistics of `srresnet` (zoo `freeze_bn`); the
     discriminator's BatchNorm still learns its own. Without the flag the statistics move with every batch."""
