@@ -4,7 +4,6 @@ import type { RGBImage } from '../../sr/image';
 import { sharedRuntime } from '../../sr/runtime/client';
 import { fill, type EsrganStrings } from '../../i18n/esrgan';
 import { backendOrder } from '../../ui/backendChoice';
-import { startWhenVisible, type Mounted } from '../../ui/lifecycle';
 import { setStatus, showFailure } from '../../ui/failureStatus';
 
 export function siteUrl(root: HTMLElement, path: string): string {
@@ -83,15 +82,4 @@ export async function startRuntime(
     /** "Running esrgan on WebGPU: network 2 of 3…", said before each network of a computation. */
     stepText: (model: string, i: number, n: number) => fill(s.runningStep, { model, backend, i, n }),
   };
-}
-
-/** Starts the figure in view (see ../../ui/lifecycle.ts); if it cannot start, says why and keeps the static pictures. */
-export function watchVisibility(root: HTMLElement, staticText: string, mount: () => Promise<Mounted>): void {
-  const message = root.querySelector<HTMLElement>('[data-role="status-message"]');
-  if (message && !message.textContent) message.textContent = staticText;
-  startWhenVisible(root, mount, (err) => {
-    root.dataset.status = 'error';
-    root.dataset.backend = 'none';
-    if (message) showFailure(message, pageLang(root), err, 'static');
-  });
 }

@@ -3,7 +3,7 @@
 import { toRGBA, type RGBImage } from '../../sr/image';
 import { backendOrder } from '../../ui/backendChoice';
 
-export { startWhenVisible, type Mounted } from '../../ui/lifecycle';
+export type { Mounted } from '../../ui/lifecycle';
 export { backendOrder };
 
 /** Absolute URL of a file under the site's base. */
