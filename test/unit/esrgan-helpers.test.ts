@@ -12,7 +12,7 @@ import {
   sigmoid,
   snapAlpha,
   sweepAlpha,
-} from '../../src/sr/esrgan';
+} from '../../src/components/esrgan/compute';
 import { isActivations, histogramBars } from '../../src/components/esrgan/activations';
 import { isPdData, markerAt, pdChartSvg, pdGeometry } from '../../src/components/esrgan/pdChart';
 import { readInterpState, writeInterpState } from '../../src/components/esrgan/interpState';

@@ -4,7 +4,7 @@
 // |BN stored − esrgan| and |BN input − BN stored| and synchronised loupes. One run at a time; the
 // newest choice is taken when a run ends. Nothing runs while the figure is off screen.
 import type { RGBImage } from '../../sr/image';
-import { busiestBox, diffMap, heatRGBA, inputVariant, inputVariants, type InputVariant } from '../../sr/esrgan';
+import { busiestBox, diffMap, heatRGBA, inputVariant, inputVariants, type InputVariant } from './compute';
 import { esrganStrings, fill, type EsrganStrings } from '../../i18n/esrgan';
 import { drawWhole, toImageData } from '../../ui/draw/canvasDraw';
 import { cropImage } from '../../ui/images/crop';

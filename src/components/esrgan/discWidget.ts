@@ -8,7 +8,7 @@
 // shows C, the standard D = σ(C) and the relativistic D_Ra = σ(C − mean C of the other set), as a
 // table and as Observable Plot charts. Nothing runs while the figure is off screen.
 import type { RGBImage } from '../../sr/image';
-import { discriminatorOutputs, quadrantBatch } from '../../sr/esrgan';
+import { discriminatorOutputs, quadrantBatch } from './compute';
 import { resizeImage } from '../../sr/resizeCpu';
 import { esrganStrings, fill, type EsrganStrings } from '../../i18n/esrgan';
 import { drawWhole, toImageData } from '../../ui/draw/canvasDraw';

@@ -1,5 +1,5 @@
 // State of the network-interpolation figure and its URL form (`esr.alpha`, `esr.img`, `esr.loupe`).
-import { snapAlpha } from '../../sr/esrgan';
+import { snapAlpha } from './compute';
 import { demoImages } from '../../ui/images/demoImages';
 
 export const SCALE = 4;

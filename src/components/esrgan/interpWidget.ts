@@ -5,7 +5,7 @@
 // or an animation frame that arrives while a run is in flight is not queued; the newest α is taken
 // when the run ends (frames are dropped, never stacked). Nothing runs while the figure is off screen.
 import type { RGBImage } from '../../sr/image';
-import { blendImages, diffMap, heatRGBA, snapAlpha, sweepAlpha } from '../../sr/esrgan';
+import { blendImages, diffMap, heatRGBA, snapAlpha, sweepAlpha } from './compute';
 import { esrganStrings, fill, type EsrganStrings } from '../../i18n/esrgan';
 import { drawWhole, toImageData } from '../../ui/draw/canvasDraw';
 import { cropImage } from '../../ui/images/crop';

@@ -1,7 +1,7 @@
 // Framework-free helpers for the chapter-3 (ESRGAN) figures: pixel blending and differences of
 // network outputs, the α sweep of the network-interpolation animation, the altered inputs of the
 // BatchNorm figure, and the standard and relativistic discriminator outputs.
-import type { RGBImage } from './image';
+import type { RGBImage } from '../../sr/image';
 
 const clamp01 = (v: number): number => Math.min(1, Math.max(0, v));
 
