@@ -48,14 +48,13 @@ export const figure: Figure<State> = {
     const photos = demoPhotoLoader(ctx.url);
     let own: RGBImage | null = null;
     let file: ModelFile | null = null;
-    let files = 0; // model files taken so far: a new file is measured anew
     let running: AbortController | null = null;
     if (!archs[ctx.state.model]) ctx.set({ model: 'srcnn' });
     [picture.value, side.value, model.value, tile.value] = [ctx.state.picture, String(ctx.state.side), ctx.state.model, ctx.state.tile];
     const sources = readerSources(
       ctx,
       (img) => ((own = img), (picture.value = 'own'), ctx.set({ picture: 'own', rev: ctx.state.rev + 1 })),
-      (m) => ((file = m), (files += 1), (model.value = 'file'), ctx.set({ model: 'file', rev: ctx.state.rev + 1 })),
+      (m) => ((file = m), (model.value = 'file'), ctx.set({ model: 'file', rev: ctx.state.rev + 1 })),
     );
     picture.addEventListener('change', () => (picture.value === 'own' && !own ? (sources.choosePicture(), (picture.value = ctx.state.picture)) : ctx.set({ picture: picture.value })));
     model.addEventListener('change', () => (model.value === 'file' && !file ? (sources.chooseModel(), (model.value = ctx.state.model)) : ctx.set({ model: model.value })));
@@ -82,9 +81,9 @@ export const figure: Figure<State> = {
       if (st.model === 'file') return { ref: file!.id, label: file!.name, arch };
       return { ref: modelRef(st.model, st.alpha), label: PAIRS[st.model] && st.alpha < 1 ? `${st.model}-alpha${st.alpha}` : st.model, arch };
     }
-    /** The probe's rate per network (and per reader's file), measured once on this device. */
+    /** The probe's rate per architecture and shape (what the cost depends on, not the weights), measured once. */
     const rates = new Map<string, Rate>();
-    const rateKey = (c: Chosen) => (c.ref === file?.id ? `file ${files}` : c.label);
+    const rateKey = (c: Chosen) => JSON.stringify(c.arch);
     const confirmRow = ctx.el('confirm');
     const [runButton, cancel] = [ctx.el<HTMLButtonElement>('run'), ctx.el<HTMLButtonElement>('cancel')];
     const result = resultView(ctx);

@@ -1,6 +1,6 @@
 // One playground run, in the page's runtime: the probe that times this device on a small square of the picture
-// (once per network, after a first untimed pass that loads the weights and compiles the shaders), then the tiled
-// run with tiles done, time so far and time left. Pure arithmetic lives in ./compute.ts.
+// (once per architecture and shape, after a first untimed pass that loads the weights and compiles the shaders),
+// then the tiled run with tiles done, time so far and time left. Pure arithmetic lives in ./compute.ts.
 import type { RGBImage } from '../../sr/image';
 import type { RuntimeClient } from '../../sr/runtime/client';
 import { fill, playgroundStrings } from '../../i18n/playground';
