@@ -8,6 +8,7 @@ import { setStatus, showFailure } from './failureStatus';
 import type { Figure, FigureContext } from './figure';
 import { latestStateRunner } from './latestState';
 import { readPresent, writeState } from './urlState';
+import { siteUrl } from './siteUrl';
 
 const langOf = (root: HTMLElement) => (root.dataset.lang === 'ja' ? 'ja' : 'en');
 const statusOf = (root: HTMLElement) => root.querySelector<HTMLElement>('[data-role="status-message"]');
@@ -18,11 +19,6 @@ export function failBeforeStart(root: HTMLElement, err: unknown): void {
   root.dataset.backend = 'none';
   const line = statusOf(root);
   if (line) showFailure(line, langOf(root), err, 'static');
-}
-
-export function siteUrl(root: HTMLElement, path: string): string {
-  const base = root.dataset.base ?? '/';
-  return new URL((base.endsWith('/') ? base : `${base}/`) + path.replace(/^\//, ''), location.href).href;
 }
 
 /** Writes the figure's state into the URL, 250 ms after the last change. */

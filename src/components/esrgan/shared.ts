@@ -5,14 +5,12 @@ import { sharedRuntime } from '../../sr/runtime/client';
 import { fill, type EsrganStrings } from '../../i18n/esrgan';
 import { backendOrder } from '../../ui/backendChoice';
 import { setStatus, showFailure } from '../../ui/failureStatus';
+import { siteUrl } from '../../ui/siteUrl';
 
-export function siteUrl(root: HTMLElement, path: string): string {
-  const base = root.dataset.base ?? '/';
-  return (base.endsWith('/') ? base : `${base}/`) + path;
-}
+export { siteUrl };
 
 export function runtimeFor(root: HTMLElement) {
-  const weightsBase = new URL(siteUrl(root, 'weights/'), location.href).href;
+  const weightsBase = siteUrl(root, 'weights/');
   return sharedRuntime({ weightsBase, order: backendOrder(location.search) });
 }
 

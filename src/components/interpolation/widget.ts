@@ -30,6 +30,7 @@ import { normalizeA, normalizeScale, type Point, type WidgetState } from './stat
 import { readyText } from './statusText';
 import { readState, writeState } from './urlState';
 import { download, pngOf } from '../../ui/savePicture';
+import { siteUrl } from '../../ui/siteUrl';
 
 export interface WidgetHandle {
   setVisible(visible: boolean): void;
@@ -63,11 +64,6 @@ function sharedCompute(): ReturnType<typeof startCompute> {
 
 function isKnownImage(id: string): boolean {
   return Boolean(findDemoImage(id)) || isPatternId(id);
-}
-
-function siteUrl(root: HTMLElement, path: string): string {
-  const base = root.dataset.base ?? '/';
-  return (base.endsWith('/') ? base : `${base}/`) + path;
 }
 
 export async function mountWidget(root: HTMLElement): Promise<WidgetHandle> {
@@ -319,7 +315,7 @@ export async function mountWidget(root: HTMLElement): Promise<WidgetHandle> {
   let srcnnText = '';
   /** Why SRCNN did not run (shown while its phase is 'failed'). */
   let srcnnFailure: Failure | null = null;
-  const weightsBase = new URL(siteUrl(root, 'weights/'), location.href).href;
+  const weightsBase = siteUrl(root, 'weights/');
 
   const showStatus = (): void => {
     say(srcnnText ? `${backendMessage}${s.statusJoin}${srcnnText}` : backendMessage);

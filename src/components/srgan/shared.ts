@@ -2,15 +2,11 @@
 // the `?backend=` order (rule 9), the shared generator runtime, canvases, and URL parameters (rule 16).
 import { toRGBA, type RGBImage } from '../../sr/image';
 import { backendOrder } from '../../ui/backendChoice';
+import { siteUrl as siteAsset } from '../../ui/siteUrl';
 
 export type { Mounted } from '../../ui/lifecycle';
-export { backendOrder };
-
-/** Absolute URL of a file under the site's base. */
-export function siteAsset(root: HTMLElement, path: string): string {
-  const base = root.dataset.base ?? '/';
-  return new URL((base.endsWith('/') ? base : `${base}/`) + path, location.href).href;
-}
+/** `siteAsset(root, path)`: the absolute URL of a file under the site's base. */
+export { backendOrder, siteAsset };
 
 export async function runtime(root: HTMLElement) {
   const { sharedRuntime } = await import('../../sr/runtime/client');
