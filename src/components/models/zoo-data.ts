@@ -1,5 +1,5 @@
 // Build-time reader for the trained networks in public/weights (written by `python -m srt.export`) and the
-// bicubic baseline in training/results/results.json. Runs in Node during `astro build` only.
+// bicubic baseline in public/data/results.json (written by `python -m srt.evaluate`). Runs in Node during `astro build` only.
 // Robust to gaps: a model listed in index.json whose card is missing or unreadable is skipped and reported in
 // `missing`, a missing curves.json gives an empty curve, a missing results.json drops the baseline row.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -62,9 +62,9 @@ export interface Zoo {
   discriminators: ModelCard[];
   /** Set5 PSNR during training, per generator id (nulls in curves.json skipped). */
   curves: Record<string, CurvePoint[]>;
-  /** Bicubic scores from training/results/results.json, or null when that file is absent. */
+  /** Bicubic scores from public/data/results.json, or null when that file is absent. */
   bicubic: { set5: SetScores; set14: SetScores } | null;
-  /** Every row of training/results/results.json (the evaluation table, by model id), for scores a card predates. */
+  /** Every row of public/data/results.json (the evaluation table, by model id), for scores a card predates. */
   results: Record<string, { set5?: SetScores; set14?: SetScores }>;
   /** Ids listed in index.json whose card could not be read. */
   missing: string[];
@@ -144,7 +144,7 @@ export function readZoo(root: string = process.cwd()): Zoo {
   }
 
   const results =
-    readJson<Record<string, { set5?: SetScores; set14?: SetScores }>>(join(root, 'training', 'results', 'results.json')) ?? {};
+    readJson<Record<string, { set5?: SetScores; set14?: SetScores }>>(join(root, 'public', 'data', 'results.json')) ?? {};
   const b = results.bicubic;
   const bicubic = b?.set5 && b.set14 ? { set5: b.set5, set14: b.set14 } : null;
 

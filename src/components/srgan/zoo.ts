@@ -1,4 +1,4 @@
-// Build-time access to the chapter's measured models (public/weights cards, training/results). Runs in
+// Build-time access to the chapter's measured models (public/weights cards, public/data/results.json). Runs in
 // Node during `astro build` only: every number the chapter prints about our models comes from here, so a
 // retrain updates the page.
 import { readZoo, type ModelCard, type SetScores } from '../models/zoo-data';
@@ -10,7 +10,7 @@ export type ChapterModel = (typeof CHAPTER_MODELS)[number];
 export interface ChapterZoo {
   cards: Record<string, ModelCard>;
   bicubic: { set5: SetScores; set14: SetScores } | null;
-  /** The evaluation table (training/results/results.json) by model id. */
+  /** The evaluation table (public/data/results.json) by model id. */
   results: Record<string, { set5?: SetScores; set14?: SetScores }>;
 }
 
