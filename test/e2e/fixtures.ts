@@ -13,8 +13,11 @@ export interface SiteWatch {
   external: string[];
   consoleErrors: string[];
   pageErrors: string[];
-  /** Responses with status >= 400 and requests that failed outright. */
+  /** Responses with status >= 400 and requests that failed outright (cancelled ones: see `abortedBySite`). */
   httpErrors: string[];
+  /** Requests cancelled (net::ERR_ABORTED) that no later change of document explains; asked at the test's end,
+   * because the browser reports the cancellations before the new document's `framenavigated`. */
+  abortedBySite(): string[];
   /** `securitypolicyviolation` events of the page's documents: directive, blocked URI, source. */
   cspViolations: string[];
   /** Set by a test that provokes failures on purpose: errors are then not fatal. */
@@ -34,7 +37,7 @@ function isMainFrameNavigation(page: Page, request: Request): boolean {
   try {
     return request.isNavigationRequest() && request.frame() === page.mainFrame();
   } catch {
-    return false; // a service worker's request has no frame
+    return false; // a popup's first navigation has no frame yet
   }
 }
 
@@ -47,18 +50,28 @@ export function watchPage(page: Page): SiteWatch {
     httpErrors: [],
     cspViolations: [],
     errorsExpected: false,
+    abortedBySite: () => aborted.filter((a) => documents <= a.documentsAtStart).map((a) => a.line),
   };
-  // A request still in flight when the page navigates on is cancelled by the browser (net::ERR_ABORTED):
-  // that is the navigation's doing, not a site error. Each request remembers how many main-frame
-  // navigations had begun when it was made; a failure counts unless a later navigation explains it.
-  let navigations = 0;
-  const navigationsAtStart = new WeakMap<Request, number>();
+  const aborted: Array<{ line: string; documentsAtStart: number }> = [];
+  // A request still in flight when the page navigates on is cancelled by the browser (net::ERR_ABORTED) as the new
+  // document replaces the old one: that is the navigation's doing, not a site error. Each request remembers how
+  // many documents had replaced one another when it was made; a cancellation counts unless one did so since. A
+  // replacement is a main-frame navigation request followed by `framenavigated` (that event alone also fires
+  // for same-document changes such as the figures' `history.replaceState`, which cancel nothing).
+  let documents = 0;
+  let navigationPending = false;
+  const documentsAtStart = new WeakMap<Request, number>();
   page.context().on('request', (request) => {
     const url = request.url();
     watch.requests.push(url);
     if (!isLocal(url)) watch.external.push(url);
-    if (isMainFrameNavigation(page, request)) navigations += 1;
-    else navigationsAtStart.set(request, navigations);
+    if (isMainFrameNavigation(page, request)) navigationPending = true;
+    documentsAtStart.set(request, documents);
+  });
+  page.on('framenavigated', (frame) => {
+    if (frame !== page.mainFrame() || !navigationPending) return;
+    navigationPending = false;
+    documents += 1;
   });
   page.on('console', (message) => {
     if (message.type() === 'error') {
@@ -72,10 +85,10 @@ export function watchPage(page: Page): SiteWatch {
   });
   page.on('requestfailed', (request) => {
     const why = request.failure()?.errorText;
+    const line = `failed (${why}) ${request.url()}`;
     // CI, 2026-12-04 and -05: the favicon fetch and the playground's lazily imported modules were cancelled by a language switch
-    const cancelledByNavigation = navigations > (navigationsAtStart.get(request) ?? navigations);
-    if (why === 'net::ERR_ABORTED' && cancelledByNavigation) return;
-    watch.httpErrors.push(`failed (${why}) ${request.url()}`);
+    if (why === 'net::ERR_ABORTED') aborted.push({ line, documentsAtStart: documentsAtStart.get(request) ?? documents });
+    else watch.httpErrors.push(line);
   });
   return watch;
 }
@@ -103,7 +116,7 @@ export const test = base.extend<{ siteWatch: SiteWatch }>({
         cspViolations: watch.cspViolations,
         ...(watch.errorsExpected
           ? {}
-          : { pageErrors: watch.pageErrors, consoleErrors: watch.consoleErrors, httpErrors: watch.httpErrors }),
+          : { pageErrors: watch.pageErrors, consoleErrors: watch.consoleErrors, httpErrors: [...watch.httpErrors, ...watch.abortedBySite()] }),
       };
       const found = Object.fromEntries(Object.entries(problems).filter(([, list]) => list.length > 0));
       expect(found, 'external requests / page errors / console errors / HTTP errors').toEqual({});

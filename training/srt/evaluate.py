@@ -1,8 +1,9 @@
 """Evaluate generators on Set5 and Set14 (x4): PSNR / SSIM on Y with a 4-pixel border, and NIQE.
 
     python -m srt.evaluate --weights ../public/weights --data ../shared/datasets --out results
-writes results/results.md and ../public/data/results.json (the site's build reads it there) for every generator in
-the weights folder (the exported, dequantised weights: what the browser runs), bicubic as the baseline.
+writes results/results.md and results.json for every generator in the weights folder (the exported, dequantised
+weights: what the browser runs), bicubic as the baseline. results.json goes to ../public/data, where the site's build
+reads it, when the weights are the site's own (../public/weights); for any other folder, beside results.md.
 """
 import argparse
 import json
@@ -57,8 +58,7 @@ def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--weights", required=True)
     p.add_argument("--data", required=True)
-    p.add_argument("--out", required=True, help="folder for results.md")
-    p.add_argument("--site-data", default=str(Path(__file__).resolve().parents[2] / "public/data"), help="folder for results.json")
+    p.add_argument("--out", required=True, help="folder for results.md (and results.json unless --weights is the site's)")
     a = p.parse_args(argv)
     params = niqe_mod.load_params(Path(a.data) / "metrics" / "niqe_pris_params.npz")
     results = {"bicubic": measure(None, "bicubic", a.data, params)}
@@ -70,7 +70,9 @@ def main(argv=None):
         results[entry["id"]] = measure(net, card["architecture"]["input"], a.data, params)
         print(entry["id"], {k: {m: v[m] for m in ("psnr", "ssim", "niqe")} for k, v in results[entry["id"]].items()}, flush=True)
     Path(a.out).mkdir(parents=True, exist_ok=True)
-    (Path(a.site_data) / "results.json").write_text(json.dumps(results, indent=1))
+    site = Path(__file__).resolve().parents[2] / "public"
+    published = Path(a.weights).resolve() == site / "weights"
+    (site / "data" if published else Path(a.out)).joinpath("results.json").write_text(json.dumps(results, indent=1))
     (Path(a.out) / "results.md").write_text("# Zoo v1, x4, measured by `python -m srt.evaluate`\n\n"
                                             "PSNR / SSIM on Y (BT.601), 4-pixel border; NIQE on Y, lower is more natural; grid: the "
                                             "x4 checkerboard index of `srt.metrics.grid_index` (about 1-3 for photographs).\n\n" + table(results))

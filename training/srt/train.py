@@ -174,7 +174,9 @@ class Trainer:
         the photographs and the generated patches each by their own statistics and the discriminator can tell them
         apart by those alone (training/EXPERIMENTS.md, "What the discriminators' scores mean"); "joint": one batch
         holding both. With `real` False and separate batches C(real) is not computed (None)."""
-        if job.cfg.get("disc_batch", "separate") == "joint":
+        how = job.cfg.get("disc_batch", "separate")
+        assert how in ("separate", "joint"), f"disc_batch is 'separate' or 'joint', got {how!r}"
+        if how == "joint":
             c = job.disc(torch.cat([hr, sr]))
             return c[: len(hr)], c[len(hr):]
         return job.disc(hr) if real else None, job.disc(sr)

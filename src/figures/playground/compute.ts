@@ -35,8 +35,9 @@ export function planRun(arch: ArchitectureName, params: Record<string, number | 
   const overlap = receptiveRadius(arch, params);
   const side = tile === 'auto' ? tileSizeFor(activationFootprint(arch, params), overlap, {}) : Number(tile);
   const tiles = planTiles(w * pre, h * pre, side, overlap);
-  const work = tiles.reduce((sum, t) => sum + macs(arch, params, t.read.h, t.read.w), 0);
-  return { outWidth: w * 4, outHeight: h * 4, tile: side, tiles: tiles.length, overlap, macs: work, wholeMacs: macs(arch, params, h * pre, w * pre) };
+  const perPixel = macs(arch, params, 1, 1); // a generator's every layer works in proportion to its input's area
+  const work = perPixel * tiles.reduce((sum, t) => sum + t.read.h * t.read.w, 0);
+  return { outWidth: w * 4, outHeight: h * 4, tile: side, tiles: tiles.length, overlap, macs: work, wholeMacs: perPixel * h * pre * w * pre };
 }
 
 /** The probe: the network runs once on a square of at most this many network-input pixels a side, timed. */

@@ -13,7 +13,7 @@ import { demoPhotoLoader } from '../../ui/images/imageLoad';
 import { intField, numberField, oneOfField } from '../../ui/urlState';
 import { CONFIRM_SECONDS, estimateSeconds, fitSide, gflops, modelRef, PAIRS, planRun, probeSide, SIDES, TILES, type TileChoice } from './compute';
 import { resultView } from './result';
-import { duration, probe, runWhole, type Chosen, type Rate } from './run';
+import { duration, probe, runWhole, tileCount, type Chosen, type Rate } from './run';
 import { readerSources, type Arch, type ModelFile } from './sources';
 
 interface State {
@@ -88,9 +88,10 @@ export const figure: Figure<State> = {
     const [runButton, cancel] = [ctx.el<HTMLButtonElement>('run'), ctx.el<HTMLButtonElement>('cancel')];
     const result = resultView(ctx);
 
-    /** Measures (once), asks above the threshold unless `confirmed`, runs and draws. */
+    /** Measures (once), asks above the threshold unless `confirmed`, runs and draws; all for the state at the click. */
     async function start(confirmed: boolean): Promise<void> {
-      const chosen = chosenNow(ctx.state);
+      const st = ctx.state;
+      const chosen = chosenNow(st);
       if (!chosen) return void ctx.say(s.noModel);
       if (running) return;
       const ac = new AbortController();
@@ -99,7 +100,7 @@ export const figure: Figure<State> = {
       try {
         const rt = await ctx.runtime();
         if (!rt) return;
-        const img = await pictureOf(ctx.state);
+        const img = await pictureOf(st);
         let rate = rates.get(rateKey(chosen));
         if (!rate) {
           ctx.say(fill(s.probing, { model: chosen.label, n: probeSide(chosen.arch.name, img.width, img.height) }));
@@ -107,18 +108,20 @@ export const figure: Figure<State> = {
           rates.set(rateKey(chosen), rate);
           showPlan(ctx.state); // the plan line now shows the estimate
         }
-        const plan = planRun(chosen.arch.name, chosen.arch.params ?? {}, img.width, img.height, ctx.state.tile);
+        const plan = planRun(chosen.arch.name, chosen.arch.params ?? {}, img.width, img.height, st.tile);
         const estimate = estimateSeconds(plan.macs, rate.macs, rate.ms);
         if (estimate > CONFIRM_SECONDS && !confirmed) {
-          ctx.el('confirm-text').textContent = fill(s.confirm, { t: duration(ctx.lang, estimate) });
-          [confirmRow.hidden, confirmRow.dataset.for] = [false, JSON.stringify(ctx.state)];
+          const question = fill(s.confirm, { t: duration(ctx.lang, estimate) });
+          ctx.el('confirm-text').textContent = question;
+          ctx.say(question); // the status line is the live region; the row's text labels its buttons
+          [confirmRow.hidden, confirmRow.dataset.for] = [false, JSON.stringify(st)];
           return;
         }
-        const { result: run } = await runWhole(rt.client, chosen, img, ctx.state.tile, rate, { lang: ctx.lang, signal: ac.signal, progress: ctx.el('progress'), say: ctx.say });
+        const run = await runWhole(rt.client, chosen, img, plan, st.tile === 'auto' ? undefined : plan.tile, estimate, { lang: ctx.lang, signal: ac.signal, progress: ctx.el('progress'), say: ctx.say });
         const speed = gflops(plan.wholeMacs, run.ms);
         result.show(img, run.image, { tiles: String(run.tiles), model: chosen.label, gflops: speed.toFixed(3) });
         const secs = (run.ms / 1000).toFixed(1);
-        ctx.say(fill(s.done, { backend: ctx.backendWord(run.backend), w: run.image.width, h: run.image.height, s: secs, tiles: run.tiles, gflops: speed.toFixed(speed < 10 ? 2 : 1) }));
+        ctx.say(fill(s.done, { backend: ctx.backendWord(run.backend), w: run.image.width, h: run.image.height, s: secs, tiles: tileCount(ctx.lang, run.tiles), gflops: speed.toFixed(speed < 10 ? 2 : 1) }));
       } catch (err) {
         if ((err as Error)?.name === 'AbortError') ctx.say(s.cancelled);
         else ctx.fail(err, 'last');
@@ -132,7 +135,9 @@ export const figure: Figure<State> = {
       }
     }
     runButton.addEventListener('click', () => void start(false));
-    ctx.el('confirm-run').addEventListener('click', () => void start(true));
+    // a yes counts only for the choices it was asked about (the row hides when they change; this also covers a
+    // change made while the probe ran)
+    ctx.el('confirm-run').addEventListener('click', () => void start(confirmRow.dataset.for === JSON.stringify(ctx.state)));
     ctx.el('confirm-cancel').addEventListener('click', () => {
       confirmRow.hidden = true;
       ctx.say(s.notRun);
@@ -153,7 +158,7 @@ export const figure: Figure<State> = {
       const cost = !plan ? '' : rate ? fill(s.estimate, { t: duration(ctx.lang, estimateSeconds(plan.macs, rate.macs, rate.ms)) }) : s.estimateLater;
       const g = (n: number) => (n / 1e9).toFixed(n < 1e10 ? 2 : 0);
       ctx.el('plan').textContent = plan
-        ? `${fill(s.plan, { w: img.width, h: img.height, ow: plan.outWidth, oh: plan.outHeight, tiles: plan.tiles, tile: plan.tile, gmacs: g(plan.macs), overlap: plan.tiles > 1 ? fill(s.overlap, { whole: g(plan.wholeMacs) }) : '' })} ${cost}`
+        ? fill(s.plan, { w: img.width, h: img.height, ow: plan.outWidth, oh: plan.outHeight, tiles: tileCount(ctx.lang, plan.tiles, plan.tile), gmacs: g(plan.macs), overlap: plan.tiles > 1 ? fill(s.overlap, { whole: g(plan.wholeMacs) }) : '' }) + s.gap + cost
         : s.noModel;
     }
 

@@ -1,5 +1,5 @@
 // The playground's result: the network's picture with the input (pixels repeated) over its left part, moved by
-// the wipe slider; two synchronised loupes (input, network) over it; the PNG download of the network's picture.
+// the wipe slider; two synchronised loupes (input with pixels repeated, network) over it; the PNG download.
 import type { RGBImage } from '../../sr/image';
 import { fill, playgroundStrings } from '../../i18n/playground';
 import { kitStrings } from '../../i18n/kit';
@@ -7,7 +7,6 @@ import { attachLoupes } from '../../ui/controls/loupes';
 import { bindSlider } from '../../ui/controls/slider';
 import { drawWhole, toImageData } from '../../ui/draw/canvasDraw';
 import type { FigureContext } from '../../ui/figure';
-import { nearestUp } from '../../ui/images/crop';
 import { download, pngOf } from '../../ui/savePicture';
 import { LOUPE } from './compute';
 
@@ -20,7 +19,12 @@ export function resultView<S>(ctx: FigureContext<S>) {
   const shown: { nearest?: ImageData; network?: ImageData } = {};
   const loupes = attachLoupes({
     strip: ctx.el('loupes'),
-    panels: ['nearest', 'network'].map((k) => ({ view: ctx.el('stage'), frame: ctx.el('loupe-frame'), loupe: ctx.root.querySelector<HTMLCanvasElement>(`canvas[data-loupe="${k}"]`)! })),
+    panels: (['nearest', 'network'] as const).map((k) => ({
+      view: ctx.el('stage'),
+      frame: ctx.el('loupe-frame'),
+      loupe: ctx.root.querySelector<HTMLCanvasElement>(`canvas[data-loupe="${k}"]`)!,
+      scale: k === 'nearest' ? 4 : 1, // the input, four times smaller than the result: only the framed part is enlarged
+    })),
     pixels: () => [shown.nearest, shown.network],
     fallbackSize: LOUPE,
     box: LOUPE,
@@ -32,9 +36,9 @@ export function resultView<S>(ctx: FigureContext<S>) {
 
   /** Draws a run's result; `facts` go on the output canvas as data attributes (tiles, model, gflops). */
   function show(picture: RGBImage, result: RGBImage, facts: Record<string, string>): void {
-    drawWhole(output, toImageData(result));
-    drawWhole(input, toImageData(picture));
-    [shown.nearest, shown.network] = [toImageData(nearestUp(picture, 4)), toImageData(result)];
+    [shown.nearest, shown.network] = [toImageData(picture), toImageData(result)];
+    drawWhole(output, shown.network);
+    drawWhole(input, shown.nearest);
     [output.hidden, input.hidden, ctx.el('loupes-row').hidden, ctx.el('loupe-frame').hidden] = [false, false, false, false];
     Object.assign(output.dataset, facts);
     ctx.el<HTMLButtonElement>('download').disabled = false;

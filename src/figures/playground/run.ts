@@ -6,7 +6,7 @@ import type { RuntimeClient } from '../../sr/runtime/client';
 import { fill, playgroundStrings } from '../../i18n/playground';
 import type { Lang } from '../../i18n';
 import { squareCrop } from '../../ui/images/crop';
-import { estimateSeconds, planRun, probeSide, secondsLeft, type modelRef, type TileChoice } from './compute';
+import { planRun, probeSide, secondsLeft, type modelRef, type RunPlan } from './compute';
 import type { Arch } from './sources';
 
 export interface Chosen {
@@ -41,24 +41,31 @@ export function duration(lang: Lang, seconds: number): string {
   return seconds < 90 ? fill(s.seconds, { n: Math.max(1, Math.round(seconds)) }) : fill(s.minutes, { n: Math.round(seconds / 60) });
 }
 
-/** Runs the network on the whole picture, reporting tiles, time so far and time left through `say`. */
+/** "1 tile", "4 tiles" (with their side when given), in the page's language. */
+export function tileCount(lang: Lang, n: number, side?: number): string {
+  const s = playgroundStrings[lang];
+  const text = side ? (n === 1 ? s.oneTileOf : s.tilesOf) : n === 1 ? s.oneTile : s.tiles;
+  return fill(text, { n, tile: side ?? '' });
+}
+
+/** Runs the network on the whole picture as `plan` says, reporting tiles, time so far and time left through `say`. */
 export async function runWhole(
   client: RuntimeClient,
   chosen: Chosen,
   img: RGBImage,
-  tile: TileChoice,
-  rate: Rate,
+  plan: RunPlan,
+  /** The tile side to ask for; undefined lets the runtime choose within this device's limits. */
+  tile: number | undefined,
+  estimate: number,
   io: { lang: Lang; signal: AbortSignal; progress: HTMLProgressElement; say(text: string): void },
 ) {
   const s = playgroundStrings[io.lang];
-  const plan = planRun(chosen.arch.name, chosen.arch.params ?? {}, img.width, img.height, tile);
-  const estimate = estimateSeconds(plan.macs, rate.macs, rate.ms);
   const t0 = performance.now();
-  const result = await client.upscale({
+  return client.upscale({
     channel: 'playground',
     model: chosen.ref,
     image: copy(img),
-    tile: tile === 'auto' ? undefined : plan.tile,
+    tile,
     signal: io.signal,
     onProgress: (p) => {
       if (p.phase !== 'tiles') return;
@@ -67,5 +74,4 @@ export async function runWhole(
       io.say(fill(s.progress, { done: p.done, total: p.total, s: (elapsed / 1000).toFixed(1), left: duration(io.lang, secondsLeft(elapsed, p.done, p.total, estimate)) }));
     },
   });
-  return { result, plan };
 }

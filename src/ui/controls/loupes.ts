@@ -1,5 +1,6 @@
-// Synchronised loupes over several panels of the same size (or one panel's view and frame shared by several loupes): a frame on each panel, an enlarged copy of the
-// framed pixels per panel, moved by dragging on any panel or with the keys on the loupe strip (role="slider":
+// Synchronised loupes over several panels of the same size (several loupes may share one view and frame; a
+// panel may hold its picture `scale` times smaller, shown with pixels repeated): a frame on each panel, an enlarged
+// copy of the framed pixels per panel, moved by dragging on any panel or with the keys on the loupe strip (role="slider":
 // arrows, Shift for bigger steps, Home/End/PageUp/PageDown for the edges). Redraws are batched per frame.
 import { attachArrowKeys } from './arrowKeys';
 import { drawRegion } from '../draw/canvasDraw';
@@ -10,6 +11,8 @@ export interface LoupePanel {
   view: HTMLElement;
   frame: HTMLElement;
   loupe: HTMLCanvasElement;
+  /** The panel's pixels are this many times smaller than the frame's picture (each repeated in the loupe); 1 if absent. */
+  scale?: number;
 }
 
 export function attachLoupes(opts: {
@@ -29,8 +32,10 @@ export function attachLoupes(opts: {
   let at = opts.at;
   let queued = false;
   const size = (): { w: number; h: number } => {
-    const img = opts.pixels().find(Boolean);
-    return img ? { w: img.width, h: img.height } : { w: opts.fallbackSize, h: opts.fallbackSize };
+    const px = opts.pixels();
+    const i = px.findIndex(Boolean);
+    const k = opts.panels[i]?.scale ?? 1;
+    return i >= 0 ? { w: px[i]!.width * k, h: px[i]!.height * k } : { w: opts.fallbackSize, h: opts.fallbackSize };
   };
   function draw(): void {
     if (queued) return;
@@ -48,7 +53,7 @@ export function attachLoupes(opts: {
         st.height = `${(100 * r.height) / h}%`;
         const img = px[i];
         if (img) {
-          drawRegion(p.loupe, img, r);
+          drawRegion(p.loupe, img, r, p.scale);
           p.loupe.hidden = false;
           p.loupe.parentElement!.style.backgroundImage = 'none';
         } else {

@@ -21,9 +21,20 @@ export function drawWhole(canvas: HTMLCanvasElement, pixels: ImageData): void {
   context(canvas).putImageData(pixels, 0, 0);
 }
 
-/** Draw the part `rect` of `pixels` 1:1 into `canvas` (resized to the rect). */
-export function drawRegion(canvas: HTMLCanvasElement, pixels: ImageData, rect: Rect): void {
+/**
+ * Draw the part `rect` of `pixels` enlarged `f` times (every pixel repeated f × f; `rect` is in enlarged pixels)
+ * into `canvas`, resized to the rect. f = 1 draws 1:1; only the rect is ever enlarged, never the whole picture.
+ */
+export function drawRegion(canvas: HTMLCanvasElement, pixels: ImageData, rect: Rect, f = 1): void {
   if (canvas.width !== rect.width) canvas.width = rect.width;
   if (canvas.height !== rect.height) canvas.height = rect.height;
-  context(canvas).putImageData(pixels, -rect.x, -rect.y, rect.x, rect.y, rect.width, rect.height);
+  if (f === 1) return context(canvas).putImageData(pixels, -rect.x, -rect.y, rect.x, rect.y, rect.width, rect.height);
+  const out = new ImageData(rect.width, rect.height);
+  const src = new Uint32Array(pixels.data.buffer, pixels.data.byteOffset, pixels.width * pixels.height);
+  const dst = new Uint32Array(out.data.buffer);
+  for (let y = 0; y < rect.height; y++) {
+    const row = Math.floor((rect.y + y) / f) * pixels.width;
+    for (let x = 0; x < rect.width; x++) dst[y * rect.width + x] = src[row + Math.floor((rect.x + x) / f)];
+  }
+  context(canvas).putImageData(out, 0, 0);
 }
