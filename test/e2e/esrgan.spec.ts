@@ -18,7 +18,7 @@ const dist = process.env.E2E_DIST ?? 'dist';
 const READY = 170_000;
 
 async function ready(page: Page, name: string): Promise<Locator> {
-  const root = page.locator(`[data-widget="${name}"]`).first();
+  const root = page.locator(`[data-widget="${name}"], [data-figure="${name}"]`).first();
   await root.scrollIntoViewIfNeeded();
   await expect(root).toHaveAttribute('data-status', /^(ready|error)$/, { timeout: READY });
   return root;
@@ -327,7 +327,7 @@ test.describe('batch normalisation', () => {
       const said: string[] = [];
       (window as unknown as { bnSaid: string[] }).bnSaid = said;
       document.addEventListener('DOMContentLoaded', () => {
-        const el = document.querySelector('[data-widget="esrgan-bn"] [data-role="status-message"]');
+        const el = document.querySelector('[data-figure="esrgan-bn"] [data-role="status-message"]');
         if (el) new MutationObserver(() => said.push(el.textContent ?? '')).observe(el, { childList: true, characterData: true, subtree: true });
       });
     });
@@ -335,7 +335,7 @@ test.describe('batch normalisation', () => {
     const root = await ready(page, 'esrgan-bn');
     await expect(root).toHaveAttribute('data-status', 'ready');
     await expect(root).toHaveAttribute('data-backend', 'webgpu');
-    await expect(root).toHaveAttribute('data-shown', 'chelsea|flat');
+    await expect(root).toHaveAttribute('data-drawn', 'chelsea|flat');
     const plain = await canvasPixels(root, 'canvas[data-model="esrgan"]');
     const stored = await canvasPixels(root, 'canvas[data-model="esrgan_bn"]');
     const perInput = await canvasPixels(root, 'canvas[data-model="esrgan_bn_input"]');
@@ -379,14 +379,14 @@ test.describe('batch normalisation', () => {
     expect(maxChannelDifference({ ...saved, data: [...saved.data] }, stored)).toBe(0);
     // The input selector changes what runs.
     await root.locator('[data-role="variant"]').selectOption('original');
-    await expect(root).toHaveAttribute('data-shown', 'chelsea|original', { timeout: READY });
+    await expect(root).toHaveAttribute('data-drawn', 'chelsea|original', { timeout: READY });
     await expect.poll(() => new URL(page.url()).searchParams.get('bn.input')).toBe('original');
     // The reader's own picture: refused in words when it is not one; else its centre runs, and the URL never names it.
     const ownFile = root.locator('input[data-role="own-file"]');
     await ownFile.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a picture') });
     await expect(root.locator('[data-role="status-message"]')).toContainText('notes.txt');
     await ownFile.setInputFiles('public/images/demo/coffee.png');
-    await expect(root).toHaveAttribute('data-shown', 'own-1|original', { timeout: READY });
+    await expect(root).toHaveAttribute('data-drawn', 'own-1|original', { timeout: READY });
     await expect(root.locator('[data-role="image"]')).toHaveValue('own');
     const input = await canvasPixels(root, 'canvas[data-model="input"]');
     const photo = decodePNG(readFileSync('public/images/demo/coffee.png'));
@@ -483,7 +483,7 @@ test.describe('static content', () => {
     const page = await context.newPage();
     await page.goto(CHAPTER);
     for (const name of ['esrgan-bn', 'esrgan-interp', 'esrgan-disc']) {
-      const root = page.locator(`[data-widget="${name}"]`);
+      const root = page.locator(`[data-widget="${name}"], [data-figure="${name}"]`);
       await expect(root).toHaveAttribute('data-status', 'loading');
       const imgs = root.locator('img[data-role="static"]');
       expect(await imgs.count(), name).toBeGreaterThan(0);
@@ -502,7 +502,7 @@ test.describe('static content', () => {
       route.fulfill({ status: 200, contentType: 'text/javascript', body: 'throw new Error("the Worker failed while loading");' }),
     );
     await page.goto(CHAPTER_JA);
-    const root = page.locator('[data-widget="esrgan-bn"]');
+    const root = page.locator('[data-figure="esrgan-bn"]');
     await root.scrollIntoViewIfNeeded();
     const message = root.locator('[data-role="status-message"]');
     await expect(message).toHaveAttribute('data-failure', 'worker', { timeout: READY });
@@ -515,7 +515,7 @@ test.describe('static content', () => {
   test('Japanese page: the figures speak Japanese', async ({ page }) => {
     await page.goto(CHAPTER_JA);
     await expect(page.locator('[data-widget="esrgan-interp"] [data-role="play"]')).toHaveText('再生');
-    await expect(page.locator('[data-widget="esrgan-bn"] [data-role="variant"] option').first()).toHaveText('撮影したまま');
+    await expect(page.locator('[data-figure="esrgan-bn"] [data-role="variant"] option').first()).toHaveText('撮影したまま');
     await expect(page.locator('#fig-ablation th').first()).toHaveText('モデル');
     await expect(page.locator('[data-widget="esrgan-disc"] [data-role="precomputed-note"]')).toContainText('事前計算');
     await expect(page.locator('[data-widget="esrgan-disc"] option[value="esrgan_std"]')).toHaveText('esrgan_std（事前計算）');

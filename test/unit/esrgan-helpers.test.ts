@@ -4,11 +4,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   blendImages,
-  busiestBox,
   diffMap,
   discriminatorOutputs,
   heatRGBA,
-  inputVariant,
   sigmoid,
   snapAlpha,
   sweepAlpha,
@@ -16,7 +14,8 @@ import {
 import { isActivations, histogramBars } from '../../src/components/esrgan/activations';
 import { isPdData, markerAt, pdChartSvg, pdGeometry } from '../../src/components/esrgan/pdChart';
 import { readInterpState, writeInterpState } from '../../src/components/esrgan/interpState';
-import { readBnState } from '../../src/components/esrgan/bnWidget';
+import { bnSchema, busiestBox, inputVariant } from '../../src/figures/bn/compute';
+import { readPresent, writeState } from '../../src/ui/urlState';
 
 const img = (w: number, h: number, f: (i: number) => number) => ({ width: w, height: h, data: Float32Array.from({ length: w * h * 3 }, (_, i) => f(i)) });
 
@@ -141,7 +140,7 @@ describe('activation statistics', () => {
 
 describe('numbers printed in the prose', () => {
   it('counts parameters of tensor groups from the card and reads metrics', async () => {
-    const { cardNumber, formatNumber } = await import('../../src/components/esrgan/numbers');
+    const { cardNumber, formatNumber } = await import('../../src/data/numbers');
     const total = cardNumber('esrgan', 'parameters');
     const rdb = cardNumber('esrgan', 'params:body.0.rdb1.');
     const rrdb = cardNumber('esrgan', 'params:body.0.');
@@ -153,6 +152,19 @@ describe('numbers printed in the prose', () => {
     expect(formatNumber(cardNumber('esrgan', 'set5.ssim'), 'set5.ssim', 'en')).toMatch(/^0\.\d{4}$/);
     expect(cardNumber('nope', 'set5.psnr')).toBeNull();
     expect(formatNumber(null, 'set5.psnr', 'en')).toBe('—');
+  });
+  it('prints the chapter-2 numbers too: the grid index, the L1 weight, the content layer', async () => {
+    const { numberText } = await import('../../src/data/numbers');
+    const { readZoo } = await import('../../src/components/models/zoo-data');
+    const zoo = readZoo();
+    const srgan = zoo.generators.find((c) => c.id === 'srgan')!;
+    const grid = srgan.metrics?.set5?.grid ?? zoo.results.srgan?.set5?.grid;
+    expect(numberText('srgan', 'set5.grid', 'en')).toBe(grid!.toFixed(1));
+    expect(numberText('srgan', 'l1', 'en')).toBe(String(srgan.training!.losses!.l1));
+    expect(numberText('srgan', 'content_layer', 'en')).toBe(srgan.training!.content_loss!.layer);
+    const srresnet = zoo.generators.find((c) => c.id === 'srresnet')!;
+    expect(numberText('srresnet', 'parameters', 'ja')).toBe(srresnet.parameters.toLocaleString('ja-JP'));
+    expect(numberText('nope', 'content_layer', 'en')).toBe('—');
   });
 });
 
@@ -200,10 +212,11 @@ describe('the BN figure places its loupes where the difference is', () => {
     expect(busiestBox(new Float32Array(w * h), w, h, 6)).toEqual({ x: 0.5, y: 0.5 });
   });
 
-  it('readBnState: no loupe in the URL means "not placed yet"; a bad one too falls back, never NaN', () => {
-    expect(readBnState('', 'chelsea').loupe).toBeNull();
-    expect(readBnState('?bn.loupe=0.25,0.75', 'chelsea').loupe).toEqual({ x: 0.25, y: 0.75 });
-    expect(readBnState('?bn.loupe=x,2', 'chelsea').loupe).toEqual({ x: 0.5, y: 0.5 });
+  it('the BN figure\'s URL: no loupe means "not placed yet"; a bad one falls back, never NaN', () => {
+    expect(readPresent('', 'bn', bnSchema).lx).toBeUndefined();
+    expect(readPresent('?bn.lx=0.25&bn.ly=0.75', 'bn', bnSchema)).toEqual({ lx: 0.25, ly: 0.75 });
+    expect(readPresent('?bn.lx=x&bn.ly=2', 'bn', bnSchema)).toEqual({ lx: 0.5, ly: 1 });
+    expect(readPresent('?bn.input=%3Cscript%3E', 'bn', bnSchema).input).toBe('original');
   });
 });
 
@@ -212,6 +225,9 @@ describe('chapter 3 and the reader\'s own picture', () => {
     const written = writeInterpState('?esr.img=coffee', { image: 'own', alpha: 0.5, loupe: { x: 0.5, y: 0.5 } });
     expect(new URLSearchParams(written).get('esr.img')).toBe('coffee');
     expect(readInterpState('?esr.img=own', 'chelsea').image).toBe('chelsea');
-    expect(readBnState('?bn.img=own', 'chelsea').image).toBe('chelsea');
+    expect(readPresent('?bn.img=own', 'bn', bnSchema).img).toBe('chelsea');
+    const bn = writeState('?bn.img=coffee', 'bn', bnSchema, { img: 'own', input: 'dark', lx: null, ly: null, own: 2 });
+    expect(new URLSearchParams(bn).get('bn.img')).toBeNull();
+    expect(bn).toBe('?bn.input=dark');
   });
 });

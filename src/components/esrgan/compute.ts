@@ -38,37 +38,6 @@ export function diffMap(a: RGBImage, b: RGBImage): { width: number; height: numb
 }
 
 /**
- * The centre, as fractions of the image, of the box×box window with the largest summed value of a
- * per-pixel map (a diffMap): where a loupe shows the most of a difference. Summed-area table, O(w·h).
- */
-export function busiestBox(map: Float32Array, width: number, height: number, box: number): { x: number; y: number } {
-  const bw = Math.min(box, width);
-  const bh = Math.min(box, height);
-  const sat = new Float64Array((width + 1) * (height + 1));
-  for (let y = 0; y < height; y++) {
-    let row = 0;
-    for (let x = 0; x < width; x++) {
-      row += map[y * width + x];
-      sat[(y + 1) * (width + 1) + x + 1] = sat[y * (width + 1) + x + 1] + row;
-    }
-  }
-  let best = -1;
-  let at = { x: 0, y: 0 };
-  for (let y = 0; y + bh <= height; y++) {
-    for (let x = 0; x + bw <= width; x++) {
-      const sum =
-        sat[(y + bh) * (width + 1) + x + bw] - sat[y * (width + 1) + x + bw] - sat[(y + bh) * (width + 1) + x] + sat[y * (width + 1) + x];
-      if (sum > best) {
-        best = sum;
-        at = { x, y };
-      }
-    }
-  }
-  if (best <= 0) return { x: 0.5, y: 0.5 }; // no difference anywhere: the centre
-  return { x: (at.x + bw / 2) / width, y: (at.y + bh / 2) / height };
-}
-
-/**
  * Heat-map colours (RGBA bytes) of a difference map, scaled so that `scale` (in [0, 1] units) is the
  * brightest: black, through dark red and orange, to pale yellow.
  */
@@ -99,26 +68,6 @@ export function snapAlpha(value: number, step = 0.05, fallback = 0.5): number {
   if (!Number.isFinite(value)) return fallback;
   const v = Math.round(Math.min(1, Math.max(0, value)) / step) * step;
   return Number(v.toFixed(4));
-}
-
-export type InputVariant = 'original' | 'dark' | 'flat' | 'saturated';
-export const inputVariants: readonly InputVariant[] = ['original', 'dark', 'flat', 'saturated'];
-
-/** Altered copies of an LR crop whose statistics differ from the training data (same rules as training/srt/figures_esrgan.py). */
-export function inputVariant(img: RGBImage, kind: InputVariant): RGBImage {
-  const data = new Float32Array(img.data.length);
-  if (kind === 'flat') {
-    const mean = [0, 0, 0];
-    const n = img.width * img.height;
-    for (let p = 0; p < n; p++) for (let c = 0; c < 3; c++) mean[c] += img.data[p * 3 + c] / n;
-    for (let p = 0; p < n; p++) for (let c = 0; c < 3; c++) data[p * 3 + c] = mean[c];
-  } else {
-    for (let i = 0; i < data.length; i++) {
-      const x = img.data[i];
-      data[i] = kind === 'dark' ? x * 0.25 : kind === 'saturated' ? Math.min(1, Math.max(0, (x - 0.5) * 3 + 0.5)) : x;
-    }
-  }
-  return { width: img.width, height: img.height, data };
 }
 
 export const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));

@@ -8,6 +8,7 @@ import { setStatus, showFailure } from '../../ui/failureStatus';
 import { siteUrl } from '../../ui/siteUrl';
 
 export { siteUrl };
+export { fitRendering } from '../../ui/draw/canvasDraw';
 
 export function runtimeFor(root: HTMLElement) {
   const weightsBase = siteUrl(root, 'weights/');
@@ -28,14 +29,6 @@ export function copyImage(img: RGBImage): RGBImage {
 }
 
 export const isAbort = (err: unknown): boolean => err instanceof DOMException && err.name === 'AbortError';
-
-/** Shows true pixels when a canvas is enlarged, browser filtering when it is shown smaller. */
-export function fitRendering(canvases: HTMLCanvasElement[]): void {
-  for (const c of canvases) {
-    if (c.hidden || c.clientWidth === 0) continue;
-    c.style.imageRendering = c.clientWidth * devicePixelRatio >= c.width ? 'pixelated' : 'auto';
-  }
-}
 
 export const pageLang = (root: HTMLElement): 'en' | 'ja' => (root.dataset.lang === 'ja' ? 'ja' : 'en');
 

@@ -38,3 +38,11 @@ export function drawRegion(canvas: HTMLCanvasElement, pixels: ImageData, rect: R
   }
   context(canvas).putImageData(out, 0, 0);
 }
+
+/** Shows true pixels when a canvas is enlarged, browser filtering when it is shown smaller. */
+export function fitRendering(canvases: HTMLCanvasElement[]): void {
+  for (const c of canvases) {
+    if (c.hidden || c.clientWidth === 0) continue;
+    c.style.imageRendering = c.clientWidth * devicePixelRatio >= c.width ? 'pixelated' : 'auto';
+  }
+}

@@ -1,6 +1,9 @@
-// Build-time access to single numbers of the zoo for the chapter prose (see Num.astro).
-import { readZoo, type Zoo } from '../models/zoo-data';
-import { readActivations, readPerceptionDistortion } from './figures';
+// Build-time access to single numbers of the zoo for the chapter prose (components/site/Num.astro): scores, sizes and
+// training lengths from the model cards (a score the card lacks from public/data/results.json), the
+// perception-distortion sweep (`pd`) and the random VGG's activation statistics (`vgg`).
+import { readZoo, type Zoo } from '../components/models/zoo-data';
+import { readActivations, readPerceptionDistortion } from '../components/esrgan/figures';
+import type { Lang } from '../i18n';
 
 let zoo: Zoo | null = null;
 const getZoo = (): Zoo => (zoo ??= readZoo());
@@ -14,16 +17,32 @@ export function cardNumber(id: string, metric: string): number | null {
     const c = [...z.generators, ...z.discriminators].find((g) => g.id === id);
     return c ? tensorParameters(c as { tensors?: Record<string, number[]> }, metric.slice(7)) : null;
   }
-  const [set, key] = metric.split('.') as ['set5' | 'set14', 'psnr' | 'ssim' | 'niqe'];
-  if (id === 'bicubic') return key ? (z.bicubic?.[set]?.[key] ?? null) : null;
+  const [set, key] = metric.split('.') as ['set5' | 'set14', 'psnr' | 'ssim' | 'niqe' | 'grid'];
+  const ok = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+  if (id === 'bicubic') return key && ok(z.bicubic?.[set]?.[key]) ? z.bicubic![set]![key]! : null;
   const card = [...z.generators, ...z.discriminators].find((c) => c.id === id);
   if (!card) return null;
-  if (key) return card.metrics?.[set]?.[key] ?? null;
+  if (key) {
+    const fromCard = card.metrics?.[set]?.[key];
+    const fromTable = z.results[id]?.[set]?.[key]; // the grid index, which older cards lack
+    return ok(fromCard) ? fromCard : ok(fromTable) ? fromTable : null;
+  }
   if (metric === 'parameters') return card.parameters;
   if (metric === 'kb') return Math.round(card.weights.bytes / 1024);
   const t = card.training as Record<string, unknown> | undefined;
+  if (metric === 'l1') return ok((t?.losses as Record<string, unknown> | undefined)?.l1) ? ((t!.losses as Record<string, number>).l1) : null;
   const v = t?.[metric];
   return typeof v === 'number' ? v : null;
+}
+
+/** What the prose prints for `metric` of `id`: a formatted number, the content layer's name, or '—' when absent. */
+export function numberText(id: string, metric: string, lang: Lang): string {
+  if (metric === 'content_layer') {
+    const card = [...getZoo().generators].find((c) => c.id === id);
+    const layer = (card?.training as { content_loss?: { layer?: unknown } } | undefined)?.content_loss?.layer;
+    return typeof layer === 'string' ? layer : '—';
+  }
+  return formatNumber(cardNumber(id, metric), metric, lang);
 }
 
 /**
@@ -53,11 +72,13 @@ export function vggNumber(metric: string): number | null {
   return (100 * v.reduce((x, y) => x + y, 0)) / v.length;
 }
 
-export function formatNumber(v: number | null, metric: string, lang: 'en' | 'ja'): string {
+export function formatNumber(v: number | null, metric: string, lang: Lang): string {
   if (v === null) return '—';
   if (metric.endsWith('.before') || metric.endsWith('.after')) return v.toFixed(0);
   if (metric.endsWith('_alpha')) return v.toFixed(1);
   if (metric.endsWith('.ssim')) return v.toFixed(4);
+  if (metric.endsWith('.grid')) return v.toFixed(1);
+  if (metric === 'l1') return String(v);
   if (metric.includes('.')) return v.toFixed(2);
   if (metric === 'gpu_minutes' || metric === 'cpu_minutes') return v.toFixed(0);
   return new Intl.NumberFormat(lang === 'ja' ? 'ja-JP' : 'en-US').format(v);

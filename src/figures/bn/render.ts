@@ -1,0 +1,112 @@
+// The BatchNorm figure, live (kit figure): on a small LR crop (or an altered copy of it: darker, flat, saturated)
+// it runs esrgan, esrgan_bn with its stored running statistics, and esrgan_bn normalising with the statistics of
+// this input (the runtime's bnStats: 'input'), then draws heat maps of |BN stored − esrgan| and
+// |BN input − BN stored| and synchronised loupes. State in the URL: bn.img, bn.input, bn.lx / bn.ly (the loupe,
+// absent until the reader moves it: until then it follows the largest BN difference). The reader's own picture
+// never enters the URL.
+import type { RGBImage } from '../../sr/image';
+import { esrganStrings, fill } from '../../i18n/esrgan';
+import { attachLoupes } from '../../ui/controls/loupes';
+import { drawWhole, fitRendering, toImageData } from '../../ui/draw/canvasDraw';
+import type { Figure } from '../../ui/figure';
+import { cropImage } from '../../ui/images/crop';
+import { demoImages, findDemoImage } from '../../ui/images/demoImages';
+import { demoPhotoLoader } from '../../ui/images/imageLoad';
+import { diffMap, heatRGBA } from '../../components/esrgan/compute';
+import { LOUPE, SCALE } from '../../components/esrgan/interpState';
+import { attachOwnPicture, OWN } from '../../components/esrgan/ownPicture';
+import { bnSchema, busiestBox, drawnKey, inputVariant, type BnState, type InputVariant } from './compute';
+
+const PANELS = ['esrgan', 'esrgan_bn', 'esrgan_bn_input'] as const;
+type PanelId = (typeof PANELS)[number];
+
+export const figure: Figure<BnState> = {
+  url: { prefix: 'bn', schema: bnSchema },
+  initial: (root) => ({ img: root.dataset.photo ?? demoImages[0].id, input: 'original', lx: null, ly: null, own: 0 }),
+  setup(ctx) {
+    const s = esrganStrings[ctx.lang];
+    const root = ctx.root;
+    const canvas = (model: string) => root.querySelector<HTMLCanvasElement>(`canvas[data-model="${model}"]`)!;
+    const cropSize = Number(root.dataset.cropSize) || 24;
+    const cropAt = { x: Number(root.dataset.cropFx ?? 0.5), y: Number(root.dataset.cropFy ?? 0.5) };
+    const photo = demoPhotoLoader(ctx.url);
+    const shown: Partial<Record<PanelId, ImageData>> = {};
+    const imageSelect = ctx.el<HTMLSelectElement>('image');
+    const variantSelect = ctx.el<HTMLSelectElement>('variant');
+    imageSelect.value = ctx.state.img;
+    variantSelect.value = ctx.state.input;
+    imageSelect.addEventListener('change', () => ctx.set({ img: imageSelect.value }));
+    variantSelect.addEventListener('change', () => ctx.set({ input: variantSelect.value as InputVariant }));
+    const own = attachOwnPicture({ root, lang: ctx.lang, s, select: imageSelect, minSide: cropSize, say: ctx.say, onPicture: () => ctx.set({ img: OWN, own: ctx.state.own + 1 }) });
+    const loupes = attachLoupes({
+      strip: ctx.el('loupe'),
+      panels: PANELS.map((id) => {
+        const panel = root.querySelector<HTMLElement>(`[data-panel="${id}"]`)!;
+        return { canvas: canvas(id), view: panel.querySelector<HTMLElement>('[data-role="view"]')!, frame: panel.querySelector<HTMLElement>('[data-role="loupe-frame"]')!, loupe: root.querySelector<HTMLCanvasElement>(`canvas[data-loupe="${id}"]`)! };
+      }),
+      pixels: () => PANELS.map((id) => shown[id]),
+      fallbackSize: cropSize * SCALE,
+      box: LOUPE,
+      valueText: (v) => fill(s.loupeValueText, v),
+      at: { x: ctx.state.lx ?? 0.5, y: ctx.state.ly ?? 0.5 },
+      onMove: (p) => ctx.set({ lx: p.x, ly: p.y }),
+    });
+
+    async function crop(state: BnState): Promise<RGBImage> {
+      const mine = state.img === OWN ? own.centre(cropSize) : null;
+      if (mine) return mine;
+      const src = await photo(findDemoImage(state.img) ? state.img : 'chelsea');
+      const size = Math.min(cropSize, src.width, src.height);
+      return cropImage(src, { x: Math.round(cropAt.x * (src.width - size)), y: Math.round(cropAt.y * (src.height - size)), width: size, height: size });
+    }
+
+    /** Draws |a − b| as a heat map; returns its mean in 8-bit steps. */
+    function heat(target: HTMLCanvasElement, a: RGBImage, b: RGBImage, follow: boolean): number {
+      const d = diffMap(a, b);
+      if (follow) loupes.moveTo(busiestBox(d.map, d.width, d.height, LOUPE));
+      show(target, new ImageData(heatRGBA(d.map, Math.max(d.max, 8 / 255)) as Uint8ClampedArray<ArrayBuffer>, d.width, d.height));
+      target.dataset.mean = (d.mean * 255).toFixed(2);
+      return d.mean * 255;
+    }
+
+    function show(target: HTMLCanvasElement, pixels: ImageData): void {
+      drawWhole(target, pixels);
+      target.hidden = false;
+      target.parentElement?.querySelector('img[data-role="static"]')?.setAttribute('hidden', '');
+    }
+
+    return {
+      async render(state) {
+        const key = drawnKey(own.key(state.img), state.input);
+        // only another picture or input makes a run stale; moving the loupe does not
+        const stale = () => drawnKey(own.key(ctx.state.img), ctx.state.input) !== key;
+        const rt = await ctx.runtime();
+        if (!rt) return true;
+        if (root.dataset.drawn === key) return true; // only the loupe moved: it redraws itself
+        const input = inputVariant(await crop(state), state.input);
+        const backend = ctx.backendWord(rt.backend);
+        const run = async (model: string, bnStats: 'stored' | 'input', i: number) => {
+          ctx.say(fill(s.runningStep, { model, backend, i, n: 3 }));
+          return (await rt.client.upscale({ channel: `esrgan-bn-${i}`, model, image: { ...input, data: input.data.slice() }, bnStats })).image;
+        };
+        const outs: Record<PanelId, RGBImage> = { esrgan: await run('esrgan', 'stored', 1), esrgan_bn: await run('esrgan_bn', 'stored', 2), esrgan_bn_input: await run('esrgan_bn', 'input', 3) };
+        if (stale()) return false;
+        show(canvas('input'), toImageData(input));
+        for (const id of PANELS) {
+          shown[id] = toImageData(outs[id]);
+          show(canvas(id), shown[id]!);
+          canvas(id).dataset.input = state.input;
+        }
+        const a = heat(canvas('heat-bn'), outs.esrgan_bn, outs.esrgan, state.lx === null);
+        const b = heat(canvas('heat-input'), outs.esrgan_bn_input, outs.esrgan_bn, false);
+        ctx.el('bn-numbers').textContent = fill(s.bnNumbers, { a: a.toFixed(1), b: b.toFixed(1) });
+        if (state.lx !== null) loupes.moveTo({ x: state.lx, y: state.ly ?? 0.5 });
+        loupes.draw();
+        fitRendering([canvas('input'), canvas('heat-bn'), canvas('heat-input'), ...PANELS.map(canvas)]);
+        root.dataset.drawn = key;
+        ctx.say(ctx.readyText(rt.backend));
+        return true;
+      },
+    };
+  },
+};
