@@ -44,6 +44,10 @@ export interface Figure<S> {
 export interface FigureView<S> {
   /** Computes and draws `state`; return false when `stale()` turned true and nothing was drawn. */
   render(state: S, stale: () => boolean): Promise<boolean>;
+  /** Told when the figure comes into view and leaves it (after the first time: an animation stops off screen). */
+  visible?(v: boolean): void;
+  /** True while an animation drives the state: its frames do not mark the figure `aria-busy`. */
+  quiet?(): boolean;
 }
 
 /** Boots every `[data-figure="<name>"]` on the page; `load` imports the figure's module (its `figure` export). */

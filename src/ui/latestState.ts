@@ -11,6 +11,8 @@ export interface LatestStateOptions {
   render: (stale: () => boolean) => Promise<boolean>;
   onShown: () => void;
   onError: (err: unknown) => void;
+  /** True while an animation drives the state: no `aria-busy` for its frames. */
+  quiet?: () => boolean;
 }
 
 /** Returns `pump`: call it after every change and whenever the figure becomes visible. */
@@ -20,7 +22,9 @@ export function latestStateRunner(o: LatestStateOptions): () => Promise<void> {
   return async function pump(): Promise<void> {
     if (running || !o.isVisible()) return;
     running = true;
-    const slow = setTimeout(() => o.root.setAttribute('aria-busy', 'true'), 300);
+    const slow = setTimeout(() => {
+      if (!o.quiet?.()) o.root.setAttribute('aria-busy', 'true');
+    }, 300);
     try {
       while (o.isVisible()) {
         const key = o.key();

@@ -106,6 +106,7 @@ export async function mountFigure<S>(root: HTMLElement, figure: Figure<S>): Prom
       return drawn;
     },
     onShown: () => undefined,
+    quiet: () => view.quiet?.() ?? false,
     onError: (err) => {
       if (err !== DEAD) ctx.fail(err, root.dataset.status === 'ready' ? 'last' : 'static');
     },
@@ -113,6 +114,7 @@ export async function mountFigure<S>(root: HTMLElement, figure: Figure<S>): Prom
   return {
     setVisible(v) {
       visible = v;
+      view.visible?.(v);
       if (v) void pump();
     },
   };

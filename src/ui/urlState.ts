@@ -52,6 +52,16 @@ export function optionalField<T>(inner: Field<T>): Field<T | null> {
   return { read: (raw) => (raw === null || raw === '' ? null : inner.read(raw)), write: (v) => (v === null ? null : inner.write(v)) };
 }
 
+/** `inner`, except that `hidden` is never written (e.g. 'own', the reader's picture, which cannot be shared). */
+export function withheldField<T>(inner: Field<T>, hidden: T): Field<T> {
+  return { read: inner.read, write: (v) => (v === hidden ? null : inner.write(v)) };
+}
+
+/** State that never enters the URL: it always reads as `value`. */
+export function localField<T>(value: T): Field<T> {
+  return { read: () => value, write: () => null };
+}
+
 /** JSON checked by `validate` (which returns null for anything it does not accept); compact in the URL. */
 export function jsonField<T>(validate: (value: unknown) => T | null, fallback: T | null = null): Field<T | null> {
   return {

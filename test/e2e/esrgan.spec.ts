@@ -95,7 +95,7 @@ test.describe('network interpolation', () => {
     // Shareable state: the URL carries α and a reload restores it.
     await expect.poll(() => new URL(page.url()).searchParams.get('esr.alpha')).toBe('1.00');
     await page.goto(page.url());
-    const again = page.locator('[data-widget="esrgan-interp"]');
+    const again = page.locator('[data-figure="esrgan-interp"]');
     await again.scrollIntoViewIfNeeded();
     await expect(again.locator('[data-role="alpha"]')).toHaveValue('1', { timeout: READY });
     await expect(again.locator('[data-role="alpha"]')).toHaveAttribute('aria-valuetext', 'α = 1.00');
@@ -104,7 +104,7 @@ test.describe('network interpolation', () => {
   test('starts in view, pauses off screen; loupe by keyboard; play drops frames instead of stalling; no long tasks', async ({ page }) => {
     test.setTimeout(480_000);
     await page.goto(CHAPTER);
-    const lazy = page.locator('[data-widget="esrgan-interp"]');
+    const lazy = page.locator('[data-figure="esrgan-interp"]');
     await page.waitForTimeout(2000);
     await expect(lazy, 'nothing starts before the figure is scrolled into view').toHaveAttribute('data-status', 'loading');
     const root = await ready(page, 'esrgan-interp');
@@ -458,7 +458,7 @@ test.describe('static content', () => {
     expect(existsSync(file)).toBe(true);
     const pd = JSON.parse(readFileSync(file, 'utf8'));
     await page.goto(`${CHAPTER}?esr.alpha=0.00`);
-    const chart = page.locator('[data-widget="esrgan-interp"] [data-role="pd-chart"] svg');
+    const chart = page.locator('[data-figure="esrgan-interp"] [data-role="pd-chart"] svg');
     await expect(chart.locator('circle.pd-point')).toHaveCount(pd.set5.length);
     const titles = await chart.locator('circle.pd-point title').allTextContents();
     expect(titles[0]).toContain(pd.set5[0].psnr.toFixed(2));
@@ -514,7 +514,7 @@ test.describe('static content', () => {
 
   test('Japanese page: the figures speak Japanese', async ({ page }) => {
     await page.goto(CHAPTER_JA);
-    await expect(page.locator('[data-widget="esrgan-interp"] [data-role="play"]')).toHaveText('再生');
+    await expect(page.locator('[data-figure="esrgan-interp"] [data-role="play"]')).toHaveText('再生');
     await expect(page.locator('[data-figure="esrgan-bn"] [data-role="variant"] option').first()).toHaveText('撮影したまま');
     await expect(page.locator('#fig-ablation th').first()).toHaveText('モデル');
     await expect(page.locator('[data-widget="esrgan-disc"] [data-role="precomputed-note"]')).toContainText('事前計算');

@@ -3,19 +3,16 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-  blendImages,
   diffMap,
   discriminatorOutputs,
   heatRGBA,
   sigmoid,
-  snapAlpha,
-  sweepAlpha,
 } from '../../src/components/esrgan/compute';
+import { blendImages, interpSchema, snapAlpha, sweepAlpha } from '../../src/figures/interp/compute';
 import { isActivations, histogramBars } from '../../src/components/esrgan/activations';
 import { isPdData, markerAt, pdChartSvg, pdGeometry } from '../../src/components/esrgan/pdChart';
-import { readInterpState, writeInterpState } from '../../src/components/esrgan/interpState';
 import { bnSchema, busiestBox, inputVariant } from '../../src/figures/bn/compute';
-import { readPresent, writeState } from '../../src/ui/urlState';
+import { readPresent, readState, writeState } from '../../src/ui/urlState';
 
 const img = (w: number, h: number, f: (i: number) => number) => ({ width: w, height: h, data: Float32Array.from({ length: w * h * 3 }, (_, i) => f(i)) });
 
@@ -92,9 +89,12 @@ describe('discriminator outputs', () => {
 
 describe('URL state of the interpolation figure', () => {
   it('round-trips and falls back on invalid values', () => {
-    const s = { alpha: 0.35, image: 'coffee', loupe: { x: 0.25, y: 0.75 } };
-    expect(readInterpState(writeInterpState('?x=1', s))).toEqual(s);
-    expect(readInterpState('?esr.alpha=7&esr.img=nope&esr.loupe=2,a')).toEqual({ alpha: 0.5, image: 'chelsea', loupe: { x: 0.5, y: 0.5 } });
+    const s = { alpha: 0.35, img: 'coffee', lx: 0.25, ly: 0.75, own: 0 };
+    const written = writeState('?x=1', 'esr', interpSchema, s);
+    expect(new URLSearchParams(written).get('esr.alpha')).toBe('0.35');
+    expect(readState(written, 'esr', interpSchema)).toEqual(s);
+    expect(readState('?esr.alpha=7&esr.img=nope&esr.lx=2&esr.ly=a', 'esr', interpSchema)).toEqual({ alpha: 1, img: 'chelsea', lx: 1, ly: 0.5, own: 0 });
+    expect(readState('?esr.alpha=0.43', 'esr', interpSchema).alpha).toBe(0.45);
   });
 });
 
@@ -221,10 +221,11 @@ describe('the BN figure places its loupes where the difference is', () => {
 });
 
 describe('chapter 3 and the reader\'s own picture', () => {
-  it('the URL never names it: writing the state keeps the last demo photo, and "own" from a URL is refused', () => {
-    const written = writeInterpState('?esr.img=coffee', { image: 'own', alpha: 0.5, loupe: { x: 0.5, y: 0.5 } });
-    expect(new URLSearchParams(written).get('esr.img')).toBe('coffee');
-    expect(readInterpState('?esr.img=own', 'chelsea').image).toBe('chelsea');
+  it('the URL never names it, and "own" from a URL is refused', () => {
+    const written = writeState('?esr.img=coffee', 'esr', interpSchema, { img: 'own', alpha: 0.5, lx: 0.5, ly: 0.5, own: 1 });
+    expect(new URLSearchParams(written).get('esr.img')).toBeNull();
+    expect(new URLSearchParams(written).get('esr.own')).toBeNull();
+    expect(readPresent('?esr.img=own', 'esr', interpSchema).img).toBe('chelsea');
     expect(readPresent('?bn.img=own', 'bn', bnSchema).img).toBe('chelsea');
     const bn = writeState('?bn.img=coffee', 'bn', bnSchema, { img: 'own', input: 'dark', lx: null, ly: null, own: 2 });
     expect(new URLSearchParams(bn).get('bn.img')).toBeNull();

@@ -1,20 +1,9 @@
-// Framework-free helpers for the chapter-3 (ESRGAN) figures: pixel blending and differences of
-// network outputs, the α sweep of the network-interpolation animation, the altered inputs of the
-// BatchNorm figure, and the standard and relativistic discriminator outputs.
+// Framework-free helpers for the chapter-3 (ESRGAN) figures: differences of network outputs as heat maps (the
+// BatchNorm and interpolation figures) and the standard and relativistic discriminator outputs. Each kit figure's
+// own arithmetic is in its folder (src/figures/bn, src/figures/interp).
 import type { RGBImage } from '../../sr/image';
 
 const clamp01 = (v: number): number => Math.min(1, Math.max(0, v));
-
-/**
- * (1 − α)·a + α·b per value: blending two output *images* in pixel space. The networks' raw outputs
- * can leave [0, 1]; they are clamped first, as they are when shown. Same sizes required.
- */
-export function blendImages(a: RGBImage, b: RGBImage, alpha: number): RGBImage {
-  if (a.width !== b.width || a.height !== b.height) throw new Error('blendImages: sizes differ');
-  const data = new Float32Array(a.data.length);
-  for (let i = 0; i < data.length; i++) data[i] = (1 - alpha) * clamp01(a.data[i]) + alpha * clamp01(b.data[i]);
-  return { width: a.width, height: a.height, data };
-}
 
 /** Per-pixel largest absolute channel difference (values in [0, 1] units), and its mean and max. */
 export function diffMap(a: RGBImage, b: RGBImage): { width: number; height: number; map: Float32Array; mean: number; max: number } {
@@ -52,22 +41,6 @@ export function heatRGBA(map: Float32Array, scale: number): Uint8ClampedArray {
     out[i * 4 + 3] = 255;
   }
   return out;
-}
-
-/**
- * α of the play animation at time `ms` after it started: a triangle wave 0 → 1 → 0 with `period` ms,
- * starting from `from` (so pressing play continues from the slider's value, going up).
- */
-export function sweepAlpha(ms: number, period: number, from = 0): number {
-  const phase = (((ms / period + from / 2) % 1) + 1) % 1;
-  return phase < 0.5 ? 2 * phase : 2 - 2 * phase;
-}
-
-/** α rounded to the slider's step (0.05 by default), clamped to [0, 1]; NaN gives `fallback`. */
-export function snapAlpha(value: number, step = 0.05, fallback = 0.5): number {
-  if (!Number.isFinite(value)) return fallback;
-  const v = Math.round(Math.min(1, Math.max(0, value)) / step) * step;
-  return Number(v.toFixed(4));
 }
 
 export const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));

@@ -7,6 +7,8 @@ import { fill, type EsrganStrings } from '../../i18n/esrgan';
 import { imageLoadMessage } from '../../i18n/imageLoad';
 import { regionCrop } from '../srgan/pipeline';
 import { decodeBlob } from '../../ui/images/imageLoad';
+import { cropImage } from '../../ui/images/crop';
+import { findDemoImage } from '../../ui/images/demoImages';
 
 export const OWN = 'own';
 
@@ -63,3 +65,15 @@ export function attachOwnPicture(o: {
   return own;
 }
 
+
+/**
+ * A chapter-3 figure's input: the centre of the reader's picture when `image` is 'own' and one was chosen, else the
+ * demo photo's size×size crop whose corner sits at the fractions `at` of the free range (chelsea for an unknown id).
+ */
+export async function figureCrop(own: OwnPicture, image: string, photo: (id: string) => Promise<RGBImage>, size: number, at: { x: number; y: number }): Promise<RGBImage> {
+  const mine = image === OWN ? own.centre(size) : null;
+  if (mine) return mine;
+  const src = await photo(findDemoImage(image) ? image : 'chelsea');
+  const side = Math.min(size, src.width, src.height);
+  return cropImage(src, { x: Math.round(at.x * (src.width - side)), y: Math.round(at.y * (src.height - side)), width: side, height: side });
+}

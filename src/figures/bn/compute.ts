@@ -3,7 +3,7 @@
 import type { RGBImage } from '../../sr/image';
 import { OWN } from '../../components/esrgan/ownPicture';
 import { demoImages } from '../../ui/images/demoImages';
-import { numberField, oneOfField, optionalField, type Field, type Schema } from '../../ui/urlState';
+import { localField, numberField, oneOfField, optionalField, withheldField, type Schema } from '../../ui/urlState';
 
 export type InputVariant = 'original' | 'dark' | 'flat' | 'saturated';
 export const inputVariants: readonly InputVariant[] = ['original', 'dark', 'flat', 'saturated'];
@@ -70,12 +70,16 @@ export interface BnState {
   own: number;
 }
 
+/** Output pixels per input pixel, and the loupes' side in output pixels. */
+export const SCALE = 4;
+export const LOUPE = 24;
+
 const photoIds = demoImages.map((d) => d.id);
 /** The URL fields `bn.img`, `bn.input`, `bn.lx`, `bn.ly`: the reader's picture, and which one, never enter the URL. */
 export const bnSchema: Schema<BnState> = {
-  img: { read: oneOfField(photoIds, photoIds[0]).read, write: (v) => (v === OWN ? null : v) } satisfies Field<string>,
+  img: withheldField(oneOfField(photoIds, photoIds[0]), OWN),
   input: oneOfField(inputVariants, 'original'),
   lx: optionalField(numberField(0, 1, 0.5)),
   ly: optionalField(numberField(0, 1, 0.5)),
-  own: { read: () => 0, write: () => null },
+  own: localField(0),
 };

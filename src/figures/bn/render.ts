@@ -9,13 +9,11 @@ import { esrganStrings, fill } from '../../i18n/esrgan';
 import { attachLoupes } from '../../ui/controls/loupes';
 import { drawWhole, fitRendering, toImageData } from '../../ui/draw/canvasDraw';
 import type { Figure } from '../../ui/figure';
-import { cropImage } from '../../ui/images/crop';
-import { demoImages, findDemoImage } from '../../ui/images/demoImages';
+import { demoImages } from '../../ui/images/demoImages';
 import { demoPhotoLoader } from '../../ui/images/imageLoad';
 import { diffMap, heatRGBA } from '../../components/esrgan/compute';
-import { LOUPE, SCALE } from '../../components/esrgan/interpState';
-import { attachOwnPicture, OWN } from '../../components/esrgan/ownPicture';
-import { bnSchema, busiestBox, drawnKey, inputVariant, type BnState, type InputVariant } from './compute';
+import { attachOwnPicture, figureCrop, OWN } from '../../components/esrgan/ownPicture';
+import { bnSchema, busiestBox, drawnKey, inputVariant, LOUPE, SCALE, type InputVariant, type BnState } from './compute';
 
 const PANELS = ['esrgan', 'esrgan_bn', 'esrgan_bn_input'] as const;
 type PanelId = (typeof PANELS)[number];
@@ -52,14 +50,6 @@ export const figure: Figure<BnState> = {
       onMove: (p) => ctx.set({ lx: p.x, ly: p.y }),
     });
 
-    async function crop(state: BnState): Promise<RGBImage> {
-      const mine = state.img === OWN ? own.centre(cropSize) : null;
-      if (mine) return mine;
-      const src = await photo(findDemoImage(state.img) ? state.img : 'chelsea');
-      const size = Math.min(cropSize, src.width, src.height);
-      return cropImage(src, { x: Math.round(cropAt.x * (src.width - size)), y: Math.round(cropAt.y * (src.height - size)), width: size, height: size });
-    }
-
     /** Draws |a − b| as a heat map; returns its mean in 8-bit steps. */
     function heat(target: HTMLCanvasElement, a: RGBImage, b: RGBImage, follow: boolean): number {
       const d = diffMap(a, b);
@@ -83,7 +73,7 @@ export const figure: Figure<BnState> = {
         const rt = await ctx.runtime();
         if (!rt) return true;
         if (root.dataset.drawn === key) return true; // only the loupe moved: it redraws itself
-        const input = inputVariant(await crop(state), state.input);
+        const input = inputVariant(await figureCrop(own, state.img, photo, cropSize, cropAt), state.input);
         const backend = ctx.backendWord(rt.backend);
         const run = async (model: string, bnStats: 'stored' | 'input', i: number) => {
           ctx.say(fill(s.runningStep, { model, backend, i, n: 3 }));
