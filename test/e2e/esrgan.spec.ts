@@ -18,7 +18,7 @@ const dist = process.env.E2E_DIST ?? 'dist';
 const READY = 170_000;
 
 async function ready(page: Page, name: string): Promise<Locator> {
-  const root = page.locator(`[data-widget="${name}"], [data-figure="${name}"]`).first();
+  const root = page.locator(`[data-figure="${name}"]`).first();
   await root.scrollIntoViewIfNeeded();
   await expect(root).toHaveAttribute('data-status', /^(ready|error)$/, { timeout: READY });
   return root;
@@ -224,7 +224,7 @@ test.describe('standard and relativistic discriminators', () => {
     const root = await ready(page, 'esrgan-disc');
     await expect(root).toHaveAttribute('data-status', 'ready');
     await expect(root).toHaveAttribute('data-backend', 'webgpu');
-    await expect(root).toHaveAttribute('data-shown', 'chelsea|bicubic');
+    await expect(root).toHaveAttribute('data-drawn', 'chelsea|bicubic');
     await expect(root.locator('[data-role="fake"]')).toHaveValue('bicubic');
     await checkOutputs(root, 'bicubic');
     // The two discriminators are different networks: their logits differ.
@@ -240,7 +240,7 @@ test.describe('standard and relativistic discriminators', () => {
     await select.focus();
     await page.keyboard.press('ArrowDown');
     await expect(select).toHaveValue('coffee');
-    await expect(root).toHaveAttribute('data-shown', 'coffee|bicubic', { timeout: READY });
+    await expect(root).toHaveAttribute('data-drawn', 'coffee|bicubic', { timeout: READY });
     await page.waitForTimeout(500);
     const { longTasks, scripts } = await mainThread.read();
     const longest = Math.max(0, ...scripts.map((x) => x.ms));
@@ -259,7 +259,7 @@ test.describe('standard and relativistic discriminators', () => {
     });
     await page.goto(`${CHAPTER}?disc.fake=bicubic`);
     const root = await ready(page, 'esrgan-disc');
-    await expect(root).toHaveAttribute('data-shown', 'chelsea|bicubic');
+    await expect(root).toHaveAttribute('data-drawn', 'chelsea|bicubic');
     // The figure says, in words, that this one source is pre-computed and why.
     const note = root.locator('[data-role="precomputed-note"]');
     await expect(note).toBeVisible();
@@ -272,12 +272,12 @@ test.describe('standard and relativistic discriminators', () => {
     await fakeSelect.focus();
     await page.keyboard.press('End');
     await expect(fakeSelect).toHaveValue('esrgan_std');
-    await expect(root).toHaveAttribute('data-shown', 'chelsea|esrgan_std', { timeout: READY });
+    await expect(root).toHaveAttribute('data-drawn', 'chelsea|esrgan_std', { timeout: READY });
     await expect(root.locator('[data-role="fake-title"]')).toContainText('esrgan_std (pre-computed)');
     await checkOutputs(root, 'esrgan_std, pre-computed');
     // The generated canvas shows exactly the pipeline's picture.
     const diff = await root.locator('canvas[data-model="fake"]').evaluate(async (canvas: HTMLCanvasElement) => {
-      const fig = canvas.closest<HTMLElement>('[data-widget="esrgan-disc"]')!;
+      const fig = canvas.closest<HTMLElement>('[data-figure="esrgan-disc"]')!;
       const path = (JSON.parse(fig.dataset.precomputed ?? '{}') as Record<string, Record<string, string>>).esrgan_std?.chelsea;
       const base = fig.dataset.base ?? '/';
       const img = new Image();
@@ -305,12 +305,12 @@ test.describe('standard and relativistic discriminators', () => {
     await page.goto(page.url());
     const again = await ready(page, 'esrgan-disc');
     await expect(again.locator('[data-role="fake"]')).toHaveValue('esrgan_std');
-    await expect(again).toHaveAttribute('data-shown', 'chelsea|esrgan_std', { timeout: READY });
+    await expect(again).toHaveAttribute('data-drawn', 'chelsea|esrgan_std', { timeout: READY });
     const image = again.locator('[data-role="image"]');
     await image.focus();
     await page.keyboard.press('ArrowDown');
     await expect(image).toHaveValue('coffee');
-    await expect(again).toHaveAttribute('data-shown', 'coffee|esrgan_std', { timeout: READY });
+    await expect(again).toHaveAttribute('data-drawn', 'coffee|esrgan_std', { timeout: READY });
     await checkOutputs(again, 'esrgan_std on coffee, pre-computed');
     await page.waitForTimeout(1000);
     console.log(`esrgan_std pictures fetched: ${pictures.join(', ')}`);
@@ -483,7 +483,7 @@ test.describe('static content', () => {
     const page = await context.newPage();
     await page.goto(CHAPTER);
     for (const name of ['esrgan-bn', 'esrgan-interp', 'esrgan-disc']) {
-      const root = page.locator(`[data-widget="${name}"], [data-figure="${name}"]`);
+      const root = page.locator(`[data-figure="${name}"]`);
       await expect(root).toHaveAttribute('data-status', 'loading');
       const imgs = root.locator('img[data-role="static"]');
       expect(await imgs.count(), name).toBeGreaterThan(0);
@@ -517,8 +517,8 @@ test.describe('static content', () => {
     await expect(page.locator('[data-figure="esrgan-interp"] [data-role="play"]')).toHaveText('再生');
     await expect(page.locator('[data-figure="esrgan-bn"] [data-role="variant"] option').first()).toHaveText('撮影したまま');
     await expect(page.locator('#fig-ablation th').first()).toHaveText('モデル');
-    await expect(page.locator('[data-widget="esrgan-disc"] [data-role="precomputed-note"]')).toContainText('事前計算');
-    await expect(page.locator('[data-widget="esrgan-disc"] option[value="esrgan_std"]')).toHaveText('esrgan_std（事前計算）');
+    await expect(page.locator('[data-figure="esrgan-disc"] [data-role="precomputed-note"]')).toContainText('事前計算');
+    await expect(page.locator('[data-figure="esrgan-disc"] option[value="esrgan_std"]')).toHaveText('esrgan_std（事前計算）');
   });
 });
 

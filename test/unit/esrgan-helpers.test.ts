@@ -2,12 +2,8 @@
 // variants, discriminator outputs, URL state, the perception–distortion chart and the shipped-data checks.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  diffMap,
-  discriminatorOutputs,
-  heatRGBA,
-  sigmoid,
-} from '../../src/components/esrgan/compute';
+import { diffMap, heatRGBA } from '../../src/ui/draw/diffHeat';
+import { discriminatorOutputs, discSchema, outputRows, quadrantBatch, sigmoid } from '../../src/figures/disc/compute';
 import { blendImages, interpSchema, snapAlpha, sweepAlpha } from '../../src/figures/interp/compute';
 import { isActivations, histogramBars } from '../../src/components/esrgan/activations';
 import { isPdData, markerAt, pdChartSvg, pdGeometry } from '../../src/components/esrgan/pdChart';
@@ -84,6 +80,21 @@ describe('discriminator outputs', () => {
     expect(d.relativisticReal[1]).toBeCloseTo(sigmoid(0 + 0.25));
     expect(d.relativisticFake[0]).toBeCloseTo(sigmoid(-1 - 1));
     expect(d.relativisticFake[1]).toBeCloseTo(sigmoid(-0.5));
+  });
+  it('the table rows: real patches first, each with C, D and D_Ra', () => {
+    const { rows, meanReal, meanFake } = outputRows([2, 0], [-1]);
+    expect(rows.map((r) => `${r.kind}${r.index}`)).toEqual(['real0', 'real1', 'fake0']);
+    expect(meanReal).toBe(1);
+    expect(meanFake).toBe(-1);
+    expect(rows[1]).toEqual({ kind: 'real', index: 1, c: 0, d: 0.5, dra: sigmoid(1) });
+    expect(rows[2].dra).toBeCloseTo(sigmoid(-2), 12);
+  });
+  it('quadrantBatch: the four quarters in reading order', () => {
+    const img = { width: 4, height: 4, data: Float32Array.from({ length: 48 }, (_, i) => Math.floor(i / 3)) };
+    const b = quadrantBatch(img, 2);
+    expect(b.count).toBe(4);
+    expect(Array.from(b.data.filter((_, i) => i % 3 === 0))).toEqual([0, 1, 4, 5, 2, 3, 6, 7, 8, 9, 12, 13, 10, 11, 14, 15]);
+    expect(() => quadrantBatch(img, 3)).toThrow();
   });
 });
 
@@ -171,7 +182,7 @@ describe('numbers printed in the prose', () => {
 describe('discriminator figure: pre-computed sources', () => {
   it('every demo photograph has its esrgan_std picture, made with the weights this build ships', async () => {
     const { existsSync } = await import('node:fs');
-    const { DISC_FAKES, DISC_PRECOMPUTED, readDiscState, writeDiscState } = await import('../../src/components/esrgan/discState');
+    const { DISC_FAKES, DISC_PRECOMPUTED } = await import('../../src/figures/disc/compute');
     const { demoImages } = await import('../../src/ui/images/demoImages');
     expect(DISC_PRECOMPUTED).toEqual(['esrgan_std']);
     for (const id of DISC_PRECOMPUTED) expect(DISC_FAKES).toContain(id);
@@ -191,8 +202,9 @@ describe('discriminator figure: pre-computed sources', () => {
       expect(Math.max(...Object.values(entry.images).map((f) => readFileSync(`public/data/esrgan/${f}`).length))).toBeLessThan(card.weights.bytes / 10);
     }
     // The URL keeps the choice.
-    const state = readDiscState(writeDiscState('', { image: 'grass', fake: 'esrgan_std' }));
-    expect(state).toEqual({ image: 'grass', fake: 'esrgan_std' });
+    const state = readState(writeState('', 'disc', discSchema, { img: 'grass', fake: 'esrgan_std' }), 'disc', discSchema);
+    expect(state).toEqual({ img: 'grass', fake: 'esrgan_std' });
+    expect(readState('?disc.fake=%22%3E%3Cimg', 'disc', discSchema)).toEqual({ img: 'chelsea', fake: 'esrgan' });
   });
 });
 

@@ -10,7 +10,7 @@ import { drawWhole, fitRendering, toImageData } from '../../ui/draw/canvasDraw';
 import type { Figure } from '../../ui/figure';
 import { demoImages } from '../../ui/images/demoImages';
 import { demoPhotoLoader } from '../../ui/images/imageLoad';
-import { diffMap, heatRGBA } from '../../components/esrgan/compute';
+import { diffMap, heatRGBA } from '../../ui/draw/diffHeat';
 import { attachOwnPicture, figureCrop, OWN } from '../../components/esrgan/ownPicture';
 import { markerAt } from '../../components/esrgan/pdChart';
 import { alphaText, blendImages, DEFAULT_ALPHA, interpSchema, LOUPE, SCALE, snapAlpha, type InterpState } from './compute';
