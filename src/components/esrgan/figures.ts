@@ -5,6 +5,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isActivations, type Activations } from './activations';
 import { isPdData, type PdData } from './pdChart';
+import { withBase, type Lang } from '../../i18n';
+import { esrganStrings } from '../../i18n/esrgan';
 
 export const DATA_DIR = 'data/esrgan';
 
@@ -53,4 +55,9 @@ export function readPerceptionDistortion(): PdData | null {
 export function readActivations(): Activations | null {
   const d = readJson('vgg-activations.json');
   return isActivations(d) ? d : null;
+}
+
+/** What every chapter-3 figure component starts with: its strings, the pipeline's manifest, and a shipped file's URL. */
+export function chapterFigure(lang: Lang) {
+  return { s: esrganStrings[lang], figures: readFigures(), asset: (path: string): string => withBase(path) };
 }
