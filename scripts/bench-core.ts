@@ -2,7 +2,7 @@
  * The timing loop shared by `npm run bench` (scripts/bench.ts, whatever backend starts) and the
  * Dawn-under-Node GPU benchmark (scripts/bench-gpu.ts). It times each exported generator (models
  * sharing an architecture once) at the given LR input sides and prints a markdown table; the rows
- * are returned for a JSON report (`--json FILE`), which training/srt/bench_merge.py reads.
+ * are returned for a JSON report (`--json FILE`), which training/srt/ops/bench_merge.py reads.
  *
  * Options (both entry points):
  *   --sizes 32,64,128,256   LR input sides (x4 output)

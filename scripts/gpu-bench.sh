@@ -38,7 +38,7 @@ echo "node $(node -v 2>&1); $($py -c 'import torch; print("torch", torch.__versi
 cat "$out/env.txt"
 
 # PyTorch first: quick and dependable (a minute or so on an H100); TensorFlow.js gets the time left.
-(cd training && timeout "${TORCH_TIMEOUT:-150}" "$py" -m srt.bench_torch --weights ../public/weights --sizes "$sizes" \
+(cd training && timeout "${TORCH_TIMEOUT:-150}" "$py" -m srt.ops.bench_torch --weights ../public/weights --sizes "$sizes" \
   --precisions "${PRECISIONS:-fp32,tf32,fp16}" --budget "${TORCH_BUDGET:-20}" --json "$out/torch.json") 2>&1 | tee "$out/torch.log"
 torch_rc=${PIPESTATUS[0]}
 
@@ -51,7 +51,7 @@ else
   echo "no time left for the TensorFlow.js run (${left} s)" | tee "$out/tfjs.log"; tfjs_rc=124
 fi
 
-(cd training && "$py" -m srt.bench_merge --tfjs "$out/tfjs.json" --torch "$out/torch.json" --out "$out/bench.md")
+(cd training && "$py" -m srt.ops.bench_merge --tfjs "$out/tfjs.json" --torch "$out/torch.json" --out "$out/bench.md")
 merge_rc=$?
 echo "torch rc=$torch_rc tfjs rc=$tfjs_rc merge rc=$merge_rc; $((SECONDS - t0)) s" | tee "$out/status.txt"
 [ "$torch_rc" = 0 ] && [ "$tfjs_rc" = 0 ] && [ "$merge_rc" = 0 ]

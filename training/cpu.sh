@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs a training module on this machine's CPU the fast way, e.g.
-#   bash training/cpu.sh srt.train --models srresnet_vgg,srgan --data ../shared/datasets --iters 750 --ckpt-every 50
+#   bash training/cpu.sh srt.core.train --models srresnet_vgg,srgan --data ../shared/datasets --iters 750 --ckpt-every 50
 # from training/. PyTorch's CPU kernels allocate and free tensors of tens of MB every step; with glibc's
 # malloc each of those is a fresh mmap whose pages fault in again, which makes an srgan generator step at batch
 # 16 take 6.3-6.4 s on 2 cores. tcmalloc keeps the memory: 1.7 s (training/README.md, "Training on a CPU").

@@ -8,16 +8,16 @@
 # frozen), starting from the exported srresnet in public/weights; .data/ needs no Set14 (README, "GPU calls").
 # D: the ESRGAN trio on two recipes (content layer conv2_2 and the paper's conv5_4, both with an L1 anchor of 0.1;
 # training/EXPERIMENTS.md says why), and srresnet_vgg + srgan with srgan's GAN weight at ESRGAN's 5e-3: three
-# lockstep groups sharing the GPU, from the exported weights (esrgan_bn from srt.bn_init). ITERS=N replaces the
+# lockstep groups sharing the GPU, from the exported weights (esrgan_bn from srt.core.bn_init). ITERS=N replaces the
 # time budget (a dry run on the CPU: ITERS=2).
 set -uo pipefail
 stage=$1; out=$2
 cd "$(dirname "$0")"
 export PYTHONUNBUFFERED=1
 nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader
-group() {  # group NAME MODELS BUDGET LIMIT EVAL_EVERY [more srt.train arguments]
+group() {  # group NAME MODELS BUDGET LIMIT EVAL_EVERY [more srt.core.train arguments]
   local size=(--budget "$3"); [ -n "${ITERS:-}" ] && size=(--iters "$ITERS")
-  python3 -m srt.train --models "$2" --data ../.data --runs runs "${size[@]}" --time-limit "$4" --eval-every "$5" \
+  python3 -m srt.core.train --models "$2" --data ../.data --runs runs "${size[@]}" --time-limit "$4" --eval-every "$5" \
     "${@:6}" > "$out/$1.log" 2>&1
 }
 rm -rf runs  # every stage starts clean; B gets A's weights from .runs_in/
@@ -25,33 +25,33 @@ if [ "$stage" = A ]; then
   group A_rrdb rrdb_psnr,rrdb_bn_psnr "${BUDGET:-470}" 520 1000 &
   group A_srres srcnn,srresnet "${BUDGET:-470}" 520 1000 &
   wait
-  python3 -m srt.transport "$out" runs/srcnn runs/srresnet runs/rrdb_psnr runs/rrdb_bn_psnr
+  python3 -m srt.io.transport "$out" runs/srcnn runs/srresnet runs/rrdb_psnr runs/rrdb_bn_psnr
   tar czf "$out/logsA.tgz" runs/*/log.jsonl runs/*/meta.json
   tail -n 4 "$out"/*.log
 elif [ "$stage" = D ]; then
-  python3 -m srt.bn_init --data ../.data --runs runs/c22 > "$out/D_bn_init.log" 2>&1
+  python3 -m srt.core.bn_init --data ../.data --runs runs/c22 > "$out/D_bn_init.log" 2>&1
   mkdir -p runs/c54 && cp -r runs/c22/rrdb_bn_psnr runs/c54/
   trio=esrgan,esrgan_std,esrgan_bn
   group D_c22 $trio "${BUDGET:-330}" 400 1000 --runs runs/c22 --set content.layer=conv2_2 --set loss.l1=0.1 &
   group D_c54 $trio "${BUDGET:-330}" 400 1000 --runs runs/c54 --set loss.l1=0.1 &
   group D_srgan srresnet_vgg,srgan "${BUDGET:-330}" 400 1000 --runs runs/g5 --set loss.gan=5e-3 &
   wait
-  for v in c22 c54; do python3 -m srt.transport "$out/$v" runs/$v/esrgan runs/$v/esrgan_std runs/$v/esrgan_bn; done
-  python3 -m srt.transport runs/g5/packed runs/g5/srresnet_vgg runs/g5/srgan && tar cf "$out/g5.tar" -C runs/g5/packed .
+  for v in c22 c54; do python3 -m srt.io.transport "$out/$v" runs/$v/esrgan runs/$v/esrgan_std runs/$v/esrgan_bn; done
+  python3 -m srt.io.transport runs/g5/packed runs/g5/srresnet_vgg runs/g5/srgan && tar cf "$out/g5.tar" -C runs/g5/packed .
   tail -n 4 "$out"/D_*.log
   tar czf "$out/logsD.tgz" runs/*/*/log.jsonl runs/*/*/meta.json "$out"/D_*.log && rm "$out"/D_*.log
 elif [ "$stage" = C ]; then
   group C_srgan srresnet_vgg,srgan "${BUDGET:-300}" 340 500
-  python3 -m srt.transport "$out" runs/srresnet_vgg runs/srgan
+  python3 -m srt.io.transport "$out" runs/srresnet_vgg runs/srgan
   tail -n 4 "$out"/C_srgan.log
   tar czf "$out/logsC.tgz" runs/*/log.jsonl runs/*/meta.json "$out"/C_srgan.log && rm "$out"/C_srgan.log
 else
   mkdir -p runs && for f in ../.runs_in/*.pt; do n=$(basename "$f" .pt); mkdir -p runs/$n; cp "$f" runs/$n/final.pt; done
-  python3 -m srt.pretrain_vgg --data ../.data --iters "${SSL_ITERS:-2000}" > "$out/B_vgg_ssl.log" 2>&1
+  python3 -m srt.core.pretrain_vgg --data ../.data --iters "${SSL_ITERS:-2000}" > "$out/B_vgg_ssl.log" 2>&1
   group B_srgan srresnet_vgg,srresnet_vgg_ssl,srgan "${BUDGET:-390}" 440 500 &
   group B_esrgan esrgan,esrgan_std,esrgan_bn "${BUDGET:-390}" 440 500 &
   wait
-  python3 -m srt.transport "$out" runs/srresnet_vgg runs/srresnet_vgg_ssl runs/srgan runs/esrgan runs/esrgan_std
+  python3 -m srt.io.transport "$out" runs/srresnet_vgg runs/srresnet_vgg_ssl runs/srgan runs/esrgan runs/esrgan_std
   tail -n 4 "$out"/*.log
   tar czf "$out/logsB.tgz" runs/*/log.jsonl runs/*/meta.json runs/esrgan_bn/final.pt "$out"/*.log && rm "$out"/*.log
 fi

@@ -1,5 +1,5 @@
-// Build-time reader of chapter 4's data in public/data/realesrgan (written by training/srt/figures_realesrgan.py
-// and srt.degraded_eval): the kernel gallery, the degradation strip, the model comparison and the degraded
+// Build-time reader of chapter 4's data in public/data/realesrgan (written by training/srt/site/figures_realesrgan.py
+// and srt.measure.degraded_eval): the kernel gallery, the degradation strip, the model comparison and the degraded
 // Set5 / Set14 means. Node only, during `astro build`; a missing or malformed file gives null.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

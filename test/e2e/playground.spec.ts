@@ -12,7 +12,7 @@ import { decodePNG } from '../../src/data/png';
 import { failureMessage } from '../../src/i18n/failures';
 
 const READY = 170_000;
-/** The hostile fixtures (training/srt/modelfile_fixtures.py) and the failure kind each is told as. */
+/** The hostile fixtures (training/srt/site/modelfile_fixtures.py) and the failure kind each is told as. */
 const HOSTILE = [
   ['os-system.pth', 'unsafe'],
   ['builtins-eval.pth', 'unsafe'],

@@ -1,5 +1,5 @@
 // The degradation model in TypeScript (src/sr/degrade) against the training code's Python
-// (training/srt/degradations.py, written out by `python3 -m srt.degrade_fixtures`): the same numbers in, the
+// (training/srt/core/degradations.py, written out by `python3 -m srt.site.degrade_fixtures`): the same numbers in, the
 // same kernels (1e-6), blur, resizes, unsharp mask and noises (float32 arithmetic), the same whole degradation
 // before JPEG within 1/255.
 import { describe, expect, it } from 'vitest';

@@ -11,7 +11,7 @@ const card = (id: string) => JSON.parse(readFileSync(`public/weights/${id}/card.
 const SHOWN = ['srgan_d', 'esrgan_d', 'esrgan_std_d'];
 
 describe('disc-modes.json and the sentence built from it', () => {
-  it('was measured on the shipped weights of each discriminator and its generator (rerun srt.disc_modes after a retrain)', () => {
+  it('was measured on the shipped weights of each discriminator and its generator (rerun srt.site.disc_modes after a retrain)', () => {
     for (const id of SHOWN) {
       const row = file.discriminators[id];
       expect(row, id).toBeDefined();

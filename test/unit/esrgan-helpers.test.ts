@@ -59,7 +59,7 @@ describe('α sweep and snapping', () => {
   });
 });
 
-describe('input variants (same rules as training/srt/figures_esrgan.py)', () => {
+describe('input variants (same rules as training/srt/site/figures_esrgan.py)', () => {
   const x = { width: 2, height: 1, data: Float32Array.from([0.2, 0.4, 0.6, 0.8, 1, 0]) };
   it('darkens, flattens to the mean colour and saturates', () => {
     expect(Array.from(inputVariant(x, 'dark').data)).toEqual(Array.from(x.data, (v) => Math.fround(v * 0.25)));

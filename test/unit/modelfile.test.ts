@@ -1,6 +1,6 @@
 /**
  * A reader's own model files (src/sr/modelfile): PyTorch .pth (zip) and .safetensors of every supported
- * architecture and key style, written by training/srt/modelfile_fixtures.py with their PyTorch outputs, are read,
+ * architecture and key style, written by training/srt/site/modelfile_fixtures.py with their PyTorch outputs, are read,
  * recognised and run on the CPU backend within 1e-3 of PyTorch; hostile files are refused with their reason.
  */
 import { readFileSync } from 'node:fs';

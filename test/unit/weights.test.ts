@@ -18,7 +18,7 @@ import { toTFLayout } from '../../src/sr/weights/tensors';
 import { sha256Hex, verifyWeightFile } from '../../src/sr/weights/verify';
 import { modelIds, readCard, readWeightBytes, WEIGHTS_DIR } from './models-disk';
 
-/** Builds a safetensors file the way training/srt/safetensors.py does. */
+/** Builds a safetensors file the way training/srt/io/safetensors.py does. */
 function makeFile(tensors: Record<string, { dtype: string; shape: number[]; bytes: Uint8Array }>, meta = {}): Uint8Array {
   const header: Record<string, unknown> = {};
   let offset = 0;

@@ -15,7 +15,8 @@ sys.path.insert(0, str(TRAINING))
 @pytest.fixture
 def tiny_zoo(monkeypatch):
     """Shrink every zoo entry so a training step takes milliseconds on a CPU."""
-    from srt import train, zoo
+    from srt.core import train
+    from srt.core import zoo
     monkeypatch.setattr(train, "WARMUP", 4)
     monkeypatch.setattr(train, "PROBE_STEPS", 2)
     small = {"srcnn": dict(num_feat=8, num_feat2=4), "srresnet": dict(num_feat=8, num_block=1),

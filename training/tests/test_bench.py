@@ -1,10 +1,11 @@
-"""The GPU benchmark's Python halves: srt.bench_torch on a CPU at a tiny size, srt.bench_merge on sample reports."""
+"""The GPU benchmark's Python halves: srt.ops.bench_torch on a CPU at a tiny size, srt.ops.bench_merge on sample reports."""
 import json
 
 import pytest
 
 from conftest import REPO
-from srt import bench_merge, bench_torch
+from srt.ops import bench_merge
+from srt.ops import bench_torch
 
 WEIGHTS = REPO / "public" / "weights"
 SRCNN_MACS_PER_PIXEL = 81 * 3 * 64 + 25 * 64 * 32 + 25 * 32 * 3
@@ -41,10 +42,10 @@ def test_tf32_switch():
 
 
 def test_timed_path_computes_what_evaluate_computes():
-    """Host input -> (SRCNN's bicubic x4 as matrices) -> network -> host output = srt.evaluate's upscale, unrounded."""
+    """Host input -> (SRCNN's bicubic x4 as matrices) -> network -> host output = srt.measure.evaluate's upscale, unrounded."""
     import torch
-    from srt.export import load_generator
-    from srt.imresize import imresize
+    from srt.io.weights import load_generator
+    from srt.core.imresize import imresize
     net, card = load_generator(WEIGHTS / "srcnn")
     x = torch.rand(1, 3, 6, 5, generator=torch.Generator().manual_seed(0))
     with torch.inference_mode():

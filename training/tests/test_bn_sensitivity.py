@@ -4,8 +4,8 @@ import pytest
 import torch
 
 from conftest import REPO, SHARED
-from srt import bn_sensitivity
-from srt.models import build
+from srt.measure import bn_sensitivity
+from srt.core.models import build
 
 
 class FixedBatches:

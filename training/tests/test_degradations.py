@@ -1,4 +1,4 @@
-"""Real-ESRGAN's degradation model (srt/degradations.py): kernels, noise, the pipeline, training pairs."""
+"""Real-ESRGAN's degradation model (srt/core/degradations.py): kernels, noise, the pipeline, training pairs."""
 import json
 import math
 
@@ -7,8 +7,9 @@ import pytest
 import torch
 from conftest import REPO
 
-from srt import degradations as dg
-from srt import degrade_fixtures, train
+from srt.core import degradations as dg
+from srt.site import degrade_fixtures
+from srt.core import train
 
 
 @pytest.mark.parametrize("spec", degrade_fixtures.KERNELS[:-1])

@@ -1,8 +1,9 @@
 import numpy as np
 import torch
 
-from srt import quantize, safetensors
-from srt.models import build
+from srt.io import quantize
+from srt.io import safetensors
+from srt.core.models import build
 
 
 def test_safetensors_round_trip(tmp_path):

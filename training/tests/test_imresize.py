@@ -5,8 +5,8 @@ import pytest
 import torch
 from conftest import REPO, SHARED
 
-from srt.data import load_eval_set
-from srt.imresize import imresize, imresize_uint8, resize_matrix, resize_to
+from srt.core.data import load_eval_set
+from srt.core.imresize import imresize, imresize_uint8, resize_matrix, resize_to
 
 
 def test_matches_the_shared_fixture_that_src_sr_is_tested_against():

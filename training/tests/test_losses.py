@@ -2,7 +2,7 @@ import math
 
 import torch
 
-from srt.losses import gan_d_loss, gan_g_loss
+from srt.core.losses import gan_d_loss, gan_g_loss
 
 
 def softplus(x):

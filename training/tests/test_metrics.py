@@ -1,7 +1,7 @@
 import pytest
 import torch
 
-from srt.metrics import grid_index
+from srt.measure.metrics import grid_index
 
 
 def smooth_image(h=64, w=96, seed=0):

@@ -1,6 +1,6 @@
 import torch
 
-from srt.models import VGG19Features, build, vgg19_layer_index
+from srt.core.models import VGG19Features, build, vgg19_layer_index
 
 
 def test_rrdbnet_uses_basicsr_names_and_upscales_x4():
@@ -37,8 +37,8 @@ def test_vgg_taps_before_or_after_activation():
 
 
 def test_identity_batchnorm_copies_rrdbnet_value_for_value():
-    """rrdb_bn_psnr (srt.bn_init) is rrdb_psnr under its stored statistics, which are those of rrdb_psnr's convolutions."""
-    from srt.bn_init import identity_batchnorm
+    """rrdb_bn_psnr (srt.core.bn_init) is rrdb_psnr under its stored statistics, which are those of rrdb_psnr's convolutions."""
+    from srt.core.bn_init import identity_batchnorm
     torch.manual_seed(0)
     plain = build("rrdbnet", num_feat=8, num_block=2, num_grow_ch=4).eval()
     batches = [torch.rand(4, 3, 12, 12) for _ in range(3)]
@@ -50,3 +50,29 @@ def test_identity_batchnorm_copies_rrdbnet_value_for_value():
         first = plain.body[0].rdb1.conv1(plain.conv_first(torch.cat(batches)))
     assert torch.allclose(bn.body[0].rdb1.bn1.running_mean, first.mean((0, 2, 3)), atol=1e-5)
     assert torch.allclose(bn.body[0].rdb1.bn1.running_var, first.var((0, 2, 3), unbiased=False), atol=1e-5)
+
+
+def test_spectral_discriminator_has_no_batchnorm_and_unit_spectral_norms():
+    """norm="spectral" (Real-ESRGAN's choice): no BatchNorm, and after a few power steps every weight's largest singular
+    value is 1, so one patch's score no longer depends on the other patches in its batch."""
+    import torch
+    from srt.core.models import build
+
+    torch.manual_seed(0)
+    d = build("vgg_discriminator", num_feat=8, norm="spectral")
+    assert not any(isinstance(m, torch.nn.BatchNorm2d) for m in d.modules())
+    x = torch.rand(3, 3, 128, 128)
+    d.train()
+    for _ in range(20):  # power iterations run in training mode
+        d(x)
+    d.eval()
+    w = d.conv1_0.weight.reshape(d.conv1_0.weight.shape[0], -1)
+    assert abs(torch.linalg.matrix_norm(w, ord=2).item() - 1) < 1e-2
+    alone = d(x[:1])
+    assert torch.allclose(alone, d(x)[:1], atol=1e-5)
+    try:
+        build("vgg_discriminator", num_feat=8, norm="group")
+    except AssertionError:
+        pass
+    else:
+        raise AssertionError("an unknown norm must be refused")

@@ -9,12 +9,12 @@ import torch
 from PIL import Image
 
 from conftest import REPO
-from srt import figures_srgan
-from srt.activation_stats import activations, layer_stats
-from srt.export import load_generator
-from srt.imresize import imresize, quantize_uint8
-from srt.models import VGG19Features, build
-from srt.perception_distortion import blend
+from srt.site import figures_srgan
+from srt.site.activation_stats import activations, layer_stats
+from srt.io.weights import load_generator
+from srt.core.imresize import imresize, quantize_uint8
+from srt.core.models import VGG19Features, build
+from srt.site.perception_distortion import blend
 
 SRGAN_DATA = REPO / "public" / "data" / "srgan"
 
@@ -108,15 +108,15 @@ def test_precomputed_esrgan_std_pictures_are_the_exported_models_output():
     from PIL import Image
     from conftest import REPO
 
-    from srt.export import load_generator
-    from srt.figures_esrgan import disc_lr, disc_photo, run
+    from srt.io.weights import load_generator
+    from srt.site.figures_esrgan import disc_lr, disc_photo, run
 
     data, demo, weights = REPO / "public/data/esrgan", REPO / "public/images/demo", REPO / "public/weights"
     if not (data / "figures.json").exists() or not (weights / "esrgan_std/card.json").exists():
         pytest.skip("no exported esrgan_std or no chapter-3 figures in this checkout")
     entry = json.loads((data / "figures.json").read_text())["disc_precomputed"]["esrgan_std"]
     net, card = load_generator(weights / "esrgan_std")
-    assert entry["weights_sha256"] == card["weights"]["sha256"], "made from other weights: rerun srt.figures_esrgan"
+    assert entry["weights_sha256"] == card["weights"]["sha256"], "made from other weights: rerun srt.site.figures_esrgan"
     photos = sorted(p.stem for p in demo.glob("*.png"))
     assert sorted(entry["images"]) == photos and len(photos) == 10
     torch.set_num_threads(1)
@@ -132,7 +132,7 @@ def test_precomputed_esrgan_std_pictures_are_the_exported_models_output():
 
 
 def test_disc_modes_scores_both_batchnorm_modes_without_touching_the_running_statistics():
-    from srt import disc_modes
+    from srt.site import disc_modes
     torch.manual_seed(0)
     disc = build("vgg_discriminator", num_feat=2, input_size=128).eval()
     before = {k: v.clone() for k, v in disc.state_dict().items()}

@@ -8,8 +8,10 @@ import pytest
 import torch
 from conftest import SHARED
 
-from srt import export, safetensors, train
-from srt.niqe import load_params, niqe
+from srt.io import export
+from srt.io import safetensors, weights
+from srt.core import train
+from srt.measure.niqe import load_params, niqe
 
 # NIQE parameters of the right shapes: export measures NIQE, these tests do not look at its value
 NIQE_STUB = {"mu_pris_param": np.zeros((1, 36)), "cov_pris_param": np.eye(36), "gaussian_window": np.ones((7, 7)) / 49}
@@ -96,7 +98,7 @@ def test_export_writes_golden_vectors_of_the_stored_weights(tiny_zoo, image_root
     assert card["weights"]["sha256"] == hashlib.sha256(content).hexdigest() == export.sha256(out / "srresnet/weights.safetensors.gz")
     assert packed[:2] == b"\x1f\x8b" and packed[4:8] == b"\0\0\0\0"  # gzip, mtime 0
     assert not (out / "srresnet/weights.safetensors").exists()
-    net, _ = export.load_generator(out / "srresnet")
+    net, _ = weights.load_generator(out / "srresnet")
     golden, _ = safetensors.load(out / "srresnet/golden.safetensors")
     assert golden["input"].shape == (1, export.GOLDEN_LR, export.GOLDEN_LR, 3)
     with torch.no_grad():
@@ -107,9 +109,9 @@ def test_export_writes_golden_vectors_of_the_stored_weights(tiny_zoo, image_root
 
 @pytest.mark.skipif(not (SHARED / "metrics").exists(), reason="needs ../shared/datasets")
 def test_niqe_prefers_the_real_image_to_its_bicubic_enlargement():
-    from srt.data import load_eval_set
-    from srt.evaluate import upscale
-    from srt.metrics import rgb_to_y
+    from srt.core.data import load_eval_set
+    from srt.measure.evaluate import upscale
+    from srt.measure.metrics import rgb_to_y
     params = load_params(SHARED / "metrics/niqe_pris_params.npz")
     for name, lr, hr in load_eval_set(SHARED, "Set5"):
         real = niqe(rgb_to_y(hr)[0, 0, 4:-4, 4:-4].numpy(), params)
@@ -121,7 +123,7 @@ def test_warm_start_continues_from_exported_weights(tiny_zoo, image_root, tmp_pa
     runs, out = tmp_path / "runs", tmp_path / "weights"
     assert train.main(f"--models srcnn --data {image_root} --runs {runs} --iters 2".split()) == 0
     export.export_generator("srcnn", runs, out, image_root, NIQE_STUB, fmt="fp16")
-    stored, _ = export.load_generator(out / "srcnn")
+    stored, _ = weights.load_generator(out / "srcnn")
     job = train.Job("srcnn", tmp_path / "runs2", "cpu", warm_start=str(out))
     for k, v in stored.state_dict().items():
         assert torch.equal(job.net.state_dict()[k], v), k
@@ -150,7 +152,7 @@ def test_repack_compresses_an_old_export_without_changing_its_content(tiny_zoo, 
     # A second repack changes nothing; the stored file reads back as the same network.
     assert export.main(["--repack", "--out", str(out)]) == 0
     assert json.loads(card_path.read_text()) == again
-    net, _ = export.load_generator(out / "srcnn")
+    net, _ = weights.load_generator(out / "srcnn")
     assert set(net.state_dict()) >= set(card["tensors"])
 
 
@@ -161,7 +163,7 @@ def test_zoo_init_falls_back_to_the_exported_weights(tiny_zoo, image_root, tmp_p
     assert train.main(f"--models srresnet --data {image_root} --runs {runs} --iters 2".split()) == 0
     export.export_generator("srresnet", runs, out, image_root, NIQE_STUB, fmt="fp16")
     monkeypatch.setattr(train, "PUBLIC_WEIGHTS", out)
-    stored, _ = export.load_generator(out / "srresnet")
+    stored, _ = weights.load_generator(out / "srresnet")
     job = train.Job("srresnet_vgg", tmp_path / "elsewhere/runs", "cpu")
     for k, v in stored.state_dict().items():
         assert torch.equal(job.net.state_dict()[k], v), k
@@ -169,7 +171,7 @@ def test_zoo_init_falls_back_to_the_exported_weights(tiny_zoo, image_root, tmp_p
 
 def test_set_changes_a_recipe_for_one_run_and_the_card_records_it(tiny_zoo, image_root, tmp_path):
     """`--set` reaches into the zoo entry of each model that has the setting; the export writes what ran."""
-    from srt.zoo import with_overrides
+    from srt.core.zoo import with_overrides
     cfg = with_overrides(tiny_zoo["srgan"], ["loss.gan=5e-2", "content.layer=conv2_2", "batch=4"])
     assert cfg["loss"]["gan"] == 5e-2 and cfg["content"]["layer"] == "conv2_2" and cfg["batch"] == 4
     assert tiny_zoo["srgan"]["loss"]["gan"] != 5e-2  # the zoo itself is untouched

@@ -1,5 +1,5 @@
 // Facts about the exported discriminators' score scale, from public/data/disc-modes.json (written by
-// training/srt/disc_modes.py): mean D(x) on the same training patches with BatchNorm's running statistics (how
+// training/srt/site/disc_modes.py): mean D(x) on the same training patches with BatchNorm's running statistics (how
 // the figures run them) and with each batch's own statistics (how they were trained). Pure; used at build time.
 import data from '../../../public/data/disc-modes.json';
 
@@ -31,7 +31,7 @@ export const SEPARATES = 0.05;
 
 export function discModeFacts(id: string, file: DiscModesFile = data as DiscModesFile): DiscModeFacts {
   const row = file.discriminators[id];
-  if (!row) throw new Error(`public/data/disc-modes.json has no ${id}: run training/srt/disc_modes.py`);
+  if (!row) throw new Error(`public/data/disc-modes.json has no ${id}: run training/srt/site/disc_modes.py`);
   return {
     id,
     generator: row.generator,

@@ -1,5 +1,5 @@
 // Build-time readers for the chapter-3 data in public/data/esrgan (Node only, during `astro build`):
-// figures.json (pre-computed pictures, training/srt/figures_esrgan.py) and the pipeline's
+// figures.json (pre-computed pictures, training/srt/site/figures_esrgan.py) and the pipeline's
 // perception-distortion.json. A file that is missing or malformed gives null, and the figures say so.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,5 +1,5 @@
-// Build-time reader for the trained networks in public/weights (written by `python -m srt.export`) and the
-// bicubic baseline in public/data/results.json (written by `python -m srt.evaluate`). Runs in Node during `astro build` only.
+// Build-time reader for the trained networks in public/weights (written by `python -m srt.io.export`) and the
+// bicubic baseline in public/data/results.json (written by `python -m srt.measure.evaluate`). Runs in Node during `astro build` only.
 // Robust to gaps: a model listed in index.json whose card is missing or unreadable is skipped and reported in
 // `missing`, a missing curves.json gives an empty curve, a missing results.json drops the baseline row.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -9,7 +9,7 @@ export interface SetScores {
   psnr: number;
   ssim: number;
   niqe: number;
-  /** The x4 checkerboard index (srt.metrics.grid_index); absent in bicubic's row of older results. */
+  /** The x4 checkerboard index (srt.measure.metrics.grid_index); absent in bicubic's row of older results. */
   grid?: number;
 }
 

@@ -1,4 +1,4 @@
-// The pre-computed crops (public/data/srgan/manifest.json, written by training/srt/figures_srgan.py)
+// The pre-computed crops (public/data/srgan/manifest.json, written by training/srt/site/figures_srgan.py)
 // and the chapter's model ids, labels and plot colours. Imported at build time and in the browser.
 import manifestJson from '../../../public/data/srgan/manifest.json';
 

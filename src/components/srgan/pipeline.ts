@@ -1,7 +1,7 @@
 // Pure image steps shared by the chapter-2 widgets and their build-time pictures (no tfjs, no DOM):
 // crop, the LR input (MATLAB bicubic ×1/4, src/sr/resizeCpu.ts), 8-bit rounding, and the numbers a panel
 // shows. Everything the reader sees is an 8-bit picture, so every metric is computed on 8-bit values (as
-// training/srt/evaluate.py does).
+// training/srt/measure/evaluate.py does).
 import { createImage, type RGBImage } from '../../sr/image';
 import { psnrY, ssimY } from '../../sr/metrics';
 import { imresizeJs } from '../../sr/resizeCpu';

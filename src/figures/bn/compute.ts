@@ -8,7 +8,7 @@ import { localField, numberField, oneOfField, optionalField, withheldField, type
 export type InputVariant = 'original' | 'dark' | 'flat' | 'saturated';
 export const inputVariants: readonly InputVariant[] = ['original', 'dark', 'flat', 'saturated'];
 
-/** Altered copies of an LR crop whose statistics differ from the training data (same rules as training/srt/figures_esrgan.py). */
+/** Altered copies of an LR crop whose statistics differ from the training data (same rules as training/srt/site/figures_esrgan.py). */
 export function inputVariant(img: RGBImage, kind: InputVariant): RGBImage {
   const data = new Float32Array(img.data.length);
   if (kind === 'flat') {

@@ -1,6 +1,6 @@
 // The comparison figure's pure side: the columns it shows, the degraded input enlarged by repeating pixels (so
 // every panel, and the loupes over it, have the same size), and each enlargement's Y-PSNR against the original
-// (BT.601 luma, 4-pixel border, as training/srt/evaluate.py and the chapter's table measure it).
+// (BT.601 luma, 4-pixel border, as training/srt/measure/evaluate.py and the chapter's table measure it).
 import type { RGBImage } from '../../sr/image';
 import { psnrY } from '../../sr/metrics';
 

@@ -13,7 +13,7 @@ export const DISC_FAKES = ['bicubic', 'rrdb_psnr', 'esrgan', 'esrgan_std'] as co
 export type DiscFake = (typeof DISC_FAKES)[number];
 /**
  * Sources the figure shows as pictures pre-computed by the training pipeline (public/data/esrgan,
- * `python -m srt.figures_esrgan`) instead of running the generator: esrgan_std is the only RRDB generator
+ * `python -m srt.site.figures_esrgan`) instead of running the generator: esrgan_std is the only RRDB generator
  * no other figure of the chapter loads, and downloading it for this one choice would take the page over
  * its 12 MB budget.
  */

@@ -43,7 +43,7 @@ export const figure: Figure<DiscState> = {
 
     async function generated(real: RGBImage, state: DiscState, client: NonNullable<Awaited<ReturnType<typeof ctx.runtime>>>['client']): Promise<RGBImage> {
       if (DISC_PRECOMPUTED.includes(state.fake)) {
-        // Made by the pipeline from exactly the LR below (training/srt/figures_esrgan.py: disc_photo, disc_lr).
+        // Made by the pipeline from exactly the LR below (training/srt/site/figures_esrgan.py: disc_photo, disc_lr).
         const path = precomputed[state.fake]?.[state.img];
         if (!path) throw new Error(fill(s.discPrecomputedMissing, { id: state.fake }));
         return loadUrl(ctx.url(path));

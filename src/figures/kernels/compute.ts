@@ -1,5 +1,5 @@
 // The kernel figure's pure side: a kernel's spectrum (the magnitude of its 2-D DFT on a 64 × 64 grid, centred,
-// as training/srt/figures_realesrgan.py draws it) and what it does to a step edge (the middle row of a 64 × 64
+// as training/srt/site/figures_realesrgan.py draws it) and what it does to a step edge (the middle row of a 64 × 64
 // step 0 → 1 blurred with reflect padding, and the overshoot in percent, as that script's `step_overshoot`).
 import { filterSquare } from '../../sr/degrade/ops';
 import { createImage } from '../../sr/image';

@@ -1,5 +1,5 @@
 // Deterministic noise for the degradation model: a counter-based hash, so the same seed gives the same noise
-// in a page, a Worker, Node and `training/srt/degradations.py` (`HashNoise`), value for value. Arrays are in
+// in a page, a Worker, Node and `training/srt/core/degradations.py` (`HashNoise`), value for value. Arrays are in
 // NCHW order (channel planes one after the other), as the Python side draws them.
 
 /** lowbias32 (C. Wellons): a 32-bit integer hash. */

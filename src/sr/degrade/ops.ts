@@ -1,5 +1,5 @@
 // The image operations of the degradation model on `RGBImage` (HWC float32), each the same arithmetic as its
-// PyTorch counterpart in `training/srt/degradations.py`: reflect-padded correlation (BasicSR's filter2D),
+// PyTorch counterpart in `training/srt/core/degradations.py`: reflect-padded correlation (BasicSR's filter2D),
 // `F.interpolate(size=…)` for bilinear / bicubic (align_corners false, Keys a = −0.75) and
 // `adaptive_avg_pool2d` for area, BasicSR's unsharp mask, and additive Gaussian / Poisson noise.
 import { createImage, type RGBImage } from '../image';

@@ -1,6 +1,6 @@
 // The parameters of one Real-ESRGAN degradation (Wang et al. 2021), their published ranges
 // (`options/train_realesrnet_x4plus.yml`, BasicSR `degradations.py`), and a seeded draw from them.
-// The same names and meanings as `training/srt/degradations.py`, so a parameter list moves between the two.
+// The same names and meanings as `training/srt/core/degradations.py`, so a parameter list moves between the two.
 import { rng } from '../random';
 
 export const KERNEL_FAMILIES = ['iso', 'aniso', 'generalized_iso', 'generalized_aniso', 'plateau_iso', 'plateau_aniso'] as const;

@@ -1,6 +1,6 @@
 // Real-ESRGAN's second-order degradation (Wang et al. 2021) as one function of explicit parameters, returning
 // every intermediate picture for the chapter's strip. JPEG is passed in (the page uses the browser's encoder);
-// a null quality, or no encoder, skips that step. Python twin: `degrade` in training/srt/degradations.py.
+// a null quality, or no encoder, skips that step. Python twin: `degrade` in training/srt/core/degradations.py.
 import type { RGBImage } from '../image';
 import { blurKernel } from './kernels';
 import { addNoise, filterSquare, quantize, resizeTorch } from './ops';

@@ -1,6 +1,6 @@
 /**
  * Stored tensors -> float32 values in PyTorch layout: `int8` weights times their per-output-channel
- * `<name>.scale`, `F16` decoded, `F32` as is. The inverse of training/srt/quantize.py's `encode`.
+ * `<name>.scale`, `F16` decoded, `F32` as is. The inverse of training/srt/io/quantize.py's `encode`.
  */
 import { checkShapes, type ModelCard } from './card';
 import { WeightError } from './errors';

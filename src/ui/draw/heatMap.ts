@@ -1,5 +1,5 @@
 // Signed values as a diverging heat map: white at zero, orange towards the largest positive magnitude, blue
-// towards the largest negative one (the colours of training/srt/figures_realesrgan.py's kernel pictures).
+// towards the largest negative one (the colours of training/srt/site/figures_realesrgan.py's kernel pictures).
 const POSITIVE = [0.85, 0.33, 0.1];
 const NEGATIVE = [0.13, 0.4, 0.75];
 

@@ -1,7 +1,7 @@
 """Pre-computed pictures for chapter 2 (SRGAN): the fallback the widgets show before (or without) a
 compute backend in the browser.
 
-    cd training && /usr/bin/python3 -m srt.figures_srgan --weights ../public/weights --demo ../public/images/demo --out ../public/data/srgan
+    cd training && /usr/bin/python3 -m srt.site.figures_srgan --weights ../public/weights --demo ../public/images/demo --out ../public/data/srgan
 
 For each demo crop in CROPS: the HR crop (128x128), its LR (MATLAB-style bicubic x1/4, rounded to 8 bits,
 32x32), and the x4 outputs of bicubic and of the exported `srresnet`, `srresnet_vgg` and `srgan` (CPU, fp32
@@ -22,8 +22,8 @@ import numpy as np
 import torch
 from PIL import Image
 
-from .export import load_discriminator, load_generator
-from .imresize import imresize, quantize_uint8
+from ..io.weights import load_discriminator, load_generator
+from ..core.imresize import imresize, quantize_uint8
 
 HR = 128
 SCALE = 4

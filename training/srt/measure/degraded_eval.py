@@ -1,8 +1,8 @@
 """Set5 and Set14 through Real-ESRGAN's degradation model with fixed parameters, and how well each generator
 restores them: the test of `realesrnet` (trained on such inputs) against `rrdb_psnr` (trained on bicubic).
 
-    python -m srt.degraded_eval --weights ../public/weights --data ../shared/datasets --out results/degraded
-    python -m srt.degraded_eval ... --checkpoint realesrnet=runs/realesrnet/ckpt.pt    # a run not yet exported
+    python -m srt.measure.degraded_eval --weights ../public/weights --data ../shared/datasets --out results/degraded
+    python -m srt.measure.degraded_eval ... --checkpoint realesrnet=runs/realesrnet/ckpt.pt    # a run not yet exported
 
 The parameters are drawn once per image (`np.random.default_rng(SEED + i)`, the published distributions) and
 kept in `<out>/params.json`, committed: later runs read that list instead of drawing again. The degraded
@@ -17,10 +17,10 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from . import degradations as dg
-from .data import load_eval_set
-from .evaluate import SETS, upscale
-from .metrics import psnr_y, ssim_y
+from ..core import degradations as dg
+from ..core.data import load_eval_set
+from ..measure.evaluate import SETS, upscale
+from ..measure.metrics import psnr_y, ssim_y
 
 SEED = 2021
 MODELS = ("rrdb_psnr", "realesrnet")
@@ -43,9 +43,9 @@ def parameter_list(out, data):
 
 
 def load_models(weights, checkpoints):
-    from .export import load_generator  # export owns the weight format
-    from .models import build
-    from .zoo import ZOO
+    from ..io.weights import load_generator
+    from ..core.models import build
+    from ..core.zoo import ZOO
     nets = {}
     for mid in MODELS:
         if mid in checkpoints:
@@ -107,7 +107,7 @@ def main(argv=None):
     means = summary(rows)
     (Path(a.out) / "degraded.json").write_text(json.dumps({"mean": means, "images": rows}, indent=1) + "\n")
     (Path(a.out) / "degraded.md").write_text(
-        "# Degraded Set5 / Set14, x4, measured by `python -m srt.degraded_eval`\n\n"
+        "# Degraded Set5 / Set14, x4, measured by `python -m srt.measure.degraded_eval`\n\n"
         "Y-PSNR (dB) / SSIM (BT.601, 4-pixel border) against the original photographs. *degraded*: the photograph\n"
         "through Real-ESRGAN's second-order degradation with the parameters in `params.json` (one draw per image);\n"
         "*clean*: the usual bicubic `LR_x4` input.\n\n" + table(means))

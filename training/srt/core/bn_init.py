@@ -8,7 +8,7 @@ mean. At inference (stored statistics) the network is then `rrdb_psnr`, value fo
 each batch is normalised by its own statistics instead, and that difference is what chapter 3's BN-versus-no-BN
 comparison is about: `esrgan` and `esrgan_bn` start from the same function.
 
-    python -m srt.bn_init --data ../shared/datasets     # writes runs/rrdb_bn_psnr/final.pt
+    python -m srt.core.bn_init --data ../shared/datasets     # writes runs/rrdb_bn_psnr/final.pt
 """
 import argparse
 import json
@@ -16,10 +16,10 @@ from pathlib import Path
 
 import torch
 
-from .data import PatchSampler, list_images
-from .export import load_generator
-from .models import build
-from .train import PUBLIC_WEIGHTS
+from ..core.data import PatchSampler, list_images
+from ..io.weights import load_generator
+from ..core.models import build
+from ..core.train import PUBLIC_WEIGHTS
 
 
 @torch.no_grad()
@@ -67,7 +67,7 @@ def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--data", required=True)
     p.add_argument("--weights", default=str(PUBLIC_WEIGHTS / "rrdb_psnr"), help="the exported rrdb_psnr")
-    p.add_argument("--runs", default=str(Path(__file__).resolve().parents[1] / "runs"))
+    p.add_argument("--runs", default=str(Path(__file__).resolve().parents[2] / "runs"))
     p.add_argument("--batches", type=int, default=20)
     p.add_argument("--batch-size", type=int, default=16)
     p.add_argument("--seed", type=int, default=1)
@@ -81,7 +81,7 @@ def main(argv=None):
         gap = (net(batches[0]) - plain(batches[0])).abs().max().item()
     out = Path(a.runs) / "rrdb_bn_psnr"
     out.mkdir(parents=True, exist_ok=True)
-    meta = {"model_id": "rrdb_bn_psnr", "from": card["id"], "method": "identity BatchNorm (srt.bn_init)",
+    meta = {"model_id": "rrdb_bn_psnr", "from": card["id"], "method": "identity BatchNorm (srt.core.bn_init)",
             "batches": a.batches, "batch": a.batch_size, "seed": a.seed, "max_abs_gap_to_plain": gap}
     torch.save({"model": net.state_dict(), "disc": None, "meta": meta}, out / "final.pt")
     (out / "meta.json").write_text(json.dumps(meta, indent=1))

@@ -1,6 +1,6 @@
 """Evaluate generators on Set5 and Set14 (x4): PSNR / SSIM on Y with a 4-pixel border, and NIQE.
 
-    python -m srt.evaluate --weights ../public/weights --data ../shared/datasets --out results
+    python -m srt.measure.evaluate --weights ../public/weights --data ../shared/datasets --out results
 writes results/results.md and results.json for every generator in the weights folder (the exported, dequantised
 weights: what the browser runs), bicubic as the baseline. results.json goes to ../public/data, where the site's build
 reads it, when the weights are the site's own (../public/weights); for any other folder, beside results.md.
@@ -11,10 +11,10 @@ from pathlib import Path
 
 import torch
 
-from . import niqe as niqe_mod
-from .data import load_eval_set
-from .imresize import imresize
-from .metrics import grid_index, psnr_y, rgb_to_y, ssim_y
+from ..measure import niqe as niqe_mod
+from ..core.data import load_eval_set
+from ..core.imresize import imresize
+from ..measure.metrics import grid_index, psnr_y, rgb_to_y, ssim_y
 
 SETS = ("Set5", "Set14")
 
@@ -54,7 +54,7 @@ def table(results):
 
 
 def main(argv=None):
-    from .export import load_generator  # export owns the weight format
+    from ..io.weights import load_generator
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--weights", required=True)
     p.add_argument("--data", required=True)
@@ -70,12 +70,12 @@ def main(argv=None):
         results[entry["id"]] = measure(net, card["architecture"]["input"], a.data, params)
         print(entry["id"], {k: {m: v[m] for m in ("psnr", "ssim", "niqe")} for k, v in results[entry["id"]].items()}, flush=True)
     Path(a.out).mkdir(parents=True, exist_ok=True)
-    site = Path(__file__).resolve().parents[2] / "public"
+    site = Path(__file__).resolve().parents[3] / "public"
     published = Path(a.weights).resolve() == site / "weights"
     (site / "data" if published else Path(a.out)).joinpath("results.json").write_text(json.dumps(results, indent=1))
-    (Path(a.out) / "results.md").write_text("# Zoo v1, x4, measured by `python -m srt.evaluate`\n\n"
+    (Path(a.out) / "results.md").write_text("# Zoo v1, x4, measured by `python -m srt.measure.evaluate`\n\n"
                                             "PSNR / SSIM on Y (BT.601), 4-pixel border; NIQE on Y, lower is more natural; grid: the "
-                                            "x4 checkerboard index of `srt.metrics.grid_index` (about 1-3 for photographs).\n\n" + table(results))
+                                            "x4 checkerboard index of `srt.measure.metrics.grid_index` (about 1-3 for photographs).\n\n" + table(results))
     return 0
 
 

@@ -2,20 +2,20 @@
 
 Re-estimates only the running mean and variance of every BatchNorm layer from training batches (a
 cumulative average, as "precise BN" does; no weight changes), then measures Set5 per image, before and
-after, like `srt.evaluate`. A network whose PSNR falls far is one that fine-tuning with BatchNorm in
+after, like `srt.measure.evaluate`. A network whose PSNR falls far is one that fine-tuning with BatchNorm in
 training mode (which moves those statistics every step) will damage.
 
-    python -m srt.bn_sensitivity --weights ../public/weights/srresnet --data ../shared/datasets --batches 40
+    python -m srt.measure.bn_sensitivity --weights ../public/weights/srresnet --data ../shared/datasets --batches 40
 """
 import argparse
 from pathlib import Path
 
 import torch
 
-from .data import PatchSampler, list_images, load_eval_set
-from .evaluate import upscale
-from .export import load_generator
-from .metrics import psnr_y
+from ..core.data import PatchSampler, list_images, load_eval_set
+from ..measure.evaluate import upscale
+from ..io.weights import load_generator
+from ..measure.metrics import psnr_y
 
 
 def set_psnr(net, eval_set, input_kind):

@@ -7,9 +7,10 @@ VGG19 layer after activation, relu1_2 here, see SRGAN_CONTENT; ESRGAN: L1 of con
 `srresnet`) instead of each batch's, and keep them (see training/README.md, "Choices").
 """
 RRDB = dict(num_feat=64, num_block=3, num_grow_ch=32)
-DISC = dict(num_feat=16)  # narrow VGG-style discriminator: ~1.06 M parameters, fits the download budget
+DISC = dict(num_feat=16, norm="batch")  # narrow VGG-style discriminator: ~1.06 M parameters, fits the download budget;
+# norm "batch" (SRGAN, ESRGAN) or "spectral" (spectral normalisation, no BatchNorm, as Real-ESRGAN's discriminator)
 # how real and generated patches meet the discriminator's BatchNorm: "separate" batches (the shipped models) or one
-# "joint" batch (`srt.train.Trainer.scores`)
+# "joint" batch (`srt.core.train.Trainer.scores`)
 DISC_BATCH = "separate"
 
 PSNR_TRAINING = dict(batch=64, patch=128, lr=3e-4)
@@ -26,7 +27,7 @@ SRGAN_CONTENT = dict(distance="mse", layer="relu1_2")
 ESRGAN_CONTENT = dict(distance="l1", layer="conv5_4")     # Wang et al. 2018, before activation
 
 # Real-ESRNet (Wang et al. 2021): rrdb_psnr fine-tuned with L1 on pairs made by the high-order degradation model
-# (`srt/degradations.py`) instead of bicubic; their learning rate 2e-4; batch 16 keeps a CPU step near a second
+# (`srt/core/degradations.py`) instead of bicubic; their learning rate 2e-4; batch 16 keeps a CPU step near a second
 REALESRNET_TRAINING = dict(batch=16, patch=128, lr=2e-4)
 
 ZOO = {
@@ -56,7 +57,7 @@ ZOO = {
 
 
 def with_overrides(cfg, overrides):
-    """A copy of a zoo entry with `KEY=VALUE` settings applied (`srt.train --set`), to try a recipe change without
+    """A copy of a zoo entry with `KEY=VALUE` settings applied (`srt.core.train --set`), to try a recipe change without
     a new entry: dotted keys reach into dicts (`loss.gan=5e-3`, `content.layer=conv2_2`); a key the entry lacks is
     left out, so one run can change the GAN weight of a group that also holds a model without a GAN term. Values
     are read as numbers where they parse as one, `true` / `false` as booleans."""

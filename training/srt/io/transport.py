@@ -1,6 +1,6 @@
 """Copy finished runs' weights as fp16 (half the bytes) to carry them between GPU sessions.
 
-    python -m srt.transport OUTDIR runs/srresnet runs/rrdb_psnr ...
+    python -m srt.io.transport OUTDIR runs/srresnet runs/rrdb_psnr ...
 """
 import sys
 from pathlib import Path

@@ -1,7 +1,7 @@
 """Chapter 4's (Real-ESRGAN) static pictures and numbers, in public/data/realesrgan/: what the page shows before,
 or without, a compute backend, and the figures the prose quotes.
 
-    cd training && /usr/bin/python3 -m srt.figures_realesrgan --weights ../public/weights --demo ../public/images/demo
+    cd training && /usr/bin/python3 -m srt.site.figures_realesrgan --weights ../public/weights --demo ../public/images/demo
 
 - `kernel-<kind>.png` (21x21, orange positive, blue negative, each scaled to its own largest magnitude) and
   `spectrum-<kind>.png` (|FFT| of the kernel padded to 64x64, centred, 1 = white): the seven kernel families at
@@ -9,7 +9,7 @@ or without, a compute backend, and the figures the prose quotes.
 - `strip-<stage>.png`: a demo crop through one fixed degradation (STRIP, listed in `strip.json`), every stage.
 - `compare-<photo>-<model>.png`: the degraded crops of COMPARE, enlarged by bicubic, `rrdb_psnr` and `realesrnet`,
   with the HR crop; `compare.json` gives each one's Y-PSNR against the HR crop.
-- `degraded.json`: the Set5 / Set14 means of `training/results/degraded/degraded.json` (srt.degraded_eval).
+- `degraded.json`: the Set5 / Set14 means of `training/results/degraded/degraded.json` (srt.measure.degraded_eval).
 """
 import argparse
 import json
@@ -20,10 +20,10 @@ import numpy as np
 import torch
 from PIL import Image
 
-from . import degradations as dg
-from .evaluate import upscale
-from .export import load_generator
-from .metrics import psnr_y
+from ..core import degradations as dg
+from ..measure.evaluate import upscale
+from ..io.weights import load_generator
+from ..measure.metrics import psnr_y
 
 HR = 128
 KERNELS = [
@@ -126,7 +126,7 @@ def main():
             print(name, compare[-1]["psnr"])
     (out / "compare.json").write_text(json.dumps(compare, indent=1) + "\n")
     means = json.loads(Path(a.results).read_text())["mean"]
-    (out / "degraded.json").write_text(json.dumps(dict(measured_by="python -m srt.degraded_eval", mean=means), indent=1) + "\n")
+    (out / "degraded.json").write_text(json.dumps(dict(measured_by="python -m srt.measure.degraded_eval", mean=means), indent=1) + "\n")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """PyTorch's side of the site's GPU benchmark (issue #4): the exported weights, timed like `npm run bench`.
 
-    python -m srt.bench_torch --weights ../public/weights [--sizes 32,64,128,256] [--precisions fp32,fp16]
+    python -m srt.ops.bench_torch --weights ../public/weights [--sizes 32,64,128,256] [--precisions fp32,fp16]
                               [--models srcnn,...] [--budget 30] [--runs 20] [--run-ms 3000] [--warmup 3]
                               [--device cuda|cpu] [--json FILE] [--md FILE]
 
@@ -30,7 +30,7 @@ from pathlib import Path
 import torch
 from torch import nn
 
-from .imresize import Resizer
+from ..core.imresize import Resizer
 
 PRECISIONS = ("fp32", "tf32", "fp16")
 
@@ -152,7 +152,7 @@ def device_info(device):
 def bench(weights, sizes, precisions, device, only=None, budget_s=30.0, runs=20, run_ms=3000.0, warmup=3, on_row=None):
     """Rows {models, architecture, label, size, precision, gmac, ms, gflops, times, skipped?};
     on_row(rows so far) after each one."""
-    from .export import load_generator  # export owns the weight format (and its file names)
+    from ..io.weights import load_generator
 
     rows = []
     if device.type == "cuda":
@@ -214,7 +214,7 @@ def markdown(report):
 
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--weights", default=str(Path(__file__).resolve().parents[2] / "public" / "weights"))
+    p.add_argument("--weights", default=str(Path(__file__).resolve().parents[3] / "public" / "weights"))
     p.add_argument("--sizes", default="32,64,128,256")
     p.add_argument("--precisions", default="fp32,fp16", help=f"comma list of {', '.join(PRECISIONS)}")
     p.add_argument("--models", default=None)

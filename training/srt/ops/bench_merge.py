@@ -1,9 +1,9 @@
 """One markdown table from the two halves of the GPU benchmark (issue #4).
 
-    python -m srt.bench_merge --tfjs tfjs.json --torch torch.json [--out bench.md]
+    python -m srt.ops.bench_merge --tfjs tfjs.json --torch torch.json [--out bench.md]
 
 `tfjs.json` is written by scripts/bench-gpu.ts (or `npm run bench -- --json`), `torch.json` by
-`srt.bench_torch`. Rows are matched by the models of an architecture group and the LR input side.
+`srt.ops.bench_torch`. Rows are matched by the models of an architecture group and the LR input side.
 The ratio is tfjs ms / PyTorch ms (how many times longer TensorFlow.js-on-WebGPU takes; > 1 is slower).
 Both sides count the multiply-accumulates independently (specs.ts `macs()`, PyTorch hooks); a
 difference is flagged. A header says plainly when either side is not on an NVIDIA GPU.

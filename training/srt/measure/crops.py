@@ -1,11 +1,11 @@
 """Side-by-side crops at 4x nearest zoom, to look at what the models draw (the crops the issues ask for in notes).
 
-    python -m srt.crops --image chelsea --box 120 40 80 --out results/crops/x.png bicubic srresnet runs/srgan/final.pt hr
+    python -m srt.measure.crops --image chelsea --box 120 40 80 --out results/crops/x.png bicubic srresnet runs/srgan/final.pt hr
 
 IMAGE is a demo photo in public/images/demo or a path. The photo is cut to a multiple of 4, made small with the
 training's MATLAB-style bicubic x1/4 and rounded to 8 bits; each column upscales it. A column is `bicubic`, `hr`
 (the photo), an exported model id (a folder of --weights: what the browser runs), or a run file (`final.pt`,
-`ckpt.pt` or an `srt.transport` file): its meta names the recipe; a checkpoint, which has none, is read as the
+`ckpt.pt` or an `srt.io.transport` file): its meta names the recipe; a checkpoint, which has none, is read as the
 zoo entry named by its folder. The box (left, top, size) is in HR pixels.
 """
 import argparse
@@ -15,12 +15,12 @@ import numpy as np
 import torch
 from PIL import Image
 
-from .data import load_rgb, to_tensor
-from .export import load_generator
-from .imresize import imresize
-from .models import build
-from .train import PUBLIC_WEIGHTS
-from .zoo import ZOO
+from ..core.data import load_rgb, to_tensor
+from ..io.weights import load_generator
+from ..core.imresize import imresize
+from ..core.models import build
+from ..core.train import PUBLIC_WEIGHTS
+from ..core.zoo import ZOO
 
 DEMO = PUBLIC_WEIGHTS.parents[1] / "public/images/demo"
 ZOOM, GAP = 4, 6

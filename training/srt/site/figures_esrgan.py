@@ -1,9 +1,9 @@
 """Static pictures for chapter 3 (ESRGAN): what the live figures show before (or without) a GPU backend.
 
-    cd training && /usr/bin/python3 -m srt.figures_esrgan --weights ../public/weights \
+    cd training && /usr/bin/python3 -m srt.site.figures_esrgan --weights ../public/weights \
         --demo ../public/images/demo --out ../public/data/esrgan
 
-CPU PyTorch, the exported (stored, dequantised) weights read by `srt.export.load_generator`, so the
+CPU PyTorch, the exported (stored, dequantised) weights read by `srt.io.export.load_generator`, so the
 pictures are those the browser computes, up to float rounding. Writes small PNGs and `figures.json`
 (the crop and the file names) into --out:
 
@@ -27,8 +27,8 @@ import numpy as np
 import torch
 from PIL import Image
 
-from .export import load_discriminator, load_generator
-from .imresize import resize_to
+from ..io.weights import load_discriminator, load_generator
+from ..core.imresize import resize_to
 
 ALPHAS = [0.0, 0.5, 1.0]
 VARIANTS = ["original", "dark", "flat", "saturated"]
@@ -186,7 +186,7 @@ def main():
                             "bytes": sum((out / f).stat().st_size for f in images.values())}
 
     manifest = {
-        "command": "cd training && /usr/bin/python3 -m srt.figures_esrgan",
+        "command": "cd training && /usr/bin/python3 -m srt.site.figures_esrgan",
         "image": args.image,
         "crop": {"x": x0, "y": y0, "size": args.size, "fx": args.x, "fy": args.y},
         "alphas": ALPHAS,

@@ -3,10 +3,10 @@
     theta(alpha) = (1 - alpha) * theta_a + alpha * theta_b
 
 for the exported weights of two generators of one architecture (by default `rrdb_psnr` and `esrgan`),
-measured on Set5 and Set14 exactly like `srt.evaluate` (Y-PSNR / SSIM with a 4-pixel border, NIQE).
+measured on Set5 and Set14 exactly like `srt.measure.evaluate` (Y-PSNR / SSIM with a 4-pixel border, NIQE).
 The browser blends the same dequantised weights, so the page's slider shows these networks.
 
-    python -m srt.perception_distortion --weights ../public/weights --data ../shared/datasets \
+    python -m srt.site.perception_distortion --weights ../public/weights --data ../shared/datasets \
         --out ../public/data/esrgan/perception-distortion.json
 """
 import argparse
@@ -17,9 +17,9 @@ from pathlib import Path
 
 import torch
 
-from . import niqe as niqe_mod
-from .evaluate import measure
-from .export import load_generator
+from ..measure import niqe as niqe_mod
+from ..measure.evaluate import measure
+from ..io.weights import load_generator
 
 
 def blend(net_a, net_b, alpha):
@@ -57,7 +57,7 @@ def main(argv=None):
         print(f"alpha {alpha:.2f}: Set5 {r['set5']['psnr']:.2f} dB NIQE {r['set5']['niqe']:.2f}; "
               f"Set14 {r['set14']['psnr']:.2f} dB NIQE {r['set14']['niqe']:.2f} ({time.time() - t:.0f} s)", flush=True)
     out = {
-        "command": "python -m srt.perception_distortion --weights ../public/weights --data ../shared/datasets "
+        "command": "python -m srt.site.perception_distortion --weights ../public/weights --data ../shared/datasets "
                    f"--a {a.a} --b {a.b} --steps {a.steps}",
         "a": a.a, "b": a.b,
         "weights_sha256": {a.a: card_a["weights"]["sha256"], a.b: card_b["weights"]["sha256"]},

@@ -1,8 +1,8 @@
-"""Writes `test/fixtures/degrade.json`: what `srt.degradations` makes from fixed parameters, for the TypeScript
+"""Writes `test/fixtures/degrade.json`: what `srt.core.degradations` makes from fixed parameters, for the TypeScript
 copy (`src/sr/degrade/`, `test/unit/degrade.test.ts`) to match: every kernel family (to 1e-6), the unsharp mask,
 reflect-padded blur, the three resizes, the four noises, and two whole degradations without JPEG (within 1/255).
 
-    /usr/bin/python3 -m srt.degrade_fixtures        # from training/; deterministic, byte-identical reruns
+    /usr/bin/python3 -m srt.site.degrade_fixtures        # from training/; deterministic, byte-identical reruns
 """
 import json
 import math
@@ -11,9 +11,9 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from . import degradations as dg
+from ..core import degradations as dg
 
-OUT = Path(__file__).resolve().parents[2] / "test/fixtures/degrade.json"
+OUT = Path(__file__).resolve().parents[3] / "test/fixtures/degrade.json"
 
 KERNELS = [
     dict(kind="iso", size=21, sigma_x=2.3),

@@ -10,7 +10,7 @@ import numpy as np
 import torch
 from PIL import Image
 
-from .imresize import Resizer
+from ..core.imresize import Resizer
 
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".bmp"}
 

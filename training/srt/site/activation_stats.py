@@ -4,7 +4,7 @@ ESRGAN's "features before activation", Wang et al. 2018, Sec. 3.3).
 The network is the one training used: `VGG19Features` with fixed-seed random weights (seed 0, see
 models.py). At about 80 MB in float32 it is too large for a page, so the site ships these numbers.
 
-    python -m srt.activation_stats --images ../public/images/demo --out ../public/data/esrgan/vgg-activations.json
+    python -m srt.site.activation_stats --images ../public/images/demo --out ../public/data/esrgan/vgg-activations.json
 """
 import argparse
 import json
@@ -13,8 +13,8 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from .data import load_rgb, to_tensor
-from .models import VGG19Features, vgg19_layer_index
+from ..core.data import load_rgb, to_tensor
+from ..core.models import VGG19Features, vgg19_layer_index
 
 LAYERS = ("conv1_2", "conv2_2", "conv3_4", "conv4_4", "conv5_4")
 BINS = 40
@@ -64,7 +64,7 @@ def main(argv=None):
         stats[f.stem] = {name: layer_stats(*acts[name]) for name in LAYERS}
         print(f.stem, {n: stats[f.stem][n]["after"]["zeroFraction"] for n in LAYERS}, flush=True)
     out = {
-        "command": "python -m srt.activation_stats --images ../public/images/demo --out ../public/data/esrgan/vgg-activations.json",
+        "command": "python -m srt.site.activation_stats --images ../public/images/demo --out ../public/data/esrgan/vgg-activations.json",
         "network": {"name": "vgg19", "init": "fixed-seed random weights (seed 0, He-normal convolutions, zero biases), "
                                              "ImageNet input normalisation: the perceptual-loss network training used"},
         "images": [f.stem for f in files],

@@ -10,7 +10,7 @@ import numpy as np
 from scipy.ndimage import convolve
 from scipy.special import gamma
 
-from .imresize import resize_matrix
+from ..core.imresize import resize_matrix
 
 _ALPHAS = np.arange(0.2, 10.001, 0.001)
 _R_ALPHA = gamma(2 / _ALPHAS) ** 2 / (gamma(1 / _ALPHAS) * gamma(3 / _ALPHAS))

@@ -3,7 +3,7 @@ playground reads, as PyTorch `.pth` (zip format) and `.safetensors`, with and wi
 fp32 and fp16, their PyTorch outputs on one fixed input (`outputs.json`), and hostile files the reader must
 refuse (`hostile/`). `src/sr/modelfile` is tested against them (test/unit/modelfile.test.ts).
 
-    /usr/bin/python3 -m srt.modelfile_fixtures          # from training/ (PyTorch on a CPU; seconds)
+    /usr/bin/python3 -m srt.site.modelfile_fixtures          # from training/ (PyTorch on a CPU; seconds)
 """
 import io
 import json
@@ -18,10 +18,10 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from . import safetensors
-from .models import RRDBNet
+from ..io import safetensors
+from ..core.models import RRDBNet
 
-OUT = Path(__file__).resolve().parents[2] / "test/fixtures/modelfiles"
+OUT = Path(__file__).resolve().parents[3] / "test/fixtures/modelfiles"
 INPUT = dict(height=6, width=5, seed=3)
 
 

@@ -1,7 +1,7 @@
 """Train one or more zoo models in lockstep: every model sees the same batches in the same order.
 
-    python -m srt.train --models srresnet,rrdb_psnr --data ../shared/datasets --iters 20000
-    python -m srt.train --models srresnet,rrdb_psnr --data DIR --budget 450   # fit the iterations to 450 s
+    python -m srt.core.train --models srresnet,rrdb_psnr --data ../shared/datasets --iters 20000
+    python -m srt.core.train --models srresnet,rrdb_psnr --data DIR --budget 450   # fit the iterations to 450 s
 
 Runs are resumable: `runs/<id>/ckpt.pt` is written every --ckpt-every steps and when --time-limit
 is reached (exit code 3); running the same command again continues. A finished model leaves
@@ -18,18 +18,18 @@ from pathlib import Path
 
 import torch
 
-from . import losses
-from .data import PatchSampler, list_images, load_eval_set
-from .degradations import DegradedPairs
-from .evaluate import upscale
-from .imresize import Resizer
-from .metrics import psnr_y, ssim_y
-from .models import VGG19Features, build
-from .zoo import ZOO, with_overrides
+from ..core import losses
+from ..core.data import PatchSampler, list_images, load_eval_set
+from ..core.degradations import DegradedPairs
+from ..measure.evaluate import upscale
+from ..core.imresize import Resizer
+from ..measure.metrics import psnr_y, ssim_y
+from ..core.models import VGG19Features, build
+from ..core.zoo import ZOO, with_overrides
 
 WARMUP = 100
 PROBE_STEPS = 30  # with --budget, steps WARMUP-PROBE_STEPS..WARMUP are timed to size the run
-PUBLIC_WEIGHTS = Path(__file__).resolve().parents[2] / "public/weights"  # the exported zoo: zoo `init` falls back to it
+PUBLIC_WEIGHTS = Path(__file__).resolve().parents[3] / "public/weights"  # the exported zoo: zoo `init` falls back to it
 
 
 def mixed_precision(device):
@@ -76,7 +76,7 @@ class Job:
     def _initial_weights(self, runs, warm_start, device):
         """A fresh run starts from: its own exported weights (--warm-start, to train a model further),
         else its zoo `init` run (runs/<init>/final.pt, or that model's exported weights), else random."""
-        from .export import load_generator  # the export module owns the weight format
+        from ..io.weights import load_generator
         exported = lambda mid: Path(warm_start or PUBLIC_WEIGHTS) / mid  # noqa: E731
         if warm_start and (exported(self.id) / "card.json").exists():
             self.net.load_state_dict(load_generator(exported(self.id))[0].state_dict(), strict=False)
@@ -328,7 +328,7 @@ def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--models", required=True, type=lambda s: s.split(","))
     p.add_argument("--data", required=True, help="folder with train/{bsds500,t91} and eval/{Set5,Set14}")
-    p.add_argument("--runs", default=str(Path(__file__).resolve().parents[1] / "runs"))
+    p.add_argument("--runs", default=str(Path(__file__).resolve().parents[2] / "runs"))
     p.add_argument("--iters", type=int, help="total iterations")
     p.add_argument("--budget", type=float, help="seconds: size --iters to fit (measured on the first steps)")
     p.add_argument("--time-limit", type=float, default=float("inf"), help="checkpoint and stop after this many seconds")

@@ -1,6 +1,6 @@
 """The x4 phase pattern a generator draws on flat inputs (issue #17: `srresnet`'s grid in dark hair).
 
-    cd training && /usr/bin/python3 -m srt.dark_phase
+    cd training && /usr/bin/python3 -m srt.measure.dark_phase
 
 For a flat 32x32 LR input at a few grey levels, the output (8 px border cut) is folded into its 4x4 sub-pixel
 phases; the amplitude is the largest spread of the 16 phase means over the colour channels, in 8-bit levels. A
@@ -13,8 +13,8 @@ import copy
 
 import torch
 
-from .export import load_generator
-from .train import PUBLIC_WEIGHTS
+from ..io.weights import load_generator
+from ..core.train import PUBLIC_WEIGHTS
 
 LEVELS = (0.02, 0.1, 0.5)
 

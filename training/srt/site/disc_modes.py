@@ -1,8 +1,8 @@
 """How the exported discriminators score real and generated patches with the two kinds of BatchNorm statistics.
 
-    cd training && /usr/bin/python3 -m srt.disc_modes --data ../shared/datasets --out ../public/data/disc-modes.json
+    cd training && /usr/bin/python3 -m srt.site.disc_modes --data ../shared/datasets --out ../public/data/disc-modes.json
 
-In training, `srt.train` passes a batch of real patches and a batch of generated ones through the discriminator
+In training, `srt.core.train` passes a batch of real patches and a batch of generated ones through the discriminator
 separately, so each is normalised by its own BatchNorm statistics (training mode). The exported network, and so
 every figure in the browser, normalises with the running statistics instead (inference mode), averaged over both
 kinds of batch. This measures the mean D(x) = sigmoid(C(x)) and the mean logit C(x) of each discriminator on the
@@ -16,9 +16,9 @@ from pathlib import Path
 
 import torch
 
-from .data import PatchSampler, list_images
-from .export import load_discriminator, load_generator
-from .train import PUBLIC_WEIGHTS
+from ..core.data import PatchSampler, list_images
+from ..io.weights import load_discriminator, load_generator
+from ..core.train import PUBLIC_WEIGHTS
 
 PAIRS = {"srgan_d": "srgan", "esrgan_d": "esrgan", "esrgan_std_d": "esrgan_std", "esrgan_bn_d": "esrgan_bn"}
 

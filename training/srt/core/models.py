@@ -132,9 +132,10 @@ class RRDBNet(nn.Module):
 class VGGStyleDiscriminator(nn.Module):
     """Input 128x128; five stride-2 stages down to 4x4, then linear1 (-> 100) and linear2 (-> 1 logit)."""
 
-    def __init__(self, num_in_ch=3, num_feat=64, input_size=128):
+    def __init__(self, num_in_ch=3, num_feat=64, input_size=128, norm="batch"):
         super().__init__()
         assert input_size == 128
+        assert norm in ("batch", "spectral"), f"norm is 'batch' or 'spectral', got {norm!r}"
         nf = num_feat
         widths = [(num_in_ch, nf), (nf, nf * 2), (nf * 2, nf * 4), (nf * 4, nf * 8), (nf * 8, nf * 8)]
         self.conv0_0 = nn.Conv2d(num_in_ch, nf, 3, 1, 1, bias=True)
@@ -148,6 +149,12 @@ class VGGStyleDiscriminator(nn.Module):
             setattr(self, f"bn{s}_1", nn.BatchNorm2d(cout))
         self.linear1 = nn.Linear(nf * 8 * 4 * 4, 100)
         self.linear2 = nn.Linear(100, 1)
+        if norm == "spectral":  # Miyato et al. 2018, as Real-ESRGAN's discriminator: no BatchNorm, every weight
+            for name, m in list(self.named_children()):  # divided by its largest singular value (one power step a call)
+                if isinstance(m, nn.BatchNorm2d):
+                    setattr(self, name, nn.Identity())
+                else:
+                    nn.utils.spectral_norm(m)
 
     def forward(self, x):
         lrelu = lambda t: F.leaky_relu(t, 0.2)  # noqa: E731

@@ -1,13 +1,13 @@
 """Export trained runs to the site's weight folder (the format `src/sr` loads; see public/weights/README.md).
 
-    python -m srt.export --runs runs --data ../shared/datasets --out ../public/weights [--only esrgan,...]
+    python -m srt.io.export --runs runs --data ../shared/datasets --out ../public/weights [--only esrgan,...]
 
 Per model `<id>/`: weights.safetensors.gz (int8 per-channel, or fp16; gzip -9, mtime 0), card.json
 (architecture, training, measured metrics; the file's size, and the size and sha256 of the safetensors
 bytes inside it), golden.safetensors (a fixed input and the PyTorch fp32 output of the stored weights,
 NHWC), curves.json (training curves for plots). Discriminators are exported as `<generator id>_d`.
 
-    python -m srt.export --repack --out ../public/weights
+    python -m srt.io.export --repack --out ../public/weights
 
 rewrites an existing export's uncompressed `weights.safetensors` files as `weights.safetensors.gz`
 (the safetensors bytes, hence their sha256, golden vectors and parity, stay exactly the same) and
@@ -21,12 +21,13 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from . import niqe as niqe_mod
 from . import quantize, safetensors
-from .evaluate import measure
-from .imresize import imresize, quantize_uint8
-from .models import build
-from .zoo import ZOO
+from .weights import load_state
+from ..measure import niqe as niqe_mod
+from ..measure.evaluate import measure
+from ..core.imresize import imresize, quantize_uint8
+from ..core.models import build
+from ..core.zoo import ZOO
 
 FORMAT = "sr-site-weights/1"
 GENERATORS = ["srcnn", "srresnet", "srresnet_vgg", "srgan", "rrdb_psnr", "esrgan", "esrgan_bn", "esrgan_std", "realesrnet"]
@@ -46,7 +47,7 @@ TITLES = {
 }
 PAIRS = {
     "bicubic": "LR made on the fly by MATLAB-style bicubic x1/4",
-    "realesrgan": "LR made on the fly by Real-ESRGAN's second-order degradation (srt/degradations.py, parameters drawn "
+    "realesrgan": "LR made on the fly by Real-ESRGAN's second-order degradation (srt/core/degradations.py, parameters drawn "
                   "per sample from the published distributions), target sharpened by the unsharp mask",
 }
 
@@ -83,26 +84,6 @@ def write_weights(folder, content):
     (Path(folder) / WEIGHTS_FILE).write_bytes(packed)
     return {"file": WEIGHTS_FILE, "encoding": "gzip", "bytes": len(packed),
             "decoded_bytes": len(content), "sha256": hashlib.sha256(content).hexdigest()}
-
-
-def load_state(net, sd):
-    missing, unexpected = net.load_state_dict(sd, strict=False)
-    missing = [k for k in missing if not k.endswith("num_batches_tracked")]
-    assert not missing and not unexpected, (missing, unexpected)
-    return net.eval()
-
-
-def load_generator(folder):
-    """(fp32 torch module with the stored weights, card) from an exported folder."""
-    card = json.loads((Path(folder) / "card.json").read_text())
-    tensors, _ = safetensors.load(Path(folder) / card["weights"]["file"])
-    net = build(card["architecture"]["name"], **card["architecture"]["params"])
-    return load_state(net, quantize.decode(tensors)), card
-
-
-def load_discriminator(folder):
-    """The same for an exported discriminator (`<generator id>_d`): the card names the architecture."""
-    return load_generator(folder)
 
 
 def curves(log_path, keep=200):
@@ -164,7 +145,7 @@ def export_generator(mid, runs, out, data_root, niqe_params, fmt="auto"):
     run = Path(runs) / mid
     final = torch.load(run / "final.pt", map_location="cpu", weights_only=False)
     meta = final["meta"]
-    cfg = meta.get("config") or ZOO[mid]  # the recipe the run used, `srt.train --set` changes included
+    cfg = meta.get("config") or ZOO[mid]  # the recipe the run used, `srt.core.train --set` changes included
     arch = {"name": cfg["arch"], "params": cfg["params"], "scale": 4, "input": cfg.get("input", "lr")}
     net32 = load_state(build(cfg["arch"], **cfg["params"]), {k: v.float() for k, v in final["model"].items()})
     golden_in = golden_pattern(GOLDEN_LR, GOLDEN_LR)
@@ -210,7 +191,7 @@ def export_generator(mid, runs, out, data_root, niqe_params, fmt="auto"):
         "fp32_niqe": {s: full[s]["niqe"] for s in ("set5", "set14")},
         "format_cost_db": costs,
         "format_rule": f"int8 unless it costs more than {MAX_INT8_COST_DB} dB Set5 PSNR against fp32, then fp16",
-        "measured_by": "python -m srt.evaluate conventions: Y (BT.601), 4-pixel border, 8-bit output",
+        "measured_by": "python -m srt.measure.evaluate conventions: Y (BT.601), 4-pixel border, 8-bit output",
     }
     (out / mid / "card.json").write_text(json.dumps(card, indent=1, ensure_ascii=False))
     if final.get("disc"):

@@ -4,7 +4,7 @@ The pretext task is rotation prediction (Gidaris et al. 2018): a classifier on t
 features says by how many quarter turns an upright training patch was rotated. Patches are only
 flipped left-right (never transposed) so that "up" stays meaningful.
 
-    python -m srt.pretrain_vgg --data ../shared/datasets --iters 3000
+    python -m srt.core.pretrain_vgg --data ../shared/datasets --iters 3000
 """
 import argparse
 import json
@@ -16,9 +16,9 @@ import torch
 from torch import nn
 from torch.nn import functional as F
 
-from .data import PatchSampler, list_images
-from .models import VGG19Features
-from .train import mixed_precision
+from ..core.data import PatchSampler, list_images
+from ..core.models import VGG19Features
+from ..core.train import mixed_precision
 
 
 class RotationNet(nn.Module):
@@ -42,7 +42,7 @@ def rotated_batch(sampler, n):
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__)
     p.add_argument("--data", required=True)
-    p.add_argument("--runs", default=str(Path(__file__).resolve().parents[1] / "runs"))
+    p.add_argument("--runs", default=str(Path(__file__).resolve().parents[2] / "runs"))
     p.add_argument("--iters", type=int, default=3000)
     p.add_argument("--batch", type=int, default=64)
     p.add_argument("--seed", type=int, default=0)

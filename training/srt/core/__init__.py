@@ -1,0 +1,1 @@
+"""srt.core: Models, losses, training data, Real-ESRGAN's degradations, the zoo and the training loop."""

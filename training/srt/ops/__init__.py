@@ -1,0 +1,1 @@
+"""srt.ops: Operations: the GPU benchmark's PyTorch side and its table."""
