@@ -46,7 +46,8 @@ export interface FigureView<S> {
   render(state: S, stale: () => boolean): Promise<boolean>;
   /** Told when the figure comes into view and leaves it (after the first time: an animation stops off screen). */
   visible?(v: boolean): void;
-  /** True while an animation drives the state: its frames do not mark the figure `aria-busy`. */
+  /** True while an animation drives the state: its frames do not mark the figure `aria-busy` and are not written
+   * into the URL (the state when it stops is). */
   quiet?(): boolean;
 }
 

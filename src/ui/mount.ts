@@ -68,6 +68,8 @@ export async function mountFigure<S>(root: HTMLElement, figure: Figure<S>): Prom
   const saveUrl = urlWriter(figure, () => state);
   /** Set once setup has returned; a `set` during setup only records the state. */
   let pump: () => Promise<void> = async () => undefined;
+  /** True while an animation drives the state (the view's `quiet`): its frames are not written into the URL. */
+  let quiet = (): boolean => false;
   const ctx: FigureContext<S> = {
     root,
     lang,
@@ -83,7 +85,7 @@ export async function mountFigure<S>(root: HTMLElement, figure: Figure<S>): Prom
     },
     set(patch) {
       state = { ...state, ...patch };
-      saveUrl();
+      if (!quiet()) saveUrl();
       void pump();
     },
     say: (text) => line && setStatus(line, text),
@@ -96,6 +98,7 @@ export async function mountFigure<S>(root: HTMLElement, figure: Figure<S>): Prom
     },
   };
   const view = await figure.setup(ctx);
+  quiet = () => view.quiet?.() ?? false;
   pump = latestStateRunner({
     root,
     isVisible: () => visible && !dead,
