@@ -48,7 +48,8 @@ async function startRuntime<S>(root: HTMLElement, ctx: FigureContext<S>, kept: '
     root.dataset.status = 'error';
     root.dataset.backend = 'none';
     ctx.fail(err, kept);
-    for (const c of root.querySelectorAll<HTMLInputElement>('input, select, button')) c.disabled = true;
+    // the PNG buttons stay: they save the pictures computed in advance
+    for (const c of root.querySelectorAll<HTMLInputElement>('input, select, button:not([data-save])')) c.disabled = true;
     return null;
   }
 }
@@ -88,7 +89,8 @@ export async function mountFigure<S>(root: HTMLElement, figure: Figure<S>): Prom
       if (!quiet()) saveUrl();
       void pump();
     },
-    say: (text) => line && setStatus(line, text),
+    // the same sentence again (an animation's frames) is not re-announced
+    say: (text) => line && (line.textContent !== text || line.dataset.failure) && setStatus(line, text),
     fail: (err, kept) => line && void showFailure(line, lang, err, kept),
     readyText: (b) => fill(k.statusReady, { backend: backendWord(b) }),
     backendWord,

@@ -56,7 +56,7 @@ for (const path of PAGES) {
       ),
     );
     await page.goto(path);
-    const widgets = page.locator('[data-widget]');
+    const widgets = page.locator('[data-widget], [data-figure]');
     const count = await widgets.count();
     for (let i = 0; i < count; i++) {
       await widgets.nth(i).scrollIntoViewIfNeeded();
@@ -69,7 +69,7 @@ for (const path of PAGES) {
     const report = async (label: string) => {
       await page.waitForTimeout(2000);
       await Promise.all(pending);
-      const statuses = await widgets.evaluateAll((els) => els.map((e) => `${e.getAttribute('data-widget')}=${e.getAttribute('data-status')}`));
+      const statuses = await widgets.evaluateAll((els) => els.map((e) => `${e.getAttribute('data-widget') ?? e.getAttribute('data-figure')}=${e.getAttribute('data-status')}`));
       console.log(
         `${label}: ${(total(raw) / 1e6).toFixed(2)} MB raw (${mb(raw)}); ${(total(gz) / 1e6).toFixed(2)} MB with gzip text; ` +
           `budget ${BUDGET / 1e6} MB: raw ${total(raw) <= BUDGET ? 'within' : 'OVER'}, with gzip text ${total(gz) <= BUDGET ? 'within' : 'OVER'}; ` +
@@ -79,11 +79,11 @@ for (const path of PAGES) {
     await report(path);
     let label = path;
     for (const step of STEPS[path] ?? []) {
-      const root = page.locator(`[data-widget="${step.widget}"]`);
+      const root = page.locator(`[data-widget="${step.widget}"], [data-figure="${step.widget}"]`);
       await root.scrollIntoViewIfNeeded();
       await root.locator(`[data-role="${step.role}"]`).selectOption(step.value);
       await root.evaluate(async (el, value) => {
-        for (let t = 0; t < 600 && !(el.getAttribute('data-shown') ?? '').split('|').includes(value); t++) await new Promise((r) => setTimeout(r, 500));
+        for (let t = 0; t < 600 && !(el.getAttribute('data-drawn') ?? el.getAttribute('data-shown') ?? '').split('|').includes(value); t++) await new Promise((r) => setTimeout(r, 500));
       }, step.value);
       label += ` + ${step.role}=${step.value}`;
       await report(label);

@@ -87,10 +87,12 @@ export const figure: Figure<BnState> = {
           show(canvas(id), shown[id]!);
           canvas(id).dataset.input = state.input;
         }
-        const a = heat(canvas('heat-bn'), outs.esrgan_bn, outs.esrgan, state.lx === null);
+        // where the loupe is now: the reader may have placed or moved it while the networks ran
+        const placed = ctx.state.lx !== null;
+        const a = heat(canvas('heat-bn'), outs.esrgan_bn, outs.esrgan, !placed);
         const b = heat(canvas('heat-input'), outs.esrgan_bn_input, outs.esrgan_bn, false);
         ctx.el('bn-numbers').textContent = fill(s.bnNumbers, { a: a.toFixed(1), b: b.toFixed(1) });
-        if (state.lx !== null) loupes.moveTo({ x: state.lx, y: state.ly ?? 0.5 });
+        if (placed) loupes.moveTo({ x: ctx.state.lx!, y: ctx.state.ly ?? 0.5 });
         loupes.draw();
         fitRendering([canvas('input'), canvas('heat-bn'), canvas('heat-input'), ...PANELS.map(canvas)]);
         root.dataset.drawn = key;

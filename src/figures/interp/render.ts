@@ -64,8 +64,8 @@ export const figure: Figure<InterpState> = {
     imageSelect.value = ctx.state.img;
     imageSelect.addEventListener('change', () => ctx.set({ img: imageSelect.value }));
     slider.addEventListener('input', () => {
+      const alpha = snapAlpha(Number(slider.value)); // read before stop() shows the sweep's last α
       player.stop();
-      const alpha = snapAlpha(Number(slider.value));
       showAlpha(alpha);
       ctx.set({ alpha });
     });
