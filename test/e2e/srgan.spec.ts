@@ -303,7 +303,7 @@ test.describe('without a compute backend', () => {
 test.describe('why MSE blurs', () => {
   test('the mean is the average of the selected candidates; the numbers shown are its PSNRs', async ({ page }) => {
     await page.goto(CHAPTER_2);
-    const root = page.locator('[data-widget="srgan-mean"]');
+    const root = page.locator('[data-figure="srgan-mean"]');
     await expect(root).toHaveAttribute('data-status', 'loading');
     await root.scrollIntoViewIfNeeded();
     await expect(root).toHaveAttribute('data-status', 'ready');
@@ -373,7 +373,7 @@ test.describe('why MSE blurs', () => {
     await check([0, 1, 3, 4, 5, 6, 7]);
     console.log(`srgan-mean: all 8: mean ${all.overall.toFixed(2)} dB vs best single ${all.best.toFixed(2)} dB; 7: ${fewer.overall.toFixed(2)} vs ${fewer.best.toFixed(2)}`);
     await page.goto(page.url());
-    const again = page.locator('[data-widget="srgan-mean"]');
+    const again = page.locator('[data-figure="srgan-mean"]');
     await again.scrollIntoViewIfNeeded();
     await expect(again).toHaveAttribute('data-status', 'ready');
     await expect(again.locator('input[data-control="cand"][value="2"]')).not.toBeChecked();
@@ -438,7 +438,7 @@ test.describe('what the discriminator sees', () => {
 test.describe('conventions', () => {
   test('pauses off screen: a change made while scrolled away is applied on return', async ({ page }) => {
     await page.goto(CHAPTER_2);
-    const root = page.locator('[data-widget="srgan-mean"]');
+    const root = page.locator('[data-figure="srgan-mean"]');
     await root.scrollIntoViewIfNeeded();
     await expect(root).toHaveAttribute('data-status', 'ready');
     const read = async () => (await canvases(root, 'canvas[data-patch="cand-1"]', 'data-patch'))['cand-1'];
@@ -470,7 +470,7 @@ test.describe('conventions', () => {
     for (const path of [CHAPTER_2, CHAPTER_2_JA]) {
       await page.goto(`${baseURL}${path}`);
       for (const w of ['srgan-mean', 'srgan-losses', 'srgan-nets', 'srgan-disc']) {
-        const box = await page.locator(`[data-widget="${w}"]`).boundingBox();
+        const box = await page.locator(`[data-widget="${w}"], [data-figure="${w}"]`).boundingBox();
         expect(box!.width, `${path} ${w}`).toBeLessThanOrEqual(360);
       }
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), path).toBe(true);
@@ -480,12 +480,12 @@ test.describe('conventions', () => {
 
   test('Japanese page: the figures speak Japanese', async ({ page }) => {
     await page.goto(CHAPTER_2_JA);
-    const mean = page.locator('[data-widget="srgan-mean"]');
+    const mean = page.locator('[data-figure="srgan-mean"]');
     await mean.scrollIntoViewIfNeeded();
     await expect(mean).toHaveAttribute('data-status', 'ready');
     await expect(mean.locator('[data-role="status-message"]')).toContainText('GPU は必要ありません');
     for (const w of ['srgan-mean', 'srgan-losses', 'srgan-nets', 'srgan-disc']) {
-      const caption = (await page.locator(`[data-widget="${w}"] > figcaption`).textContent()) ?? '';
+      const caption = (await page.locator(`[data-widget="${w}"] > figcaption, [data-figure="${w}"] > figcaption`).textContent()) ?? '';
       expect(caption, w).toMatch(/[ぁ-んァ-ヶ一-龠]/);
     }
   });
@@ -585,7 +585,7 @@ test.describe('failures in the page’s language', () => {
     siteWatch.errorsExpected = true; // the refused photographs are the point
     await page.route('**/images/demo/*.png', (route) => route.fulfill({ status: 404, body: '' }));
     await page.goto(CHAPTER_2_JA);
-    const root = page.locator('[data-widget="srgan-mean"]');
+    const root = page.locator('[data-figure="srgan-mean"]');
     await root.scrollIntoViewIfNeeded();
     await expect(root).toHaveAttribute('data-status', 'error', { timeout: LIVE_TIMEOUT });
     const message = root.locator('[data-role="status-message"]');

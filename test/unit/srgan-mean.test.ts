@@ -2,7 +2,7 @@
 // patch, the mean is the pixel-wise average, and it beats every candidate on average squared error.
 import { describe, expect, it } from 'vitest';
 import { createImage } from '../../src/sr/image';
-import { boxDown, formatPsnr, makeCandidates, meanImage, meanNumbers, PATCH, sharpness } from '../../src/components/srgan/meanPatch';
+import { boxDown, formatPsnr, makeCandidates, meanImage, meanNumbers, PATCH, sharpness } from '../../src/figures/mean/compute';
 import { rng } from '../../src/sr/random';
 
 function noiseTexture(seed: number, size = 96) {

@@ -7,7 +7,8 @@
 import { createImage, type RGBImage } from '../../sr/image';
 import { lumaY, psnrY } from '../../sr/metrics';
 import { rng } from '../../sr/random';
-import { cropImage, quantize8 } from './pipeline';
+import { cropImage, quantize8 } from '../../components/srgan/pipeline';
+import { intField, oneOfField, type Schema } from '../../ui/urlState';
 
 export const PATCH = 32;
 export const FACTOR = 4;
@@ -137,3 +138,21 @@ export function meanNumbers(mean: RGBImage, selected: RGBImage[]): MeanNumbers {
     sharpCandidates: selected.map(sharpness),
   };
 }
+
+export const TEXTURES = ['grass', 'gravel', 'brick'] as const;
+export type Texture = (typeof TEXTURES)[number];
+export const ALL_ON = (1 << CANDIDATES) - 1;
+export const SEED_MAX = 9999;
+
+export interface MeanState {
+  tex: Texture;
+  seed: number;
+  /** Bit i set: candidate i counts as plausible. Never 0. */
+  on: number;
+}
+
+export const defaultMeanState: MeanState = { tex: 'grass', seed: 1, on: ALL_ON };
+/** The URL fields `mean.tex`, `mean.seed`, `mean.on` (a bit mask of the candidates, never 0). */
+export const meanSchema: Schema<MeanState> = { tex: oneOfField(TEXTURES, 'grass'), seed: intField(1, SEED_MAX, 1), on: intField(1, ALL_ON, ALL_ON) };
+
+export const selectedIndices = (on: number): number[] => Array.from({ length: CANDIDATES }, (_, i) => i).filter((i) => on & (1 << i));
