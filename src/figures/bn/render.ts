@@ -13,7 +13,7 @@ import { demoImages } from '../../ui/images/demoImages';
 import { demoPhotoLoader } from '../../ui/images/imageLoad';
 import { diffMap, heatRGBA } from '../../ui/draw/diffHeat';
 import { attachOwnPicture, figureCrop, OWN } from '../../components/esrgan/ownPicture';
-import { bnSchema, busiestBox, drawnKey, inputVariant, LOUPE, SCALE, type InputVariant, type BnState } from './compute';
+import { bnSchema, busiestBox, drawnKey, inputVariant, LOUPE, SCALE, type BnState, type InputVariant } from './compute';
 
 const PANELS = ['esrgan', 'esrgan_bn', 'esrgan_bn_input'] as const;
 type PanelId = (typeof PANELS)[number];

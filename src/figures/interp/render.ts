@@ -6,18 +6,15 @@
 import type { RGBImage } from '../../sr/image';
 import { esrganStrings, fill } from '../../i18n/esrgan';
 import { attachLoupes } from '../../ui/controls/loupes';
-import { drawWhole, fitRendering, toImageData } from '../../ui/draw/canvasDraw';
+import { fitRendering, toImageData } from '../../ui/draw/canvasDraw';
 import type { Figure } from '../../ui/figure';
 import { demoImages } from '../../ui/images/demoImages';
 import { demoPhotoLoader } from '../../ui/images/imageLoad';
-import { diffMap, heatRGBA } from '../../ui/draw/diffHeat';
 import { attachOwnPicture, figureCrop, OWN } from '../../components/esrgan/ownPicture';
-import { markerAt } from '../../components/esrgan/pdChart';
 import { alphaText, blendImages, DEFAULT_ALPHA, interpSchema, LOUPE, SCALE, snapAlpha, type InterpState } from './compute';
+import { interpPanels, PANELS } from './panels';
 import { attachPlayer } from './player';
 
-const PANELS = ['rrdb_psnr', 'interp', 'blend', 'esrgan'] as const;
-type PanelId = (typeof PANELS)[number];
 
 export const figure: Figure<InterpState> = {
   url: { prefix: 'esr', schema: interpSchema },
@@ -25,29 +22,16 @@ export const figure: Figure<InterpState> = {
   setup(ctx) {
     const s = esrganStrings[ctx.lang];
     const root = ctx.root;
-    const canvas = (model: string) => root.querySelector<HTMLCanvasElement>(`canvas[data-model="${model}"]`)!;
-    const panel = (id: PanelId) => root.querySelector<HTMLElement>(`[data-panel="${id}"]`)!;
+    const view = interpPanels(root, s);
+    const { canvas, panel, showAlpha } = view;
     const cropSize = Number(root.dataset.cropSize) || 24;
     const cropAt = { x: Number(root.dataset.cropFx ?? 0.5), y: Number(root.dataset.cropFy ?? 0.5) };
     const photo = demoPhotoLoader(ctx.url);
     const imageSelect = ctx.el<HTMLSelectElement>('image');
     const slider = ctx.el<HTMLInputElement>('alpha');
-    const marker = root.querySelector<SVGCircleElement>('[data-role="pd-marker"]');
-    const pdPoints = JSON.parse(root.querySelector('[data-role="pd-chart"] svg')?.getAttribute('data-points') ?? '[]') as Array<{ alpha: number; x: number; y: number }>;
-    const shown: Partial<Record<PanelId, ImageData>> = {};
     let ends: { key: string; input: RGBImage; a: RGBImage; b: RGBImage } | null = null;
     let computing = false;
 
-    /** The slider, its number and the curve's marker show `alpha`. */
-    function showAlpha(alpha: number): void {
-      slider.value = String(alpha);
-      ctx.el('alpha-value').textContent = alphaText(alpha);
-      slider.setAttribute('aria-valuetext', fill(s.alphaValueText, { a: alphaText(alpha) }));
-      if (!marker || pdPoints.length === 0) return;
-      const m = markerAt(pdPoints, alpha);
-      marker.setAttribute('cx', m.x.toFixed(1));
-      marker.setAttribute('cy', m.y.toFixed(1));
-    }
     const player = attachPlayer({
       root,
       lang: ctx.lang,
@@ -74,33 +58,14 @@ export const figure: Figure<InterpState> = {
     const loupes = attachLoupes({
       strip: ctx.el('loupe'),
       panels: PANELS.map((id) => ({ view: panel(id).querySelector<HTMLElement>('[data-role="view"]')!, frame: panel(id).querySelector<HTMLElement>('[data-role="loupe-frame"]')!, loupe: root.querySelector<HTMLCanvasElement>(`canvas[data-loupe="${id}"]`)! })),
-      pixels: () => PANELS.map((id) => shown[id]),
+      pixels: () => PANELS.map((id) => view.shown[id]),
       fallbackSize: cropSize * SCALE,
       box: LOUPE,
       valueText: (v) => fill(s.loupeValueText, v),
       at: { x: ctx.state.lx, y: ctx.state.ly },
       onMove: (p) => ctx.set({ lx: p.x, ly: p.y }),
     });
-    const allCanvases = () => [canvas('input'), canvas('diff'), ...PANELS.map(canvas)];
-    new ResizeObserver(() => fitRendering(allCanvases())).observe(panel('interp'));
-
-    function show(target: HTMLCanvasElement, pixels: ImageData): void {
-      drawWhole(target, pixels);
-      target.hidden = false;
-      target.parentElement?.querySelector('img[data-role="static"]')?.setAttribute('hidden', '');
-    }
-    function showPanel(id: PanelId, pixels: ImageData, alpha?: number): void {
-      shown[id] = pixels;
-      show(canvas(id), pixels);
-      if (alpha !== undefined) canvas(id).dataset.alpha = alphaText(alpha);
-      canvas(id).setAttribute('aria-label', panel(id).querySelector('[data-role="label"]')?.textContent ?? id);
-    }
-    function showDiff(a: RGBImage, b: RGBImage): void {
-      const d = diffMap(a, b);
-      show(canvas('diff'), new ImageData(heatRGBA(d.map, Math.max(d.max, 8 / 255)) as Uint8ClampedArray<ArrayBuffer>, d.width, d.height));
-      canvas('diff').dataset.max = String(Math.round(d.max * 255));
-      ctx.el('diff-value').textContent = fill(s.diffValue, { d: Math.round(d.max * 255) });
-    }
+    new ResizeObserver(() => fitRendering(view.all())).observe(panel('interp'));
 
     return {
       visible: (v) => player.visible(v),
@@ -130,9 +95,9 @@ export const figure: Figure<InterpState> = {
             const b = await run('esrgan', input, 'esrgan-interp-b');
             if (own.key(ctx.state.img) !== key) return false;
             ends = { key, input, a, b };
-            show(canvas('input'), toImageData(input));
-            showPanel('rrdb_psnr', toImageData(a));
-            showPanel('esrgan', toImageData(b));
+            view.show(canvas('input'), toImageData(input));
+            view.showPanel('rrdb_psnr', toImageData(a));
+            view.showPanel('esrgan', toImageData(b));
             if (!player.playing) ctx.say(fill(s.runningStep, { model: `rrdb_psnr + esrgan, α = ${alphaText(state.alpha)}`, backend, i: 3, n: 3 }));
           }
           const alpha = state.alpha;
@@ -140,20 +105,15 @@ export const figure: Figure<InterpState> = {
           const w = await run({ a: 'rrdb_psnr', b: 'esrgan', alpha }, ends.input, 'esrgan-interp');
           if (own.key(ctx.state.img) !== key) return false;
           const blend = blendImages(ends.a, ends.b, alpha);
-          // The panel titles and the loupe captions name the α that is on screen.
-          for (const [id, text] of [['interp', s.panelWeights], ['blend', s.panelPixels]] as const) {
-            const label = fill(text, { a: alphaText(alpha) });
-            panel(id).querySelector('[data-role="label"]')!.textContent = label;
-            root.querySelector(`[data-loupe-label="${id}"]`)!.textContent = label;
-          }
-          showPanel('interp', toImageData(w), alpha);
-          showPanel('blend', toImageData(blend), alpha);
-          showDiff(w, blend);
+          view.retitle(alpha);
+          view.showPanel('interp', toImageData(w), alpha);
+          view.showPanel('blend', toImageData(blend), alpha);
+          view.showDiff(w, blend);
           // While playing, the slider moves with the pictures: it shows the α on screen, not the one computing.
           if (player.playing) showAlpha(alpha);
           player.frameDone(performance.now() - t0);
           loupes.draw();
-          fitRendering(allCanvases());
+          fitRendering(view.all());
           root.dataset.drawn = `${key}|${alphaText(alpha)}`;
           player.enable();
           ctx.say(ctx.readyText(rt.backend));

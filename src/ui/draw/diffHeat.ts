@@ -2,7 +2,6 @@
 // maximum, and its colours. Used by the BatchNorm and network-interpolation figures (src/figures/bn, interp).
 import type { RGBImage } from '../../sr/image';
 
-const clamp01 = (v: number): number => Math.min(1, Math.max(0, v));
 
 /** Per-pixel largest absolute channel difference (values in [0, 1] units), and its mean and max. */
 export function diffMap(a: RGBImage, b: RGBImage): { width: number; height: number; map: Float32Array; mean: number; max: number } {
