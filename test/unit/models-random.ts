@@ -3,12 +3,12 @@
  * networks of other sizes than the exported ones (small receptive fields, fast on the CPU backend).
  */
 import { expectedTensors } from '../../src/sr/models/specs';
-import type { ArchitectureName } from '../../src/sr/weights/card';
+import type { ArchitectureName, ArchParams } from '../../src/sr/weights/card';
 import type { DecodedWeights } from '../../src/sr/weights/decode';
 import { rng } from '../../src/sr/random';
 import { toWeightMap, type WeightMap } from '../../src/sr/weights/tensors';
 
-export function randomDecoded(arch: ArchitectureName, params: Record<string, number | boolean>, seed = 1): DecodedWeights {
+export function randomDecoded(arch: ArchitectureName, params: ArchParams, seed = 1): DecodedWeights {
   const next = rng(seed);
   const out: DecodedWeights = new Map();
   for (const [name, shape] of Object.entries(expectedTensors(arch, params))) {
@@ -27,6 +27,6 @@ export function randomDecoded(arch: ArchitectureName, params: Record<string, num
   return out;
 }
 
-export function randomWeights(arch: ArchitectureName, params: Record<string, number | boolean>, seed = 1): WeightMap {
+export function randomWeights(arch: ArchitectureName, params: ArchParams, seed = 1): WeightMap {
   return toWeightMap(randomDecoded(arch, params, seed));
 }

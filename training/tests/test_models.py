@@ -71,8 +71,28 @@ def test_spectral_discriminator_has_no_batchnorm_and_unit_spectral_norms():
     alone = d(x[:1])
     assert torch.allclose(alone, d(x)[:1], atol=1e-5)
     try:
-        build("vgg_discriminator", num_feat=8, norm="group")
+        build("vgg_discriminator", num_feat=8, norm="group")  # noqa
     except AssertionError:
         pass
     else:
         raise AssertionError("an unknown norm must be refused")
+
+
+def test_folded_spectral_discriminator_scores_like_the_trained_one():
+    """The export stores W / sigma as plain weights (norm="none"): same logits as the spectrally normalised network in
+    inference mode, no weight_orig / weight_u / weight_v keys, and the stored weights have unit spectral norm."""
+    import torch
+    from srt.core.models import build, fold_spectral_norm
+
+    torch.manual_seed(1)
+    d = build("vgg_discriminator", num_feat=8, norm="spectral").train()
+    x = torch.rand(4, 3, 128, 128)
+    for _ in range(40):  # power iterations
+        d(x)
+    d.eval()
+    folded = fold_spectral_norm(d)
+    assert all(not k.endswith(("_orig", "_u", "_v")) for k in folded.state_dict())
+    with torch.no_grad():
+        assert torch.allclose(folded(x), d(x), atol=1e-5)
+    w = folded.conv1_0.weight.reshape(folded.conv1_0.weight.shape[0], -1)
+    assert abs(torch.linalg.matrix_norm(w, ord=2).item() - 1) < 2e-2

@@ -23,7 +23,7 @@ const en = {
   bicubicRow: 'Bicubic interpolation (baseline)',
   bicubicNote: 'no network',
   gpuMinutesNote:
-    'Training minutes: this model’s share of the wall time of the group of models trained side by side, on one H100 GPU, or on a 2-core CPU where marked “CPU”.',
+    'Training minutes: this model’s share of the wall time of the group of models trained side by side, on one NVIDIA GPU (H100 or H200; the card names it), or on a 2-core CPU where marked “CPU”.',
   cpuMark: 'CPU',
   issueCheckerboard: 'checkerboard artefacts, to be retrained',
   issueBelowTarget: 'below its PSNR target',
@@ -100,7 +100,7 @@ const ja = {
   bicubicRow: 'バイキュービック補間（基準）',
   bicubicNote: 'ネットワークなし',
   gpuMinutesNote:
-    '学習時間：並行して学習したモデル群の経過時間のうち、このモデルが占めた分。H100 GPU 1 枚で学習したもの、または「CPU」と記したものは 2 コアの CPU で学習したもの。',
+    '学習時間：並行して学習したモデル群の経過時間のうち、このモデルが占めた分。NVIDIA GPU 1 枚（H100 か H200。どちらかはモデルカードに記載）で学習したもの、または「CPU」と記したものは 2 コアの CPU で学習したもの。',
   cpuMark: 'CPU',
   issueCheckerboard: '市松模様のアーティファクトあり・再学習予定',
   issueBelowTarget: 'PSNR 目標に未達',

@@ -4,6 +4,7 @@
 // `missing`, a missing curves.json gives an empty curve, a missing results.json drops the baseline row.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ArchParams } from '../../sr/weights/card';
 
 export interface SetScores {
   psnr: number;
@@ -18,7 +19,7 @@ export interface ModelCard {
   id: string;
   kind: 'generator' | 'discriminator';
   title: { en: string; ja: string };
-  architecture: { name: string; params?: Record<string, number | boolean>; scale?: number; input?: string };
+  architecture: { name: string; params?: ArchParams; scale?: number; input?: string };
   parameters: number;
   weights: { file: string; bytes: number; sha256: string; quantization: 'int8' | 'fp16' | string };
   training?: {
@@ -39,6 +40,10 @@ export interface ModelCard {
     threads?: number | null;
     iterations_per_second?: number;
     trained_with?: string;
+    device?: string;
+    lockstep_group?: string[];
+    /** Discriminators trained with spectral normalisation (stored with it folded into the weights). */
+    normalisation?: string;
   };
   metrics?: {
     set5: SetScores;

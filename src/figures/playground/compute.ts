@@ -1,6 +1,6 @@
 // The playground's pure side: the picture's size after the reader's size limit, and the plan of a run (output
 // size, tile side and count, overlap) as the runtime will make it (src/sr/runtime/upscale.ts, tiling.ts).
-import type { ArchitectureName } from '../../sr/weights/card';
+import type { ArchitectureName, ArchParams } from '../../sr/weights/card';
 import { activationFootprint, macs, networkScale, receptiveRadius } from '../../sr/models/specs';
 import { planTiles, tileSizeFor } from '../../sr/runtime/tiling';
 
@@ -30,7 +30,7 @@ export interface RunPlan {
 }
 
 /** How the runtime will run `arch` on a w × h picture with this tile choice ('auto': the runtime's default). */
-export function planRun(arch: ArchitectureName, params: Record<string, number | boolean>, w: number, h: number, tile: TileChoice): RunPlan {
+export function planRun(arch: ArchitectureName, params: ArchParams, w: number, h: number, tile: TileChoice): RunPlan {
   const pre = 4 / networkScale(arch); // SRCNN (scale 1) reads the ×4 bicubic enlargement
   const overlap = receptiveRadius(arch, params);
   const side = tile === 'auto' ? tileSizeFor(activationFootprint(arch, params), overlap, {}) : Number(tile);

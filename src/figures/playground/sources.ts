@@ -1,7 +1,7 @@
 // What the playground runs on and with: the reader's picture (file, drop, paste; decoded in the browser, scaled
 // down to at most 1024 px) and the reader's model file (read and checked in the runtime's Worker, never executed).
 import type { RGBImage } from '../../sr/image';
-import type { ArchitectureName } from '../../sr/weights/card';
+import type { ArchitectureName, ArchParams } from '../../sr/weights/card';
 import { fill, playgroundStrings } from '../../i18n/playground';
 import { imageLoadMessage } from '../../i18n/imageLoad';
 import type { FigureContext } from '../../ui/figure';
@@ -11,7 +11,7 @@ import { SIDES } from './compute';
 /** Largest model file read (the biggest ESRGAN-family ×4 models are under 70 MB). */
 export const MAX_MODEL_BYTES = 256 * 1048576;
 
-export type Arch = { name: ArchitectureName; params?: Record<string, number | boolean> };
+export type Arch = { name: ArchitectureName; params?: ArchParams };
 export interface ModelFile {
   id: string;
   arch: Arch;

@@ -3,9 +3,7 @@
  * and PyTorch shapes (checked against model cards), the receptive-field radius (tiling overlap), the
  * multiply-accumulate count (benchmarks) and the widest activation per input pixel (tile sizing).
  */
-import type { ArchitectureName } from '../weights/card';
-
-type Params = Record<string, number | boolean>;
+import type { ArchitectureName, ArchParams as Params } from '../weights/card';
 type Shapes = Record<string, number[]>;
 
 const num = (p: Params, key: string, fallback: number) => (typeof p[key] === 'number' ? (p[key] as number) : fallback);
@@ -104,13 +102,14 @@ export function expectedTensors(arch: ArchitectureName, params: Params = {}): Sh
     const nf = num(params, 'num_feat', 64);
     const widths = [3, nf, nf * 2, nf * 4, nf * 8, nf * 8];
     convShapes(out, 'conv0_0', 3, nf, 3);
+    const withBN = (params.norm ?? 'batch') === 'batch'; // 'none': spectral normalisation folded into the weights
     convShapes(out, 'conv0_1', nf, nf, 4, false);
-    bnShapes(out, 'bn0_1', nf);
+    if (withBN) bnShapes(out, 'bn0_1', nf);
     for (let s = 1; s <= 4; s++) {
       convShapes(out, `conv${s}_0`, widths[s], widths[s + 1], 3, false);
-      bnShapes(out, `bn${s}_0`, widths[s + 1]);
+      if (withBN) bnShapes(out, `bn${s}_0`, widths[s + 1]);
       convShapes(out, `conv${s}_1`, widths[s + 1], widths[s + 1], 4, false);
-      bnShapes(out, `bn${s}_1`, widths[s + 1]);
+      if (withBN) bnShapes(out, `bn${s}_1`, widths[s + 1]);
     }
     out['linear1.weight'] = [100, nf * 8 * 4 * 4];
     out['linear1.bias'] = [100];

@@ -7,6 +7,9 @@ import { WeightError } from './errors';
 /** The site's networks; 'srvgg' (Real-ESRGAN's SRVGGNetCompact) and 'msrresnet' (BasicSR) run a reader's own files. */
 export type ArchitectureName = 'srcnn' | 'srresnet' | 'rrdbnet' | 'vgg_discriminator' | 'srvgg' | 'msrresnet';
 
+/** An architecture's settings as the card stores them (BasicSR's keyword arguments: num_feat, use_bn, norm…). */
+export type ArchParams = Record<string, number | boolean | string>;
+
 export interface ModelCard {
   id: string;
   kind: 'generator' | 'discriminator';
@@ -14,7 +17,7 @@ export interface ModelCard {
   title: { en: string; ja: string };
   architecture: {
     name: ArchitectureName;
-    params: Record<string, number | boolean>;
+    params: ArchParams;
     scale?: number;
     /** 'bicubic' (SRCNN: the LR image enlarged x4 first), 'lr', or 'hr 128x128' (discriminators). */
     input: string;

@@ -135,7 +135,7 @@ class VGGStyleDiscriminator(nn.Module):
     def __init__(self, num_in_ch=3, num_feat=64, input_size=128, norm="batch"):
         super().__init__()
         assert input_size == 128
-        assert norm in ("batch", "spectral"), f"norm is 'batch' or 'spectral', got {norm!r}"
+        assert norm in ("batch", "spectral", "none"), f"norm is 'batch', 'spectral' or 'none', got {norm!r}"
         nf = num_feat
         widths = [(num_in_ch, nf), (nf, nf * 2), (nf * 2, nf * 4), (nf * 4, nf * 8), (nf * 8, nf * 8)]
         self.conv0_0 = nn.Conv2d(num_in_ch, nf, 3, 1, 1, bias=True)
@@ -149,12 +149,14 @@ class VGGStyleDiscriminator(nn.Module):
             setattr(self, f"bn{s}_1", nn.BatchNorm2d(cout))
         self.linear1 = nn.Linear(nf * 8 * 4 * 4, 100)
         self.linear2 = nn.Linear(100, 1)
-        if norm == "spectral":  # Miyato et al. 2018, as Real-ESRGAN's discriminator: no BatchNorm, every weight
-            for name, m in list(self.named_children()):  # divided by its largest singular value (one power step a call)
-                if isinstance(m, nn.BatchNorm2d):
-                    setattr(self, name, nn.Identity())
-                else:
-                    nn.utils.spectral_norm(m)
+        # "spectral" (Miyato et al. 2018, as Real-ESRGAN's discriminator): no BatchNorm, every weight divided by its
+        # largest singular value (one power step a call). "none": no BatchNorm and plain weights, which is what a
+        # spectrally normalised network is once training ends (`fold_spectral_norm`; the exported form).
+        for name, m in list(self.named_children()):
+            if norm != "batch" and isinstance(m, nn.BatchNorm2d):
+                setattr(self, name, nn.Identity())
+            elif norm == "spectral":
+                nn.utils.spectral_norm(m)
 
     def forward(self, x):
         lrelu = lambda t: F.leaky_relu(t, 0.2)  # noqa: E731
@@ -164,6 +166,20 @@ class VGGStyleDiscriminator(nn.Module):
             feat = lrelu(getattr(self, f"bn{s}_0")(getattr(self, f"conv{s}_0")(feat)))
             feat = lrelu(getattr(self, f"bn{s}_1")(getattr(self, f"conv{s}_1")(feat)))
         return self.linear2(lrelu(self.linear1(feat.flatten(1)))).squeeze(1)  # raw logit C(x)
+
+
+def fold_spectral_norm(disc):
+    """A norm="none" copy of a spectrally normalised discriminator with each weight divided by its stored
+    sigma = u^T W v (what the network computes in inference mode), so it runs with no power iteration."""
+    sizes = dict(num_in_ch=disc.conv0_0.in_channels, num_feat=disc.conv0_0.out_channels)
+    folded = build("vgg_discriminator", **sizes, norm="spectral")  # a fresh copy (deepcopy refuses SN's computed weights)
+    folded.load_state_dict(disc.state_dict())
+    for m in folded.eval().children():
+        if hasattr(m, "weight_orig"):
+            nn.utils.remove_spectral_norm(m)
+    plain = build("vgg_discriminator", **sizes, norm="none")
+    plain.load_state_dict(folded.state_dict())
+    return plain.eval()
 
 
 VGG19_CFG = [64, 64, "M", 128, 128, "M", 256, 256, 256, 256, "M", 512, 512, 512, 512, "M", 512, 512, 512, 512, "M"]

@@ -26,7 +26,7 @@ from .weights import load_state
 from ..measure import niqe as niqe_mod
 from ..measure.evaluate import measure
 from ..core.imresize import imresize, quantize_uint8
-from ..core.models import build
+from ..core.models import build, fold_spectral_norm
 from ..core.zoo import ZOO
 
 FORMAT = "sr-site-weights/1"
@@ -204,11 +204,15 @@ def export_generator(mid, runs, out, data_root, niqe_params, fmt="auto"):
 def export_discriminator(gen_id, cfg, final, out, fmt):
     params = {**cfg["disc"], "input_size": 128}
     net32 = load_state(build("vgg_discriminator", **params), {k: v.float() for k, v in final["disc"].items()})
+    trained = {"trained_with": gen_id}
+    if params.get("norm") == "spectral":  # stored as plain weights: W / sigma, computed once here, not in every browser
+        net32, params = fold_spectral_norm(net32), {**params, "norm": "none"}
+        trained["normalisation"] = "spectral (Miyato et al. 2018), folded into the stored weights"
     golden_in = torch.cat([golden_pattern(128, 128, seed=1), golden_pattern(128, 128, seed=2).flip(3)])
     card = {"title": {"en": f"Discriminator of {gen_id}", "ja": f"{gen_id} の判別器"},
             "architecture": {"name": "vgg_discriminator", "params": params, "input": "hr 128x128",
                              "output": "raw logit C(x); standard D(x) = sigmoid(C(x))"},
-            "gan": cfg["gan"], "generator": gen_id, "training": {"trained_with": gen_id}}
+            "gan": cfg["gan"], "generator": gen_id, "training": trained}
     write_model(out, f"{gen_id}_d", "discriminator", net32, fmt, card, golden_in)
 
 

@@ -6,8 +6,9 @@ In training, `srt.core.train` passes a batch of real patches and a batch of gene
 separately, so each is normalised by its own BatchNorm statistics (training mode). The exported network, and so
 every figure in the browser, normalises with the running statistics instead (inference mode), averaged over both
 kinds of batch. This measures the mean D(x) = sigmoid(C(x)) and the mean logit C(x) of each discriminator on the
-same training patches (real) and its generator's outputs for them (generated), in both modes: what chapters 2 and 3
-say about the scale of the figures' scores comes from this file.
+same training patches (real) and its generator's outputs for them (generated), in both modes: what chapter 2
+says about the scale of its figure's scores comes from this file. Discriminators without BatchNorm (the ESRGAN trio's,
+spectrally normalised) have one mode and are skipped.
 """
 import argparse
 import copy
@@ -56,6 +57,8 @@ def main(argv=None):
         if not (Path(a.weights) / d_id).is_dir():
             continue
         disc, d_card = load_discriminator(Path(a.weights) / d_id)
+        if d_card["architecture"]["params"].get("norm", "batch") != "batch":
+            continue  # no BatchNorm (spectral normalisation, folded): both modes are the same network
         gen, g_card = load_generator(Path(a.weights) / g_id)
         gen.eval()
         out["discriminators"][d_id] = {"generator": g_id, "inference": scores(disc, gen, batches, False),
