@@ -31,6 +31,21 @@ export function intField(lo: number, hi: number, fallback: number): Field<number
   };
 }
 
+/**
+ * A non-empty subset of `count` things (ticked boxes) as a bit mask, written as an integer. Anything else (not an
+ * integer, 0, a bit past `count`) reads as `fallback`: clamping a mask would tick boxes the URL never named.
+ */
+export function bitsField(count: number, fallback: number): Field<number> {
+  const all = 2 ** count - 1;
+  return {
+    read: (raw) => {
+      const v = raw !== null && /^\d{1,10}$/.test(raw) ? Number(raw) : NaN;
+      return Number.isInteger(v) && v >= 1 && v <= all ? v : fallback;
+    },
+    write: (v) => String(v),
+  };
+}
+
 /** A number in [lo, hi], written with `digits` decimals. */
 export function numberField(lo: number, hi: number, fallback: number, digits = 3): Field<number> {
   return {

@@ -93,7 +93,7 @@ test('Japanese chapter 2 without a backend: the reason in Japanese, the static f
   }
   // The other network figures on the page say the same, in Japanese.
   for (const w of ['srgan-losses', 'srgan-disc']) {
-    const other = page.locator(`[data-widget="${w}"]`);
+    const other = page.locator(`[data-widget="${w}"], [data-figure="${w}"]`);
     await other.scrollIntoViewIfNeeded();
     await expect(other).toHaveAttribute('data-status', 'error', { timeout: 120_000 });
     await expectFailure(other.locator('[data-role="status-message"]'), 'ja', 'no-backend', noWebgpuMessages('ja', 'static'));

@@ -388,7 +388,7 @@ test.describe('what the discriminator sees', () => {
     };
     const expected = manifest.crops.find((c) => c.image === 'chelsea')!.logits;
     await page.goto(CHAPTER_2);
-    const root = page.locator('[data-widget="srgan-disc"]');
+    const root = page.locator('[data-figure="srgan-disc"]');
     await expect(root).toHaveAttribute('data-status', 'loading');
     await root.scrollIntoViewIfNeeded();
     await expect(root).toHaveAttribute('data-computed', 'chelsea', { timeout: LIVE_TIMEOUT });
@@ -459,7 +459,7 @@ test.describe('conventions', () => {
     const context = await browser.newContext({ reducedMotion: 'reduce' });
     const page = await context.newPage();
     await page.goto(`${baseURL}${CHAPTER_2}`);
-    const bar = page.locator('[data-widget="srgan-disc"] [data-role="bar"] > span').first();
+    const bar = page.locator('[data-figure="srgan-disc"] [data-role="bar"] > span').first();
     expect(await bar.evaluate((el) => getComputedStyle(el).transitionDuration)).toBe('0s');
     await context.close();
   });

@@ -1,7 +1,7 @@
 // The kit's URL state (src/ui/urlState.ts): a hostile or malformed query string reads as a legal state, a
 // written state reads back as itself, and other figures' parameters survive.
 import { describe, expect, it } from 'vitest';
-import { intField, jsonField, numberField, oneOfField, optionalField, readPresent, readState, writeState, type Schema } from '../../src/ui/urlState';
+import { bitsField, intField, jsonField, numberField, oneOfField, optionalField, readPresent, readState, writeState, type Schema } from '../../src/ui/urlState';
 
 interface S {
   seed: number;
@@ -29,6 +29,14 @@ describe('URL state from a typed schema', () => {
     expect(readState('?f.seed=NaN&f.amount=Infinity&f.extra={bad', 'f', schema)).toMatchObject({ seed: 7, amount: 0.5, extra: null });
     expect(readState(`?f.extra=${encodeURIComponent(JSON.stringify({ n: 1, pad: 'x'.repeat(3000) }))}`, 'f', schema).extra).toBeNull();
     expect(readState(`?f.seed=${'9'.repeat(40)}`, 'f', schema).seed).toBe(7);
+  });
+
+  it('reads a bit mask of ticked boxes only as given: anything else is the default, never a clamped mask', () => {
+    const bits = bitsField(3, 7);
+    expect(bits.read('5')).toBe(5);
+    expect(bits.read('7')).toBe(7);
+    for (const bad of [null, '', '0', '8', '-1', '2.5', '1e1', ' 3', '0x3', '99999999999']) expect(bits.read(bad), String(bad)).toBe(7);
+    expect(bits.write(3)).toBe('3');
   });
 
   it('writes a state that reads back as itself and keeps other parameters', () => {

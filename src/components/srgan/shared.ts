@@ -50,7 +50,8 @@ export { loadUrl as loadImage } from '../../ui/images/imageLoad';
 /** Waits for the browser to be idle-ish between chunks of main-thread work (keeps tasks short). */
 export const yieldToPage = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
 
-type Runtime = Awaited<ReturnType<typeof runtime>>;
+/** The page's runtime as `runtime()` or a kit figure's `ctx.runtime()` gives it. */
+type Runtime = { client: import('../../sr/runtime/client').RuntimeClient };
 /** Generator outputs already computed on this page, by `<crop>:<model>`: both figures use the same crops. */
 const generated = new Map<string, Promise<{ image: RGBImage; ms: number }>>();
 

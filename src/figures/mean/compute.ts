@@ -8,7 +8,7 @@ import { createImage, type RGBImage } from '../../sr/image';
 import { lumaY, psnrY } from '../../sr/metrics';
 import { rng } from '../../sr/random';
 import { cropImage, quantize8 } from '../../components/srgan/pipeline';
-import { intField, oneOfField, type Schema } from '../../ui/urlState';
+import { bitsField, intField, oneOfField, type Schema } from '../../ui/urlState';
 
 export const PATCH = 32;
 export const FACTOR = 4;
@@ -153,6 +153,6 @@ export interface MeanState {
 
 export const defaultMeanState: MeanState = { tex: 'grass', seed: 1, on: ALL_ON };
 /** The URL fields `mean.tex`, `mean.seed`, `mean.on` (a bit mask of the candidates, never 0). */
-export const meanSchema: Schema<MeanState> = { tex: oneOfField(TEXTURES, 'grass'), seed: intField(1, SEED_MAX, 1), on: intField(1, ALL_ON, ALL_ON) };
+export const meanSchema: Schema<MeanState> = { tex: oneOfField(TEXTURES, 'grass'), seed: intField(1, SEED_MAX, 1), on: bitsField(CANDIDATES, ALL_ON) };
 
 export const selectedIndices = (on: number): number[] => Array.from({ length: CANDIDATES }, (_, i) => i).filter((i) => on & (1 << i));
