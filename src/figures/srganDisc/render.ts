@@ -66,6 +66,7 @@ export const figure: Figure<SrganDiscState> = {
         if (!rt) return true; // no backend: the pre-computed patches and scores stay
         if (stale()) return false;
         if (made?.image !== crop.image) {
+          made = null; // the canvases are repainted from here on: a stale stop leaves no crop to reuse
           const photo = await loadUrl(ctx.url(`images/demo/${crop.image}.png`));
           const hr = quantize8(cropImage(photo, crop.left, crop.top, HR_SIZE, HR_SIZE));
           const lr = lowRes(hr);
