@@ -66,7 +66,7 @@ test('forced backend that cannot start: visible message, static pictures stay', 
 test('Japanese chapter 2 without a backend: the reason in Japanese, the static feature maps stay', async ({ page, siteWatch }) => {
   siteWatch.errorsExpected = true;
   await page.goto('ja/chapters/srgan/?backend=webgpu');
-  const root = page.locator('[data-widget="srgan-nets"]');
+  const root = page.locator('[data-figure="srgan-nets"]');
   // Before the figure is in view: the pipeline's feature maps (static first), titled and described in Japanese.
   await expect(root).toHaveAttribute('data-status', 'loading');
   const statics = root.locator('[data-role="feature-grid"] img.sg-static');

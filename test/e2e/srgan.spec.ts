@@ -495,7 +495,7 @@ test.describe('the two networks, inspectable', () => {
   test('diagrams add up to the cards; focusing a block shows its runtime feature maps with the shape printed', async ({ page }) => {
     const cardOf = async (id: string) => (await (await page.request.get(`/super-resolution/weights/${id}/card.json`)).json()) as { parameters: number };
     await page.goto(CHAPTER_2);
-    const root = page.locator('[data-widget="srgan-nets"]');
+    const root = page.locator('[data-figure="srgan-nets"]');
     await expect(root).toHaveAttribute('data-status', 'loading');
     // Static first: before the runtime, the grid shows the pipeline's maps of the default view.
     const grid = root.locator('[data-role="feature-grid"]');
@@ -568,7 +568,7 @@ test.describe('failures in the page’s language', () => {
     siteWatch.errorsExpected = true; // the blocked request is the point
     await page.route('**/weights/srresnet/**', (route) => route.abort('failed'));
     await page.goto(CHAPTER_2_JA);
-    const root = page.locator('[data-widget="srgan-nets"]');
+    const root = page.locator('[data-figure="srgan-nets"]');
     await root.scrollIntoViewIfNeeded();
     const message = root.locator('[data-role="status-message"]');
     await expect(message).toHaveAttribute('data-failure', 'network', { timeout: LIVE_TIMEOUT });
@@ -600,7 +600,7 @@ test.describe('failures in the page’s language', () => {
     siteWatch.errorsExpected = true; // the missing script is the point
     await page.route('**/_astro/worker-*.js', (route) => route.fulfill({ status: 404, body: 'not found' }));
     await page.goto(CHAPTER_2);
-    const root = page.locator('[data-widget="srgan-nets"]');
+    const root = page.locator('[data-figure="srgan-nets"]');
     await root.scrollIntoViewIfNeeded();
     const message = root.locator('[data-role="status-message"]');
     await expect(message).toHaveAttribute('data-failure', 'worker', { timeout: LIVE_TIMEOUT });
