@@ -3,6 +3,7 @@
 // and the bar's width. URL fields: disc.img (a pre-computed crop), disc.on (1 … 31, all five by default).
 import { manifest, PANELS, sigmoid, type PanelId } from '../../components/srgan/data';
 import type { RGBImage } from '../../sr/image';
+import type { PatchBatch } from '../../sr/runtime/session';
 import { bitsField, oneOfField, type Schema } from '../../ui/urlState';
 
 export const ALL_PATCHES = (1 << PANELS.length) - 1;
@@ -22,7 +23,7 @@ export const isOn = (on: number, id: PanelId): boolean => (on & (1 << PANELS.ind
 export const withPatch = (on: number, id: PanelId, ticked: boolean): number => (ticked ? on | (1 << PANELS.indexOf(id)) : on & ~(1 << PANELS.indexOf(id)));
 
 /** The ticked patches that exist, in panel order, as one NHWC batch for `client.discriminate`. */
-export function patchBatch(on: number, patches: Partial<Record<PanelId, RGBImage>>, size: number): { ids: PanelId[]; batch: { count: number; size: number; data: Float32Array } } {
+export function patchBatch(on: number, patches: Partial<Record<PanelId, RGBImage>>, size: number): { ids: PanelId[]; batch: PatchBatch } {
   const ids = PANELS.filter((id) => isOn(on, id) && patches[id]);
   const per = size * size * 3;
   const data = new Float32Array(ids.length * per);

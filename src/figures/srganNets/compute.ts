@@ -4,6 +4,7 @@
 // only hovered is `peek`: shown, never written into the URL.
 import { manifest, NETWORKS, type OutputId } from '../../components/srgan/data';
 import type { RGBImage } from '../../sr/image';
+import type { FeatureMap } from '../../sr/runtime/session';
 import { localField, oneOfField, type Field, type Schema } from '../../ui/urlState';
 
 /** Channels shown per block. */
@@ -40,18 +41,8 @@ export function featureRun(block: string, generator: OutputId | string): { net: 
   return { net, tap, model: net === 'g' ? generator : 'srgan_d' };
 }
 
-export interface FeatureLayer {
-  name: string;
-  height: number;
-  width: number;
-  channels: number;
-  /** Channels present in `data` (at most KEEP), interleaved per pixel. */
-  kept: number;
-  data: Float32Array;
-}
-
 /** Each kept channel as a grey picture, stretched from its own minimum (black) to its maximum (white); a constant one is black. */
-export function channelPictures(layer: FeatureLayer): RGBImage[] {
+export function channelPictures(layer: FeatureMap): RGBImage[] {
   const n = layer.height * layer.width;
   return Array.from({ length: layer.kept }, (_, ch) => {
     let lo = Infinity;

@@ -10,9 +10,9 @@ import { cropImage, HR_SIZE, lowRes, quantize8 } from '../../components/srgan/pi
 import { draw } from '../../components/srgan/shared';
 import type { Figure } from '../../ui/figure';
 import { loadUrl } from '../../ui/images/imageLoad';
-import { channelPictures, defaultNetsState, featureRun, KEEP, netsSchema, shownBlock, type FeatureLayer, type NetsState } from './compute';
-
-type Client = NonNullable<Awaited<ReturnType<Parameters<Figure<NetsState>['setup']>[0]['runtime']>>>['client'];
+import type { RuntimeClient } from '../../sr/runtime/client';
+import type { FeatureMap } from '../../sr/runtime/session';
+import { channelPictures, defaultNetsState, featureRun, KEEP, netsSchema, shownBlock, type NetsState } from './compute';
 
 export const figure: Figure<NetsState> = {
   url: { prefix: 'nets', schema: netsSchema },
@@ -33,16 +33,16 @@ export const figure: Figure<NetsState> = {
     }
     for (const b of buttons) {
       // focus or click chooses a block (the URL records it); hovering only previews one
-      const choose = () => ctx.state.b !== keyOf(b) || ctx.state.peek !== null ? ctx.set({ b: keyOf(b), peek: null }) : undefined;
+      const choose = () => ctx.set({ b: keyOf(b), peek: null }); // the same state again renders nothing (the kit compares)
       b.addEventListener('focus', choose);
       b.addEventListener('click', choose);
       b.addEventListener('pointerenter', () => ctx.set({ peek: keyOf(b) }));
     }
     const photos = new Map<string, Promise<RGBImage>>();
-    const cache = new Map<string, Promise<{ layers: Map<string, FeatureLayer>; ms: number }>>();
+    const cache = new Map<string, Promise<{ layers: Map<string, FeatureMap>; ms: number }>>();
 
     /** All tapped layers of one network for one crop (and weights), computed once. */
-    function features(client: Client, net: 'g' | 'd', model: string, image: string) {
+    function features(client: RuntimeClient, net: 'g' | 'd', model: string, image: string) {
       const key = `${image}:${model}`;
       let hit = cache.get(key);
       if (!hit) {
@@ -52,7 +52,7 @@ export const figure: Figure<NetsState> = {
           const hr = quantize8(cropImage(await photos.get(image)!, crop.left, crop.top, HR_SIZE, HR_SIZE));
           const input = net === 'g' ? lowRes(hr) : hr;
           const result = await client.features({ channel: `srgan-nets-${key}`, model, image: { width: input.width, height: input.height, data: input.data.slice() }, layers: taps(net), maxChannels: KEEP });
-          return { layers: new Map(result.layers.map((l) => [l.name, l as FeatureLayer])), ms: result.ms };
+          return { layers: new Map(result.layers.map((l) => [l.name, l])), ms: result.ms };
         })();
         cache.set(key, hit);
         hit.catch(() => cache.delete(key));
@@ -60,7 +60,7 @@ export const figure: Figure<NetsState> = {
       return hit;
     }
 
-    function drawLayer(label: string, layer: FeatureLayer) {
+    function drawLayer(label: string, layer: FeatureMap) {
       title.textContent = fill(s.featuresTitle, { block: label, h: layer.height, w: layer.width, c: layer.channels, k: layer.kept });
       Object.assign(grid.dataset, { source: 'live', layer: layer.name, shape: `${layer.height},${layer.width},${layer.channels}`, kept: String(layer.kept) });
       grid.replaceChildren(
