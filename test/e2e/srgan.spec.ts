@@ -107,7 +107,7 @@ test.describe('three losses, one network', () => {
   test('runs the three generators live on WebGPU; the PSNR and SSIM shown are those of the drawn pixels', async ({ page }) => {
     const started = Date.now();
     await page.goto(CHAPTER_2);
-    const root = page.locator('[data-widget="srgan-losses"]');
+    const root = page.locator('[data-figure="srgan-losses"]');
     // Rule 6: nothing starts before the figure is near the viewport.
     await expect(root).toHaveAttribute('data-status', 'loading');
     await root.scrollIntoViewIfNeeded();
@@ -153,7 +153,7 @@ test.describe('three losses, one network', () => {
 
   test('keyboard: loupe and wipe move, state survives a reload, no long tasks', async ({ page }) => {
     await page.goto(CHAPTER_2);
-    const root = page.locator('[data-widget="srgan-losses"]');
+    const root = page.locator('[data-figure="srgan-losses"]');
     await root.scrollIntoViewIfNeeded();
     // The pre-computed pictures are drawn first; the controls work while the networks still run.
     await expect(root.locator('canvas[data-loupe="srgan"]')).toBeVisible({ timeout: LIVE_TIMEOUT });
@@ -216,7 +216,7 @@ test.describe('three losses, one network', () => {
     const url = page.url();
     expect(url).toContain('srgan.lx=67');
     await page.goto(url);
-    const again = page.locator('[data-widget="srgan-losses"]');
+    const again = page.locator('[data-figure="srgan-losses"]');
     await again.scrollIntoViewIfNeeded();
     await expect(again.locator('[data-role="loupe"]')).toHaveAttribute('aria-valuetext', /x 67, y 61/, { timeout: LIVE_TIMEOUT });
     await expect(again.locator('input[data-control="wipe"]')).toHaveValue('48');
@@ -232,10 +232,10 @@ test.describe('the reader’s own image', () => {
     siteWatch.errorsExpected = true; // the missing script's 404
     await page.route('**/_astro/imageDecode.worker-*.js', (route) => route.fulfill({ status: 404, body: 'not found' }));
     await page.goto(CHAPTER_2);
-    const root = page.locator('[data-widget="srgan-losses"]');
+    const root = page.locator('[data-figure="srgan-losses"]');
     await root.scrollIntoViewIfNeeded();
     await expect(root).toHaveAttribute('data-computed', 'chelsea', { timeout: LIVE_TIMEOUT });
-    const input = root.locator('input[data-control="file"]');
+    const input = root.locator('input[data-role="own-file"]');
     const message = root.locator('[data-role="status-message"]');
     await input.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a picture') });
     await expect(message).toContainText('notes.txt');
@@ -276,7 +276,7 @@ test.describe('without a compute backend', () => {
     try {
       const page = await browser.newPage();
       await page.goto(`${baseURL}${CHAPTER_2}?backend=webgpu`);
-      const root = page.locator('[data-widget="srgan-losses"]');
+      const root = page.locator('[data-figure="srgan-losses"]');
       await root.scrollIntoViewIfNeeded();
       await expect(root).toHaveAttribute('data-status', 'error', { timeout: LIVE_TIMEOUT });
       await expect(root).toHaveAttribute('data-backend', 'none');

@@ -24,23 +24,6 @@ export function cropImage(img: RGBImage, left: number, top: number, w: number, h
   return out;
 }
 
-/** The nine parts of a reader's own picture they can choose from: where the crop sits in the space left over. */
-export const REGIONS = {
-  tl: [0, 0], t: [0.5, 0], tr: [1, 0],
-  l: [0, 0.5], c: [0.5, 0.5], r: [1, 0.5],
-  bl: [0, 1], b: [0.5, 1], br: [1, 1],
-} as const satisfies Record<string, readonly [number, number]>;
-export type Region = keyof typeof REGIONS;
-export const isRegion = (v: string): v is Region => Object.hasOwn(REGIONS, v);
-
-/** A size×size crop (smaller where the image is) at one of the nine regions. */
-export function regionCrop(img: RGBImage, size: number, region: Region): RGBImage {
-  const [fx, fy] = REGIONS[region];
-  const w = Math.min(size, img.width);
-  const h = Math.min(size, img.height);
-  return cropImage(img, Math.floor(fx * (img.width - w)), Math.floor(fy * (img.height - h)), w, h);
-}
-
 /** Rounds to 8-bit levels exactly as toRGBA does (clamped, halves up), so canvases hold these values. */
 export function quantize8(img: RGBImage): RGBImage {
   const out = createImage(img.width, img.height);

@@ -1,17 +1,6 @@
-// Browser helpers shared by the chapter-2 figures: start on first view and pause off screen (rule 6/7),
-// the `?backend=` order (rule 9), the shared generator runtime, canvases, and URL parameters (rule 16).
+// What chapter 2's live figures share in the browser: drawing an engine image on a canvas, and each generator's
+// output for a crop, computed once per page (the "three losses" and discriminator figures show the same crops).
 import { toRGBA, type RGBImage } from '../../sr/image';
-import { backendOrder } from '../../ui/backendChoice';
-import { siteUrl as siteAsset } from '../../ui/siteUrl';
-
-export type { Mounted } from '../../ui/lifecycle';
-/** `siteAsset(root, path)`: the absolute URL of a file under the site's base. */
-export { backendOrder, siteAsset };
-
-export async function runtime(root: HTMLElement) {
-  const { sharedRuntime } = await import('../../sr/runtime/client');
-  return sharedRuntime({ weightsBase: siteAsset(root, 'weights/'), order: backendOrder(location.search) });
-}
 
 export function draw(canvas: HTMLCanvasElement, img: RGBImage): void {
   const rgba = toRGBA(img);
@@ -23,34 +12,7 @@ export function draw(canvas: HTMLCanvasElement, img: RGBImage): void {
   canvas.hidden = false;
 }
 
-/** Debounced history.replaceState of this widget's parameters (prefix `p`), keeping all others. */
-export function urlWriter(prefix: string): (values: Record<string, string | number | null>) => void {
-  let timer = 0;
-  return (values) => {
-    clearTimeout(timer);
-    timer = window.setTimeout(() => {
-      const params = new URLSearchParams(location.search);
-      for (const [k, v] of Object.entries(values)) {
-        if (v === null) params.delete(prefix + k);
-        else params.set(prefix + k, String(v));
-      }
-      const q = params.toString();
-      history.replaceState(history.state, '', `${location.pathname}${q ? `?${q}` : ''}${location.hash}`);
-    }, 250);
-  };
-}
-
-export function urlParam(prefix: string, key: string): string | null {
-  return new URLSearchParams(location.search).get(prefix + key);
-}
-
-/** Decode a site image URL into an RGBImage (chapter 1's loader; an AssetError when it cannot be fetched). */
-export { loadUrl as loadImage } from '../../ui/images/imageLoad';
-
-/** Waits for the browser to be idle-ish between chunks of main-thread work (keeps tasks short). */
-export const yieldToPage = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
-
-/** The page's runtime as `runtime()` or a kit figure's `ctx.runtime()` gives it. */
+/** The page's runtime as a kit figure's `ctx.runtime()` gives it. */
 type Runtime = { client: import('../../sr/runtime/client').RuntimeClient };
 /** Generator outputs already computed on this page, by `<crop>:<model>`: both figures use the same crops. */
 const generated = new Map<string, Promise<{ image: RGBImage; ms: number }>>();

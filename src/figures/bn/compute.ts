@@ -1,7 +1,7 @@
 // The BatchNorm figure's arithmetic (no DOM): the altered inputs whose statistics differ from the training data,
 // where the loupes look first, and the key of what a state draws.
 import type { RGBImage } from '../../sr/image';
-import { OWN } from '../../components/esrgan/ownPicture';
+import { OWN } from '../../ui/images/ownPicture';
 import { demoImages } from '../../ui/images/demoImages';
 import { localField, numberField, oneOfField, optionalField, withheldField, type Schema } from '../../ui/urlState';
 

@@ -12,7 +12,7 @@ import type { Figure } from '../../ui/figure';
 import { demoImages } from '../../ui/images/demoImages';
 import { demoPhotoLoader } from '../../ui/images/imageLoad';
 import { diffMap, heatRGBA } from '../../ui/draw/diffHeat';
-import { attachOwnPicture, figureCrop, OWN } from '../../components/esrgan/ownPicture';
+import { attachOwnPicture, figureCrop, OWN } from '../../ui/images/ownPicture';
 import { bnSchema, busiestBox, drawnKey, inputVariant, LOUPE, SCALE, type BnState, type InputVariant } from './compute';
 
 const PANELS = ['esrgan', 'esrgan_bn', 'esrgan_bn_input'] as const;
@@ -35,7 +35,7 @@ export const figure: Figure<BnState> = {
     variantSelect.value = ctx.state.input;
     imageSelect.addEventListener('change', () => ctx.set({ img: imageSelect.value }));
     variantSelect.addEventListener('change', () => ctx.set({ input: variantSelect.value as InputVariant }));
-    const own = attachOwnPicture({ root, lang: ctx.lang, s, select: imageSelect, minSide: cropSize, say: ctx.say, onPicture: () => ctx.set({ img: OWN, own: ctx.state.own + 1 }) });
+    const own = attachOwnPicture({ root, lang: ctx.lang, select: imageSelect, minSide: cropSize, tooSmall: (n) => fill(s.ownTooSmall, { n }), say: ctx.say, onPicture: () => ctx.set({ img: OWN, own: ctx.state.own + 1 }) });
     const loupes = attachLoupes({
       strip: ctx.el('loupe'),
       panels: PANELS.map((id) => {

@@ -1,7 +1,7 @@
 // The network-interpolation figure's arithmetic (no DOM): the pixel blend beside the weight blend, the α of the
 // animation and of the slider, and the figure's URL fields (esr.img, esr.alpha, esr.lx, esr.ly).
 import type { RGBImage } from '../../sr/image';
-import { OWN } from '../../components/esrgan/ownPicture';
+import { OWN } from '../../ui/images/ownPicture';
 import { demoImages } from '../../ui/images/demoImages';
 import { localField, numberField, oneOfField, withheldField, type Field, type Schema } from '../../ui/urlState';
 

@@ -10,7 +10,7 @@ import { fitRendering, toImageData } from '../../ui/draw/canvasDraw';
 import type { Figure } from '../../ui/figure';
 import { demoImages } from '../../ui/images/demoImages';
 import { demoPhotoLoader } from '../../ui/images/imageLoad';
-import { attachOwnPicture, figureCrop, OWN } from '../../components/esrgan/ownPicture';
+import { attachOwnPicture, figureCrop, OWN } from '../../ui/images/ownPicture';
 import { alphaText, blendImages, DEFAULT_ALPHA, interpSchema, LOUPE, SCALE, snapAlpha, type InterpState } from './compute';
 import { interpPanels, PANELS } from './panels';
 import { attachPlayer } from './player';
@@ -54,7 +54,7 @@ export const figure: Figure<InterpState> = {
       ctx.set({ alpha });
     });
     showAlpha(ctx.state.alpha);
-    const own = attachOwnPicture({ root, lang: ctx.lang, s, select: imageSelect, minSide: cropSize, say: ctx.say, onPicture: () => ctx.set({ img: OWN, own: ctx.state.own + 1 }) });
+    const own = attachOwnPicture({ root, lang: ctx.lang, select: imageSelect, minSide: cropSize, tooSmall: (n) => fill(s.ownTooSmall, { n }), say: ctx.say, onPicture: () => ctx.set({ img: OWN, own: ctx.state.own + 1 }) });
     const loupes = attachLoupes({
       strip: ctx.el('loupe'),
       panels: PANELS.map((id) => ({ view: panel(id).querySelector<HTMLElement>('[data-role="view"]')!, frame: panel(id).querySelector<HTMLElement>('[data-role="loupe-frame"]')!, loupe: root.querySelector<HTMLCanvasElement>(`canvas[data-loupe="${id}"]`)! })),

@@ -12,6 +12,7 @@ import contextlib
 import json
 import math
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -86,7 +87,8 @@ class Job:
             if final.exists():
                 self.net.load_state_dict(torch.load(final, map_location=device, weights_only=False)["model"])
             else:
-                self.net.load_state_dict(load_generator(exported(self.cfg["init"]))[0].state_dict(), strict=False)
+                loaded = self.net.load_state_dict(load_generator(exported(self.cfg["init"]))[0].state_dict(), strict=False)
+                silence_new_blocks(self.net, loaded.missing_keys)
                 print(f"{self.id}: init from exported {self.cfg['init']}", flush=True)
 
     def state(self, step, total):
@@ -107,6 +109,20 @@ class Job:
             if opt is not None:
                 for g in opt.param_groups:
                     g["lr"] = lr
+
+
+def silence_new_blocks(net, missing_keys):
+    """A generator deeper than its init (`--set params.num_block=6` from a 3-block one) starts as its init: each RDB
+    of an RRDB the init lacks ends in a zeroed conv, so the RDB passes its input on and the RRDB returns 1.2 x
+    (x + 0.2 * x); `conv_body` is linear, so dividing its weight by 1.2 per new block undoes that."""
+    params = dict(net.named_parameters())
+    new_blocks = {key.split(".")[1] for key in missing_keys if key.startswith("body.")}
+    for key in missing_keys:
+        if re.fullmatch(r"body\.\d+\.rdb\d\.conv5\.(weight|bias)", key):
+            torch.nn.init.zeros_(params[key])
+    if new_blocks:
+        with torch.no_grad():
+            params["conv_body.weight"].div_(1.2 ** len(new_blocks))
 
 
 def lr_at(step, total, base):

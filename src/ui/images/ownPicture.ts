@@ -1,0 +1,102 @@
+// "Your own picture" for any figure: a button opens the file chooser (a file dropped on the figure or pasted into it
+// does the same), the file is decoded here (in a Worker where it can; nothing is uploaded), a refusal is said in the
+// page's language, and an accepted picture enables the image select's 'own' option and is handed on. Figures crop
+// it as they crop a demo photo: `centre(size)`, or `region(size, r)` for the part the reader picked.
+import type { RGBImage } from '../../sr/image';
+import type { Lang } from '../../i18n';
+import { imageLoadMessage } from '../../i18n/imageLoad';
+import { decodeBlob } from './imageLoad';
+import { cropImage, regionCrop, type Region } from './crop';
+import { findDemoImage } from './demoImages';
+
+export const OWN = 'own';
+
+export interface OwnPicture {
+  /** A key for what `image` names: the image id, or which of the reader's pictures (a new file, a new key). */
+  key(image: string): string;
+  /** The centre size×size part of the reader's latest picture, or null before one is chosen. */
+  centre(size: number): RGBImage | null;
+  /** The size×size part at one of nine regions (smaller where the picture is), or null before one is chosen. */
+  region(size: number, region: Region): RGBImage | null;
+}
+
+export function attachOwnPicture(o: {
+  root: HTMLElement;
+  lang: Lang;
+  select: HTMLSelectElement;
+  /** The smallest side the figure can crop from (asked when a file arrives). */
+  minSide: number | (() => number);
+  /** The refusal of a picture smaller than `n` pixels on a side, in the page's language. */
+  tooSmall: (n: number) => string;
+  /** What to say when the decoder scaled a huge picture down first (say nothing when absent). */
+  scaled?: (w: number, h: number) => string;
+  say: (text: string) => void;
+  /** Called when a picture is accepted; the select already says 'own'. */
+  onPicture: () => void;
+}): OwnPicture {
+  let latest: { picture: RGBImage; n: number } | null = null;
+  const own: OwnPicture = {
+    key: (image) => (image === OWN && latest ? `own-${latest.n}` : image),
+    centre: (size) => (latest ? regionCrop(latest.picture, size, 'c') : null),
+    region: (size, r) => (latest ? regionCrop(latest.picture, size, r) : null),
+  };
+  const button = o.root.querySelector<HTMLButtonElement>('button[data-role="own-button"]');
+  const input = o.root.querySelector<HTMLInputElement>('input[data-role="own-file"]');
+  const option = o.select.querySelector<HTMLOptionElement>(`option[value="${OWN}"]`);
+  if (!button || !input || !option) return own;
+  const ownOption = option;
+  button.disabled = false;
+  button.addEventListener('click', () => input.click());
+  let chosen = 0; // files chosen so far: a slow decode of an older file is dropped when a newer one was picked
+  async function take(file: File | null | undefined) {
+    if (!file) return;
+    const mine = ++chosen;
+    try {
+      const { image, downscaled } = await decodeBlob(file, file.name);
+      if (mine !== chosen) return;
+      const min = typeof o.minSide === 'function' ? o.minSide() : o.minSide;
+      if (image.width < min || image.height < min) {
+        o.say(o.tooSmall(min));
+        return;
+      }
+      latest = { picture: image, n: (latest?.n ?? 0) + 1 };
+      ownOption.disabled = false;
+      o.select.value = OWN;
+      o.onPicture();
+      if (downscaled && o.scaled) o.say(o.scaled(image.width, image.height));
+    } catch (err) {
+      o.say(imageLoadMessage(o.lang, err, file.name));
+    }
+  }
+  input.addEventListener('change', () => {
+    void take(input.files?.[0]);
+    input.value = '';
+  });
+  o.root.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    o.root.classList.add('ui-dropping');
+  });
+  o.root.addEventListener('dragleave', () => o.root.classList.remove('ui-dropping'));
+  o.root.addEventListener('drop', (e) => {
+    e.preventDefault();
+    o.root.classList.remove('ui-dropping');
+    void take(e.dataTransfer?.files?.[0]);
+  });
+  o.root.addEventListener('paste', (e) => {
+    const item = [...(e.clipboardData?.items ?? [])].find((i) => i.kind === 'file');
+    if (item) void take(item.getAsFile());
+  });
+  return own;
+}
+
+/**
+ * A figure's input: the centre of the reader's picture when `image` is 'own' and one was chosen, else the demo
+ * photo's size×size crop whose corner sits at the fractions `at` of the free range (chelsea for an unknown id).
+ */
+export async function figureCrop(own: OwnPicture, image: string, photo: (id: string) => Promise<RGBImage>, size: number, at: { x: number; y: number }): Promise<RGBImage> {
+  const mine = image === OWN ? own.centre(size) : null;
+  if (mine) return mine;
+  const src = await photo(findDemoImage(image) ? image : 'chelsea');
+  const side = Math.min(size, src.width, src.height);
+  return cropImage(src, { x: Math.round(at.x * (src.width - side)), y: Math.round(at.y * (src.height - side)), width: side, height: side });
+}
