@@ -187,3 +187,22 @@ def test_set_changes_a_recipe_for_one_run_and_the_card_records_it(tiny_zoo, imag
     assert gan_meta["overrides"] == ["loss.gan=5e-2", "loss.l1=0.3"] and vgg_meta["overrides"] == ["loss.l1=0.3"]
     export.export_generator("srgan", runs, out, image_root, NIQE_STUB, fmt="int8")
     assert json.loads((out / "srgan/card.json").read_text())["training"]["losses"]["gan"] == 5e-2
+
+
+def test_a_deeper_rrdbnet_starts_as_its_init():
+    """`--set params.num_block=6` from a 3-block init: the new blocks pass their input on and conv_body undoes
+    their 1.2 gain, so the grown generator's first output is its init's."""
+    from srt.core.models import build
+    torch.manual_seed(0)
+    small = build("rrdbnet", num_feat=16, num_block=2, num_grow_ch=8).eval()
+    big = build("rrdbnet", num_feat=16, num_block=4, num_grow_ch=8).eval()
+    loaded = big.load_state_dict(small.state_dict(), strict=False)
+    train.silence_new_blocks(big, loaded.missing_keys)
+    x = torch.rand(1, 3, 12, 12)
+    with torch.no_grad():
+        assert (big(x) - small(x)).abs().max() < 1e-5
+    # without it the grown net is not its init
+    fresh = build("rrdbnet", num_feat=16, num_block=4, num_grow_ch=8).eval()
+    fresh.load_state_dict(small.state_dict(), strict=False)
+    with torch.no_grad():
+        assert (fresh(x) - small(x)).abs().max() > 1e-3
