@@ -1,7 +1,7 @@
 // What the "three losses" figure draws from the pictures it holds: each panel (canvas, metric line), the first
 // panel's name (ground truth, or the reader's input as it is), the wipe and the spectrum chart. No state of its
 // own: render.ts keeps the pictures, the controls' handlers and the runs call these.
-import { LABEL_KEY, PANELS, type PanelId } from '../../components/srgan/data';
+import { PANELS, type PanelId } from '../../components/srgan/data';
 import { HR_SIZE, SCALE, type PanelNumbers } from '../../components/srgan/pipeline';
 import { draw } from '../../components/srgan/shared';
 import { spectrumSvg } from '../../components/srgan/spectrumChart';
@@ -86,6 +86,5 @@ export function lossesPanels(root: HTMLElement, lang: Lang) {
     },
     wipe,
     spectra,
-    label: (id: PanelId): string => (id === 'hr' ? s.modelTruth : s[LABEL_KEY[id]]),
   };
 }

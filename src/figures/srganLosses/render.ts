@@ -8,6 +8,7 @@ import { findCrop, LABEL_KEY, NETWORKS, PANELS, staticPath, type PanelId } from 
 import { measureOffThread } from '../../components/srgan/metricsClient';
 import { cropImage, HR_SIZE, LR_SIZE, lowRes, quantize8, SCALE } from '../../components/srgan/pipeline';
 import { generate } from '../../components/srgan/shared';
+import type { RGBImage } from '../../sr/image';
 import { imresizeJs } from '../../sr/resizeCpu';
 import { attachLoupes, type LoupePanel } from '../../ui/controls/loupes';
 import { attachPointerDrag } from '../../ui/controls/pointerDrag';
@@ -49,40 +50,39 @@ export const figure: Figure<LossesState> = {
     const rs = srganRuntimeStrings[lang];
     const $ = <T extends Element = HTMLElement>(sel: string): T => root.querySelector<T>(sel)!;
     const draw = lossesPanels(root, lang);
-    /** The pictures drawn now; `live` is the key whose networks all ran here. */
+    /** The pictures drawn now; `live` is the key whose networks all ran here, `failed` one whose run failed (said once). */
     let shown: Pictures | null = null;
     let live = '';
+    let failed = '';
     /** The shown pictures as canvas pixels, made once per picture (the loupes read them on every move). */
     let pixels: Partial<Record<PanelId, ImageData>> = {};
-    const redraw = (patch: Partial<LossesState>) => {
+    /** A change the reader made: the controls and the wipe follow at once, the pictures when `render` gets to them. */
+    const set = (patch: Partial<LossesState>) => {
       ctx.set(patch);
-      draw.wipe(shown, ctx.state);
+      reflect(ctx.state);
     };
 
     const imageSelect = $<HTMLSelectElement>('select[data-control="image"]');
     const viewSelect = $<HTMLSelectElement>('select[data-control="view"]');
     const wipeSelect = { a: $<HTMLSelectElement>('select[data-control="wipe-a"]'), b: $<HTMLSelectElement>('select[data-control="wipe-b"]') };
     const ownMode = $('[data-role="own-mode"]');
-    imageSelect.addEventListener('change', () => ctx.set({ img: imageSelect.value }));
-    viewSelect.addEventListener('change', () => redraw({ view: viewSelect.value as View }));
-    wipeSelect.a.addEventListener('change', () => redraw({ wa: wipeSelect.a.value as PanelId }));
-    wipeSelect.b.addEventListener('change', () => redraw({ wb: wipeSelect.b.value as PanelId }));
-    const wipe = bindSlider($<HTMLInputElement>('input[data-control="wipe"]'), (p) => fill(s.wipeValue, { p }), (p) => redraw({ wipe: p }));
-    attachPointerDrag($('[data-role="wipe-stage"]'), (p) => {
-      wipe.set(Math.round(p.x * 100));
-      redraw({ wipe: Math.round(p.x * 100) });
-    });
+    imageSelect.addEventListener('change', () => set({ img: imageSelect.value }));
+    viewSelect.addEventListener('change', () => set({ view: viewSelect.value as View }));
+    wipeSelect.a.addEventListener('change', () => set({ wa: wipeSelect.a.value as PanelId }));
+    wipeSelect.b.addEventListener('change', () => set({ wb: wipeSelect.b.value as PanelId }));
+    const wipe = bindSlider($<HTMLInputElement>('input[data-control="wipe"]'), (p) => fill(s.wipeValue, { p }), (p) => set({ wipe: p }));
+    attachPointerDrag($('[data-role="wipe-stage"]'), (p) => set({ wipe: Math.round(p.x * 100) }));
     for (const r of root.querySelectorAll<HTMLInputElement>('input[data-control="own-mode"]')) {
-      r.addEventListener('change', () => r.checked && ctx.set({ mode: r.value as OwnMode }));
+      r.addEventListener('change', () => r.checked && set({ mode: r.value as OwnMode }));
     }
     const regionSelect = $<HTMLSelectElement>('select[data-control="own-region"]');
-    regionSelect.addEventListener('change', () => isRegion(regionSelect.value) && ctx.set({ region: regionSelect.value }));
+    regionSelect.addEventListener('change', () => isRegion(regionSelect.value) && set({ region: regionSelect.value }));
     const own = attachOwnPicture({
       root, lang, select: imageSelect, say: ctx.say,
       minSide: () => (ctx.state.mode === 'asis' ? LR_SIZE : HR_SIZE),
       tooSmall: (n) => fill(s.fileTooSmall, { n }),
       scaled: (w, h) => fill(s.fileScaled, { w, h }),
-      onPicture: () => ctx.set({ img: OWN, own: ctx.state.own + 1 }),
+      onPicture: () => set({ img: OWN, own: ctx.state.own + 1 }),
     });
 
     const loupePanels: LoupePanel[] = PANELS.map((id) => ({
@@ -100,27 +100,47 @@ export const figure: Figure<LossesState> = {
       at: loupeFraction(ctx.state),
       onMove: (p) => ctx.set(loupePixels(p)),
     });
-    new ResizeObserver(() => shown && draw.spectra(shown)).observe($('[data-role="spectrum"]'));
+    let resized = 0;
+    new ResizeObserver(() => {
+      clearTimeout(resized);
+      resized = window.setTimeout(() => shown && draw.spectra(shown), 150);
+    }).observe($('[data-role="spectrum"]'));
 
-    /** Shows a source's pictures: every panel, the loupes (the first panel may be ×4 smaller) and the wipe. */
+    function reflect(state: LossesState) {
+      imageSelect.value = state.img;
+      viewSelect.value = state.view;
+      [wipeSelect.a.value, wipeSelect.b.value] = [state.wa, state.wb];
+      wipe.set(state.wipe);
+      ownMode.hidden = state.img !== OWN;
+      draw.wipe(shown, state);
+    }
+
+    /** One panel's pixels for its loupe; a panel smaller than the output (the reader's input as it is) is enlarged there. */
+    function keep(id: PanelId, img: RGBImage) {
+      pixels[id] = toImageData(img);
+      loupePanels[PANELS.indexOf(id)].scale = HR_SIZE / img.width;
+    }
+
+    /** Shows a source's pictures: every panel, the loupes and the wipe. */
     function show(p: Pictures) {
       shown = p;
       live = '';
-      pixels = Object.fromEntries(Object.entries(p.images).map(([id, img]) => [id, toImageData(img)]));
-      loupePanels[0].scale = HR_SIZE / p.images.hr!.width;
+      pixels = {};
+      for (const [id, img] of Object.entries(p.images) as [PanelId, RGBImage][]) keep(id, img);
+      for (const id of NETWORKS) delete $(`canvas[data-model="${id}"]`).dataset.live;
       draw.all(p, ctx.state);
       loupes.draw();
     }
 
     return {
       async render(state) {
-        imageSelect.value = state.img;
-        viewSelect.value = state.view;
-        [wipeSelect.a.value, wipeSelect.b.value] = [state.wa, state.wb];
-        wipe.set(state.wipe);
-        ownMode.hidden = state.img !== OWN;
+        reflect(state);
         const key = picturesKey(state);
-        if (live === key && shown?.key === key) return true; // only the loupe or the wipe moved: they drew themselves
+        if (failed === key) return true; // said once; another picture tries again
+        if (live === key && shown?.key === key) {
+          root.dataset.computed = computedLabel(state); // the reader may have been to another picture and back
+          return true; // only the loupe or the wipe moved: they drew themselves
+        }
         // only another picture makes a run stale; moving the loupe or the wipe does not
         const stale = () => picturesKey(ctx.state) !== key;
         delete root.dataset.computed;
@@ -137,15 +157,21 @@ export const figure: Figure<LossesState> = {
         for (const id of NETWORKS) {
           const model = s[LABEL_KEY[id]];
           ctx.say(fill(rs.statusRunning, { model, backend: ctx.backendWord(rt.backend) }));
-          const result = await generate(rt, state.img === OWN ? null : state.img, id, p.lr, (q) => {
-            if (q.phase === 'download' && !stale()) ctx.say(fill(rs.statusLoading, { model, pct: q.total ? Math.round((100 * q.done) / q.total) : 0 }));
-          });
+          let img: RGBImage;
+          try {
+            const result = await generate(rt, state.img === OWN ? null : state.img, id, p.lr, (q) => {
+              if (q.phase === 'download' && !stale()) ctx.say(fill(rs.statusLoading, { model, pct: q.total ? Math.round((100 * q.done) / q.total) : 0 }));
+            });
+            ms += result.ms;
+            img = quantize8(result.image);
+          } catch (err) {
+            if (!stale()) failed = key;
+            throw err;
+          }
+          const n = await measureOffThread(img, p.truth);
           if (stale()) return false;
-          ms += result.ms;
-          p.images[id] = quantize8(result.image);
-          pixels[id] = toImageData(p.images[id]!);
-          await measure(p, [id]);
-          if (stale()) return false;
+          [p.images[id], p.numbers[id]] = [img, n];
+          keep(id, img);
           $(`canvas[data-model="${id}"]`).dataset.live = 'true';
           draw.one(p, id, ctx.state);
           loupes.draw();

@@ -72,19 +72,24 @@ export function attachOwnPicture(o: {
     void take(input.files?.[0]);
     input.value = '';
   });
+  // a drop or a paste does what the button does, and nothing while the controls are off (no backend)
+  const open = () => !button.disabled;
   o.root.addEventListener('dragover', (e) => {
+    if (!open() || !e.dataTransfer?.types.includes('Files')) return;
     e.preventDefault();
     o.root.classList.add('ui-dropping');
   });
-  o.root.addEventListener('dragleave', () => o.root.classList.remove('ui-dropping'));
+  o.root.addEventListener('dragleave', (e) => e.target === o.root && o.root.classList.remove('ui-dropping'));
   o.root.addEventListener('drop', (e) => {
-    e.preventDefault();
     o.root.classList.remove('ui-dropping');
-    void take(e.dataTransfer?.files?.[0]);
+    const file = e.dataTransfer?.files?.[0];
+    if (!open() || !file) return;
+    e.preventDefault();
+    void take(file);
   });
   o.root.addEventListener('paste', (e) => {
     const item = [...(e.clipboardData?.items ?? [])].find((i) => i.kind === 'file');
-    if (item) void take(item.getAsFile());
+    if (open() && item) void take(item.getAsFile());
   });
   return own;
 }
