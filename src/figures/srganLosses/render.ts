@@ -6,19 +6,17 @@
 import { fill, srganLossesStrings, srganRuntimeStrings } from '../../i18n/srgan';
 import { findCrop, LABEL_KEY, NETWORKS, PANELS, staticPath, type PanelId } from '../../components/srgan/data';
 import { measureOffThread } from '../../components/srgan/metricsClient';
-import { cropImage, HR_SIZE, LR_SIZE, lowRes, quantize8, SCALE } from '../../components/srgan/pipeline';
+import { cropImage, HR_SIZE, LR_SIZE, lowRes, quantize8, SCALE, type PanelNumbers } from '../../components/srgan/pipeline';
 import { generate } from '../../components/srgan/shared';
 import type { RGBImage } from '../../sr/image';
 import { imresizeJs } from '../../sr/resizeCpu';
 import { attachLoupes, type LoupePanel } from '../../ui/controls/loupes';
-import { attachPointerDrag } from '../../ui/controls/pointerDrag';
-import { bindSlider } from '../../ui/controls/slider';
 import { toImageData } from '../../ui/draw/canvasDraw';
 import type { Figure, FigureContext } from '../../ui/figure';
-import { isRegion } from '../../ui/images/crop';
 import { loadUrl } from '../../ui/images/imageLoad';
-import { attachOwnPicture, OWN, type OwnPicture } from '../../ui/images/ownPicture';
-import { computedLabel, defaultLossesState, loupeFraction, loupePixels, LOUPE, lossesSchema, picturesKey, type LossesState, type OwnMode, type View } from './compute';
+import { OWN, type OwnPicture } from '../../ui/images/ownPicture';
+import { computedLabel, defaultLossesState, loupeFraction, loupePixels, LOUPE, lossesSchema, picturesKey, type LossesState } from './compute';
+import { bindControls } from './controls';
 import { lossesPanels, type Pictures } from './panels';
 
 /** The source pictures of a state: the HR crop (null for the reader's picture as it is), its LR input, and the pre-computed outputs. */
@@ -37,8 +35,34 @@ async function source(ctx: FigureContext<LossesState>, own: OwnPicture, state: L
   return { key, truth: hr, lr, images, numbers: {} };
 }
 
-async function measure(p: Pictures, ids: readonly PanelId[]): Promise<void> {
-  await Promise.all(ids.map(async (id) => (p.numbers[id] = await measureOffThread(p.images[id]!, id === 'hr' ? null : p.truth))));
+/** PSNR / SSIM against the truth and the spectrum of every picture a source starts with (off the main thread). */
+async function measure(p: Pictures): Promise<void> {
+  await Promise.all((Object.keys(p.images) as PanelId[]).map(async (id) => (p.numbers[id] = await measureOffThread(p.images[id]!, id === 'hr' ? null : p.truth))));
+}
+
+type Runtime = NonNullable<Awaited<ReturnType<FigureContext<LossesState>['runtime']>>>;
+
+/**
+ * The three generators on `p.lr`, one after another, each output measured and handed to `done` as it lands.
+ * Returns their total milliseconds, or null when the state moved on to another picture. A failure is thrown.
+ */
+async function runNetworks(ctx: FigureContext<LossesState>, rt: Runtime, p: Pictures, cacheKey: string | null, stale: () => boolean, done: (id: PanelId, img: RGBImage, n: PanelNumbers) => void): Promise<number | null> {
+  const s = srganLossesStrings[ctx.lang];
+  const rs = srganRuntimeStrings[ctx.lang];
+  let ms = 0;
+  for (const id of NETWORKS) {
+    const model = s[LABEL_KEY[id]];
+    ctx.say(fill(rs.statusRunning, { model, backend: ctx.backendWord(rt.backend) }));
+    const result = await generate(rt, cacheKey, id, p.lr, (q) => {
+      if (q.phase === 'download' && !stale()) ctx.say(fill(rs.statusLoading, { model, pct: q.total ? Math.round((100 * q.done) / q.total) : 0 }));
+    });
+    ms += result.ms;
+    const img = quantize8(result.image);
+    const n = await measureOffThread(img, p.truth);
+    if (stale()) return null;
+    done(id, img, n);
+  }
+  return ms;
 }
 
 export const figure: Figure<LossesState> = {
@@ -61,29 +85,11 @@ export const figure: Figure<LossesState> = {
       ctx.set(patch);
       reflect(ctx.state);
     };
-
-    const imageSelect = $<HTMLSelectElement>('select[data-control="image"]');
-    const viewSelect = $<HTMLSelectElement>('select[data-control="view"]');
-    const wipeSelect = { a: $<HTMLSelectElement>('select[data-control="wipe-a"]'), b: $<HTMLSelectElement>('select[data-control="wipe-b"]') };
-    const ownMode = $('[data-role="own-mode"]');
-    imageSelect.addEventListener('change', () => set({ img: imageSelect.value }));
-    viewSelect.addEventListener('change', () => set({ view: viewSelect.value as View }));
-    wipeSelect.a.addEventListener('change', () => set({ wa: wipeSelect.a.value as PanelId }));
-    wipeSelect.b.addEventListener('change', () => set({ wb: wipeSelect.b.value as PanelId }));
-    const wipe = bindSlider($<HTMLInputElement>('input[data-control="wipe"]'), (p) => fill(s.wipeValue, { p }), (p) => set({ wipe: p }));
-    attachPointerDrag($('[data-role="wipe-stage"]'), (p) => set({ wipe: Math.round(p.x * 100) }));
-    for (const r of root.querySelectorAll<HTMLInputElement>('input[data-control="own-mode"]')) {
-      r.addEventListener('change', () => r.checked && set({ mode: r.value as OwnMode }));
-    }
-    const regionSelect = $<HTMLSelectElement>('select[data-control="own-region"]');
-    regionSelect.addEventListener('change', () => isRegion(regionSelect.value) && set({ region: regionSelect.value }));
-    const own = attachOwnPicture({
-      root, lang, select: imageSelect, say: ctx.say,
-      minSide: () => (ctx.state.mode === 'asis' ? LR_SIZE : HR_SIZE),
-      tooSmall: (n) => fill(s.fileTooSmall, { n }),
-      scaled: (w, h) => fill(s.fileScaled, { w, h }),
-      onPicture: () => set({ img: OWN, own: ctx.state.own + 1 }),
-    });
+    const controls = bindControls(ctx, set);
+    const reflect = (state: LossesState) => {
+      controls.reflect(state);
+      draw.wipe(shown, state);
+    };
 
     const loupePanels: LoupePanel[] = PANELS.map((id) => ({
       view: $(`[data-panel="${id}"] [data-role="view"]`),
@@ -105,15 +111,6 @@ export const figure: Figure<LossesState> = {
       clearTimeout(resized);
       resized = window.setTimeout(() => shown && draw.spectra(shown), 150);
     }).observe($('[data-role="spectrum"]'));
-
-    function reflect(state: LossesState) {
-      imageSelect.value = state.img;
-      viewSelect.value = state.view;
-      [wipeSelect.a.value, wipeSelect.b.value] = [state.wa, state.wb];
-      wipe.set(state.wipe);
-      ownMode.hidden = state.img !== OWN;
-      draw.wipe(shown, state);
-    }
 
     /** One panel's pixels for its loupe; a panel smaller than the output (the reader's input as it is) is enlarged there. */
     function keep(id: PanelId, img: RGBImage) {
@@ -145,37 +142,28 @@ export const figure: Figure<LossesState> = {
         const stale = () => picturesKey(ctx.state) !== key;
         delete root.dataset.computed;
         if (shown?.key !== key) {
-          const p = await source(ctx, own, state);
-          await measure(p, Object.keys(p.images) as PanelId[]);
+          const p = await source(ctx, controls.own, state);
+          await measure(p);
           if (stale()) return false;
           show(p);
         }
         const rt = await ctx.runtime();
         if (!rt || stale()) return !rt;
         const p = shown!;
-        let ms = 0;
-        for (const id of NETWORKS) {
-          const model = s[LABEL_KEY[id]];
-          ctx.say(fill(rs.statusRunning, { model, backend: ctx.backendWord(rt.backend) }));
-          let img: RGBImage;
-          try {
-            const result = await generate(rt, state.img === OWN ? null : state.img, id, p.lr, (q) => {
-              if (q.phase === 'download' && !stale()) ctx.say(fill(rs.statusLoading, { model, pct: q.total ? Math.round((100 * q.done) / q.total) : 0 }));
-            });
-            ms += result.ms;
-            img = quantize8(result.image);
-          } catch (err) {
-            if (!stale()) failed = key;
-            throw err;
-          }
-          const n = await measureOffThread(img, p.truth);
-          if (stale()) return false;
-          [p.images[id], p.numbers[id]] = [img, n];
-          keep(id, img);
-          $(`canvas[data-model="${id}"]`).dataset.live = 'true';
-          draw.one(p, id, ctx.state);
-          loupes.draw();
+        let ms: number | null;
+        try {
+          ms = await runNetworks(ctx, rt, p, state.img === OWN ? null : state.img, stale, (id, img, n) => {
+            [p.images[id], p.numbers[id]] = [img, n];
+            keep(id, img);
+            $(`canvas[data-model="${id}"]`).dataset.live = 'true';
+            draw.one(p, id, ctx.state);
+            loupes.draw();
+          });
+        } catch (err) {
+          if (!stale()) failed = key;
+          throw err;
         }
+        if (ms === null) return false;
         live = key;
         root.dataset.computed = computedLabel(state);
         ctx.say(fill(rs.statusReady, { backend: ctx.backendWord(rt.backend), ms: Math.round(ms) }));

@@ -50,8 +50,12 @@ def load_models(weights, checkpoints):
     for mid in MODELS:
         if mid in checkpoints:
             cfg = ZOO[mid]
-            net = build(cfg["arch"], **cfg["params"])
-            net.load_state_dict(torch.load(checkpoints[mid], map_location="cpu", weights_only=False)["model"])
+            state = torch.load(checkpoints[mid], map_location="cpu", weights_only=False)["model"]
+            params = dict(cfg["params"])
+            if cfg["arch"] == "rrdbnet":  # a run may be deeper than the zoo's (`--set params.num_block=6`): count its blocks
+                params["num_block"] = 1 + max(int(k.split(".")[1]) for k in state if k.startswith("body."))
+            net = build(cfg["arch"], **params)
+            net.load_state_dict(state)
             nets[mid] = net.eval()
         elif (Path(weights) / mid / "card.json").exists():
             nets[mid] = load_generator(Path(weights) / mid)[0]
