@@ -20,6 +20,10 @@ describe('the URL (srgan.*)', () => {
     expect(own).not.toMatch(/srgan\.(img|mode|region|own)=/);
   });
 
+  it('without parameters: chelsea side by side, the wipe srresnet | srgan at 50 %, the loupe at (56, 60)', () => {
+    expect(d).toEqual({ img: 'chelsea', view: 'side', wa: 'srresnet', wb: 'srgan', wipe: 50, lx: 56, ly: 60, mode: 'down', region: 'c', own: 0 });
+  });
+
   it('a hostile or out-of-range value selects a legal state', () => {
     const r = readState('?srgan.img=own&srgan.view=%3Cscript%3E&srgan.wa=x&srgan.wipe=250&srgan.lx=-9&srgan.ly=1e9&srgan.mode=asis', 'srgan', lossesSchema);
     expect(r).toEqual({ ...d, wipe: 100, lx: 12, ly: 116 });

@@ -7,7 +7,7 @@ import { HR_SIZE } from '../../components/srgan/pipeline';
 import type { RadialSpectrum } from '../../sr/spectrum';
 import type { Region } from '../../ui/images/crop';
 import { OWN } from '../../ui/images/ownPicture';
-import { intField, localField, oneOfField, withheldField, type Schema } from '../../ui/urlState';
+import { intField, localField, oneOfField, readState, withheldField, type Schema } from '../../ui/urlState';
 import { fill } from '../../i18n/fill';
 
 /** Loupe side in output pixels. */
@@ -51,7 +51,8 @@ export const lossesSchema: Schema<LossesState> = {
   own: localField(0),
 };
 
-export const defaultLossesState: LossesState = { img: CROPS[0], view: 'side', wa: 'srresnet', wb: 'srgan', wipe: 50, lx: 56, ly: 60, mode: 'down', region: 'c', own: 0 };
+/** The state of a page without `srgan.*` parameters: every field's own default. */
+export const defaultLossesState: LossesState = readState('', 'srgan', lossesSchema);
 
 /** What the figure computed, as `data-computed` says it: the crop, or `own:<mode>[:<region>]` (the centre left out). */
 export function computedLabel(s: LossesState): string {

@@ -27,6 +27,8 @@ export function lossesPanels(root: HTMLElement, lang: Lang) {
   const chart = $('[data-role="spectrum"]');
   const wipeBox = $('[data-role="wipe"]');
   const wipeCanvas = { a: $<HTMLCanvasElement>('canvas[data-wipe="a"]'), b: $<HTMLCanvasElement>('canvas[data-wipe="b"]') };
+  /** What each wipe canvas holds: a loupe or wipe move redraws neither. */
+  const inWipe: Record<'a' | 'b', RGBImage | undefined> = { a: undefined, b: undefined };
 
   function panel(p: Pictures, id: PanelId): void {
     const canvas = $<HTMLCanvasElement>(`canvas[data-model="${id}"]`);
@@ -61,7 +63,9 @@ export function lossesPanels(root: HTMLElement, lang: Lang) {
     if (state.view !== 'wipe' || !p) return;
     for (const side of ['a', 'b'] as const) {
       const img = p.images[side === 'a' ? state.wa : state.wb];
-      if (img) draw(wipeCanvas[side], img.width === HR_SIZE ? img : imresizeJs(img, SCALE));
+      if (!img || img === inWipe[side]) continue;
+      draw(wipeCanvas[side], img.width === HR_SIZE ? img : imresizeJs(img, SCALE));
+      inWipe[side] = img;
     }
   }
 

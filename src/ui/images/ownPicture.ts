@@ -1,7 +1,7 @@
 // "Your own picture" for any figure: a button opens the file chooser (a file dropped on the figure or pasted into it
 // does the same), the file is decoded here (in a Worker where it can; nothing is uploaded), a refusal is said in the
 // page's language, and an accepted picture enables the image select's 'own' option and is handed on. Figures crop
-// it as they crop a demo photo: `centre(size)`, or `region(size, r)` for the part the reader picked.
+// it as they crop a demo photo: `region(size, r)`: the part the reader picked, or its centre ('c').
 import type { RGBImage } from '../../sr/image';
 import type { Lang } from '../../i18n';
 import { imageLoadMessage } from '../../i18n/imageLoad';
@@ -14,8 +14,6 @@ export const OWN = 'own';
 export interface OwnPicture {
   /** A key for what `image` names: the image id, or which of the reader's pictures (a new file, a new key). */
   key(image: string): string;
-  /** The centre size×size part of the reader's latest picture, or null before one is chosen. */
-  centre(size: number): RGBImage | null;
   /** The size×size part at one of nine regions (smaller where the picture is), or null before one is chosen. */
   region(size: number, region: Region): RGBImage | null;
 }
@@ -37,7 +35,6 @@ export function attachOwnPicture(o: {
   let latest: { picture: RGBImage; n: number } | null = null;
   const own: OwnPicture = {
     key: (image) => (image === OWN && latest ? `own-${latest.n}` : image),
-    centre: (size) => (latest ? regionCrop(latest.picture, size, 'c') : null),
     region: (size, r) => (latest ? regionCrop(latest.picture, size, r) : null),
   };
   const button = o.root.querySelector<HTMLButtonElement>('button[data-role="own-button"]');
@@ -99,7 +96,7 @@ export function attachOwnPicture(o: {
  * photo's size×size crop whose corner sits at the fractions `at` of the free range (chelsea for an unknown id).
  */
 export async function figureCrop(own: OwnPicture, image: string, photo: (id: string) => Promise<RGBImage>, size: number, at: { x: number; y: number }): Promise<RGBImage> {
-  const mine = image === OWN ? own.centre(size) : null;
+  const mine = image === OWN ? own.region(size, 'c') : null;
   if (mine) return mine;
   const src = await photo(findDemoImage(image) ? image : 'chelsea');
   const side = Math.min(size, src.width, src.height);
