@@ -13,20 +13,19 @@ import { resize } from '../src/sr/resample';
 import { cropImage } from '../src/ui/images/crop';
 import { demoImagePath, findDemoImage } from '../src/ui/images/demoImages';
 import { cropRect } from '../src/ui/geometry';
-import { methods } from '../src/components/interpolation/methods';
+import { methods } from '../src/figures/resample/methods';
 import { decodePNG, encodePNG } from '../src/data/png';
-import { defaultState } from '../src/components/interpolation/state';
-import { STATIC_DIR } from '../src/components/interpolation/staticView';
+import { defaultResampleState as defaultState, STATIC_DIR } from '../src/figures/resample/compute';
 
 // The bundle lives outside scripts/, so the repository root is passed as the first argument.
 const repo = process.argv[2] ?? process.cwd();
 const publicDir = join(repo, 'public');
 
 const report = await initBackend({ order: ['cpu'] });
-const demo = findDemoImage(defaultState.image);
-if (!demo) throw new Error(`unknown default image ${defaultState.image}`);
+const demo = findDemoImage(defaultState.img);
+if (!demo) throw new Error(`unknown default image ${defaultState.img}`);
 const source = fromRGBA(decodePNG(readFileSync(join(publicDir, demoImagePath(demo)))));
-const crop = cropRect(source.width, source.height, defaultState.scale, defaultState.crop);
+const crop = cropRect(source.width, source.height, defaultState.scale, { x: defaultState.cx, y: defaultState.cy });
 const input = cropImage(source, crop);
 const outW = crop.width * defaultState.scale;
 const outH = crop.height * defaultState.scale;

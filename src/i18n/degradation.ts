@@ -1,5 +1,11 @@
 // Strings of chapter 4's degradation explorer (src/figures/degradation), one dictionary per locale with the same
-// keys (checked by `satisfies`). Control labels are keyed by `labelKey` of their parameter path; choices by value.
+// keys (./strings.ts). Control labels are keyed by `labelKey` of their parameter path; choices by value.
+import type { Lang } from './index';
+import { realesrganStrings } from './realesrgan';
+import { bilingual, type Strings } from './strings';
+export { fill } from './fill';
+export type DegradationStrings = Strings<typeof en>;
+
 const en = {
   label: 'Degradation explorer: a demo photograph through Real-ESRGAN’s degradation model, with every parameter',
   photo: 'Photo',
@@ -58,9 +64,7 @@ const en = {
   compareDone: 'Degraded and enlarged live; the networks ran on {backend} in {ms} ms.',
   compareRunning: 'Running {model} on {backend}…',
 };
-type Dict = Record<keyof typeof en, string>;
-
-const ja = {
+const ja: Strings<typeof en> = {
   label: '劣化エクスプローラ：デモ写真を Real-ESRGAN の劣化モデルに通し、すべてのパラメータを操作できる図',
   photo: '写真',
   seed: 'シード',
@@ -117,8 +121,9 @@ const ja = {
   loupesTitle: '各画像の同じ {n} × {n} 画素',
   compareDone: 'その場で劣化させて拡大しました。ネットワークは{backend}で {ms} ミリ秒かかりました。',
   compareRunning: '{backend}で {model} を実行しています…',
-} satisfies Dict;
+};
 
-export const degradationStrings = { en, ja } satisfies Record<'en' | 'ja', Dict>;
-export type DegradationStrings = Dict;
-export { fill } from './fill';
+export const degradationStrings = bilingual(en, ja);
+
+/** Chapter 4's live figures read two dictionaries: their own and the chapter's (stage and model names). */
+export const chapter4Strings = (lang: Lang) => ({ s: degradationStrings[lang], r: realesrganStrings[lang] });

@@ -1,6 +1,8 @@
 // UI strings of the chapter-3 (ESRGAN) figures in src/components/esrgan, one dictionary per locale.
-// `{name}` placeholders are filled by `fill()`. Both dictionaries must have exactly the same keys
-// (the `satisfies` clause makes TypeScript check it).
+// `{name}` placeholders are filled by `fill()`; both dictionaries have exactly the same keys (./strings.ts).
+import { bilingual, type Strings } from './strings';
+export { fill } from './fill';
+export type EsrganStrings = Strings<typeof en>;
 
 const en = {
   // shared
@@ -128,9 +130,7 @@ const en = {
   featZero: 'zeros',
 };
 
-type Dict = { [K in keyof typeof en]: string };
-
-const ja = {
+const ja: Strings<typeof en> = {
   statusStatic: '事前に計算した画像を表示しています。図が画面に入ると動き始めます。',
   statusStarting: '計算バックエンドを起動し、2 つのネットワークを読み込んでいます…',
   statusReady: '{backend}で実行中です。',
@@ -246,9 +246,6 @@ const ja = {
   featLayer: '層',
   featImage: '画像',
   featZero: 'ゼロ',
-} satisfies Dict;
+};
 
-export const esrganStrings = { en, ja } satisfies Record<'en' | 'ja', Dict>;
-export type EsrganStrings = Dict;
-
-export { fill } from './fill';
+export const esrganStrings = bilingual(en, ja);

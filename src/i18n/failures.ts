@@ -176,7 +176,7 @@ const isKnownCode = (code: unknown): code is ErrorCode => typeof code === 'strin
 
 /**
  * The kind of failure `err` is, from its structured fields only: `attempts` (NoBackendError, or a
- * RuntimeError / chapter 1 ComputeError carrying them), `code` (WeightError, RuntimeError, ComputeError),
+ * RuntimeError carrying them), `code` (WeightError, RuntimeError),
  * `name === 'AbortError'`; `code: 'asset'` (AssetError: a file the site ships could not be fetched).
  * Anything else is `unknown`.
  */

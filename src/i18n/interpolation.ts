@@ -1,6 +1,9 @@
-// UI strings of the chapter-1 interpolation widget (src/components/interpolation), one dictionary
-// per locale. `{name}` placeholders are filled by `fill()` in the widget. Both dictionaries must
-// have exactly the same keys (the `satisfies` clause makes TypeScript check it).
+// UI strings of chapter 1's figure (src/figures/resample), one dictionary per locale. `{name}`
+// placeholders are filled by `fill()`; both dictionaries have exactly the same keys (./strings.ts).
+import { bilingual, type Strings } from './strings';
+export { fill } from './fill';
+export type InterpolationKey = keyof typeof en;
+export type InterpolationStrings = Strings<typeof en>;
 
 const en = {
   figureLabel: 'Interactive figure: four interpolation methods and SRCNN side by side',
@@ -59,22 +62,12 @@ const en = {
   patternText: 'Text',
   patternEdges: 'Diagonal edges',
   statusStatic: 'Showing a pre-computed picture. The interactive figure starts when it scrolls into view.',
-  statusStarting: 'Starting the compute backend…',
-  statusReady: 'Running on {backend}.',
-  statusFallback: 'Running on {backend}; {tried} was not available ({why}).',
-  backendWebgpu: 'WebGPU',
-  backendWebgl: 'WebGL',
-  backendCpu: 'the CPU',
-  statusComputeFailed: 'The interpolation could not be computed. {reason}',
   fileDownscaled: 'Your image ({w}×{h}) was scaled down to {w2}×{h2} in your browser so the figure stays fast.',
   fileLoaded: 'Showing your image ({w}×{h}). It never leaves your browser.',
-  pasteNoImage: 'The clipboard did not contain an image.',
   noscript: 'The interactive version of this figure needs JavaScript; a pre-computed picture is shown.',
 };
 
-type Dict = { [K in keyof typeof en]: string };
-
-const ja: Dict = {
+const ja: Strings<typeof en> = {
   figureLabel: 'インタラクティブ図：4 種類の補間法と SRCNN の比較',
   caption:
     '低解像度の切り抜き（左）を 4 種類の古典的な補間法で、×4 のときは SRCNN でも拡大した結果です。ルーペは出力画素をそのまま拡大表示し、グラフは各カーネルの形と、エッジを横切る線に沿った明るさを示します。',
@@ -130,21 +123,9 @@ const ja: Dict = {
   patternText: '文字',
   patternEdges: '斜めのエッジ',
   statusStatic: '事前に計算した画像を表示しています。図が画面に入るとインタラクティブ版が動き出します。',
-  statusStarting: '計算バックエンドを起動しています…',
-  statusReady: '{backend}で実行中です。',
-  statusFallback: '{backend}で実行中です（{tried}は使えませんでした：{why}）。',
-  backendWebgpu: 'WebGPU ',
-  backendWebgl: 'WebGL ',
-  backendCpu: 'CPU ',
-  statusComputeFailed: '補間を計算できませんでした。{reason}',
   fileDownscaled: '図の動作を軽く保つため、画像（{w}×{h}）をブラウザ内で {w2}×{h2} に縮小しました。',
   fileLoaded: '手元の画像（{w}×{h}）を表示しています。画像がブラウザの外に送られることはありません。',
-  pasteNoImage: 'クリップボードに画像がありませんでした。',
   noscript: 'この図のインタラクティブ版には JavaScript が必要です。事前に計算した画像を表示しています。',
 };
 
-export const interpolationStrings = { en, ja } satisfies Record<'en' | 'ja', Dict>;
-export type InterpolationStrings = Dict;
-export type InterpolationKey = keyof Dict;
-
-export { fill } from './fill';
+export const interpolationStrings = bilingual(en, ja);

@@ -1,4 +1,7 @@
 // Strings of chapter 4's kernel figure (src/figures/kernels), one dictionary per locale with the same keys.
+import { bilingual, type Strings } from './strings';
+export { fill } from './fill';
+
 const en = {
   label: 'The blur-kernel families of the degradation model: pick one and change its parameters',
   pick: 'Show the {name} kernel below, with its controls',
@@ -10,9 +13,7 @@ const en = {
   overshoot: 'overshoot {v}%',
   done: 'Live: kernel, spectrum and step edge computed in this page.',
 };
-type Dict = Record<keyof typeof en, string>;
-
-const ja = {
+const ja: Strings<typeof en> = {
   label: '劣化モデルのぼかしカーネルの種類。1 つ選んでパラメータを変えられる図',
   pick: '{name}のカーネルを下に表示し、操作できるようにする',
   kernel: 'カーネル（21 × 21 タップ）',
@@ -22,7 +23,6 @@ const ja = {
   stepY: '値',
   overshoot: 'オーバーシュート {v}%',
   done: 'その場で計算しています：カーネル、スペクトル、段差の応答をこのページの中で求めました。',
-} satisfies Dict;
+};
 
-export const kernelsStrings = { en, ja } satisfies Record<'en' | 'ja', Dict>;
-export { fill } from './fill';
+export const kernelsStrings = bilingual(en, ja);

@@ -1,4 +1,8 @@
 // Strings of the playground page (src/figures/playground), one dictionary per locale with the same keys.
+import { bilingual, type Strings } from './strings';
+export { fill } from './fill';
+export type PlaygroundStrings = Strings<typeof en>;
+
 const en = {
   title: 'Playground',
   description: 'Upscale your own pictures ×4 in your browser with the networks of these chapters, or with a model file of your own.',
@@ -59,9 +63,7 @@ const en = {
   inputAlt: 'the picture, enlarged by repeating pixels',
   outputAlt: 'the picture enlarged by the network',
 };
-type Dict = Record<keyof typeof en, string>;
-
-const ja = {
+const ja: Strings<typeof en> = {
   title: 'プレイグラウンド',
   description: '各章のネットワークや手持ちのモデルファイルで、自分の画像をブラウザの中で 4 倍に拡大します。',
   intro:
@@ -120,8 +122,6 @@ const ja = {
     '画像は選んだ長辺（最大 1024 画素）まで縮小するので、結果の幅は最大 4096 画素です。ネットワークはタイルごとに実行し、つなぎ目が出ないだけ重ねて計算します。タイルを小さくするとメモリが少なくて済み、スマートフォンでは大切です。読み込めるモデルファイル：{list}。',
   inputAlt: '画素を繰り返して拡大した元の画像',
   outputAlt: 'ネットワークで拡大した画像',
-} satisfies Dict;
+};
 
-export const playgroundStrings = { en, ja } satisfies Record<'en' | 'ja', Dict>;
-export type PlaygroundStrings = Dict;
-export { fill } from './fill';
+export const playgroundStrings = bilingual(en, ja);

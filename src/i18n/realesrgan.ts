@@ -1,5 +1,7 @@
 // Labels of chapter 4's (Real-ESRGAN) static figures in src/components/realesrgan, one dictionary per locale.
-// Both dictionaries have exactly the same keys (checked by `satisfies`). `{name}` placeholders: `fill()`.
+// Both dictionaries have exactly the same keys (./strings.ts). `{name}` placeholders: `fill()`.
+import { bilingual, type Strings } from './strings';
+export { fill } from './fill';
 
 const en = {
   kernelGalleryLabel: 'The seven blur-kernel families of the degradation model, each with its spectrum',
@@ -57,9 +59,7 @@ const en = {
   head: 'one realness score per pixel',
 } as const;
 
-type Dict = Record<keyof typeof en, string>;
-
-const ja = {
+const ja: Strings<typeof en> = {
   kernelGalleryLabel: '劣化モデルの 7 種類のぼかしカーネルとそれぞれのスペクトル',
   kernel: 'カーネル',
   spectrum: 'スペクトル',
@@ -113,7 +113,6 @@ const ja = {
   skip: '＋ {from} からのスキップ',
   sn: 'スペクトル正規化',
   head: '画素ごとに 1 つの本物らしさ',
-} satisfies Dict;
+};
 
-export const realesrganStrings = { en, ja } satisfies Record<'en' | 'ja', Dict>;
-export { fill } from './fill';
+export const realesrganStrings = bilingual(en, ja);

@@ -1,6 +1,8 @@
 // The kit's side of a figure once it is in view: builds the FigureContext (ui/figure.ts), reads the URL
 // state, runs the latest-state loop while the figure is visible, writes the URL (debounced) after changes.
-import type { BackendName } from '../sr/backend';
+import type { BackendAttempt, BackendName } from '../sr/backend';
+import type { Lang } from '../i18n';
+import { failureStrings } from '../i18n/failures';
 import { sharedRuntime } from '../sr/runtime/client';
 import { fill, kitStrings } from '../i18n/kit';
 import { backendOrder } from './backendChoice';
@@ -40,23 +42,37 @@ async function startRuntime<S>(root: HTMLElement, ctx: FigureContext<S>, kept: '
   const { client, ready } = sharedRuntime({ weightsBase: siteUrl(root, 'weights/'), order: backendOrder(location.search) });
   try {
     ctx.say(kitStrings[ctx.lang].statusStarting);
-    const backend = (await ready).report.name;
-    root.dataset.backend = backend;
-    return { client, backend };
+    const { report } = await ready;
+    root.dataset.backend = report.name;
+    // test hook (e2e): lose the runtime's GPU device as a driver reset would; the next run must recover
+    root.addEventListener('sr-test:lose-device', () => void client.loseDevice().then((lost) => (root.dataset.deviceLost = String(lost))));
+    return { client, backend: report.name, report };
   } catch (err) {
     onDead();
     root.dataset.status = 'error';
     root.dataset.backend = 'none';
     ctx.fail(err, kept);
-    // the PNG buttons stay: they save the pictures computed in advance
-    for (const c of root.querySelectorAll<HTMLInputElement>('input, select, button:not([data-save])')) c.disabled = true;
+    // the PNG buttons stay (they save the pictures computed in advance), and controls marked data-offline (pure maths)
+    for (const c of root.querySelectorAll<HTMLInputElement>('input:not([data-offline]), select, button:not([data-save]):not([data-offline])')) c.disabled = true;
     return null;
   }
 }
 
+const backendName = (lang: Lang, b: BackendName) => {
+  const k = kitStrings[lang];
+  return b === 'webgpu' ? k.backendWebgpu : b === 'webgl' ? k.backendWebgl : k.backendCpu;
+};
+
+/** "Live on WebGPU." or, when the backend tried first did not start, "Live on WebGL; WebGPU was not available (why)." */
+export function readyText(lang: Lang, backend: BackendName, fallback?: BackendAttempt): string {
+  const k = kitStrings[lang];
+  if (!fallback || fallback.name === backend) return fill(k.statusReady, { backend: backendName(lang, backend) });
+  const why = failureStrings[lang].reasons[fallback.reason ?? 'failed'];
+  return fill(k.statusFallback, { backend: backendName(lang, backend), tried: backendName(lang, fallback.name), why });
+}
+
 export async function mountFigure<S>(root: HTMLElement, figure: Figure<S>): Promise<{ setVisible(v: boolean): void }> {
   const lang = langOf(root);
-  const k = kitStrings[lang];
   const line = statusOf(root);
   let state: S = figure.initial(root);
   if (figure.url) state = { ...state, ...readPresent(location.search, figure.url.prefix, figure.url.schema) };
@@ -65,7 +81,9 @@ export async function mountFigure<S>(root: HTMLElement, figure: Figure<S>): Prom
   let dead = false;
   const DEAD = new Error('no backend');
   let runtime: ReturnType<FigureContext<S>['runtime']> | null = null;
-  const backendWord = (b: BackendName) => (b === 'webgpu' ? k.backendWebgpu : b === 'webgl' ? k.backendWebgl : k.backendCpu);
+  /** The backend tried first, when it did not start (the ready sentence says so). */
+  let fallback: BackendAttempt | undefined;
+  const backendWord = (b: BackendName) => backendName(lang, b);
   const saveUrl = urlWriter(figure, () => state);
   /** Set once setup has returned; a `set` during setup only records the state. */
   let pump: () => Promise<void> = async () => undefined;
@@ -92,10 +110,13 @@ export async function mountFigure<S>(root: HTMLElement, figure: Figure<S>): Prom
     // the same sentence again (an animation's frames) is not re-announced
     say: (text) => line && (line.textContent !== text || line.dataset.failure) && setStatus(line, text),
     fail: (err, kept) => line && void showFailure(line, lang, err, kept),
-    readyText: (b) => fill(k.statusReady, { backend: backendWord(b) }),
+    readyText: (b) => readyText(lang, b, fallback),
     backendWord,
     runtime() {
-      runtime ??= startRuntime(root, ctx, figure.kept ?? 'static', () => (dead = true));
+      runtime ??= startRuntime(root, ctx, figure.kept ?? 'static', () => (dead = true)).then((rt) => {
+        fallback = rt?.report.attempts.find((a) => !a.ok);
+        return rt && { client: rt.client, backend: rt.backend };
+      });
       return runtime;
     },
   };

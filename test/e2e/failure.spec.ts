@@ -61,6 +61,12 @@ test('forced backend that cannot start: visible message, static pictures stay', 
   }
   // The message is also announced to screen readers.
   await expect(message).toHaveAttribute('role', 'status');
+  // The kernel plot is plain arithmetic: its slider still works and redraws it; the controls that need a backend are off.
+  await expect(root.locator('select[data-control="image"]')).toBeDisabled();
+  const plot = root.locator('[data-role="kernel-plot"] svg');
+  const before = await plot.innerHTML();
+  await root.locator('input[data-control="a"]').fill('-0.75');
+  await expect.poll(() => plot.innerHTML()).not.toBe(before);
 });
 
 test('Japanese chapter 2 without a backend: the reason in Japanese, the static feature maps stay', async ({ page, siteWatch }) => {

@@ -41,7 +41,7 @@ test('scale and loupe can be changed with the keyboard alone', async ({ page }) 
     window.scrollTo(0, 0);
     (document.activeElement as HTMLElement | null)?.blur();
   });
-  await tabTo(page, '[data-widget="interpolation"] [data-control="scale"]');
+  await tabTo(page, '[data-figure="resample"] [data-control="scale"]');
   await page.keyboard.press('ArrowRight');
   await expect(root.locator('[data-control="scale"]')).toHaveValue(String(scaleBefore + 1));
   await expect.poll(() => param(page, 'interp.scale')).toBe(String(scaleBefore + 1));
@@ -61,7 +61,7 @@ test('scale and loupe can be changed with the keyboard alone', async ({ page }) 
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   const loupeBefore = await loupePixels(page, 'bicubic');
   const lxBefore = param(page, 'interp.lx');
-  await tabTo(page, '[data-widget="interpolation"] [data-role="loupe"]');
+  await tabTo(page, '[data-figure="resample"] [data-role="loupe"]');
   const valueBefore = await loupe.getAttribute('aria-valuetext');
   for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowRight');
   await page.keyboard.press('Shift+ArrowDown');

@@ -10,7 +10,7 @@ export const METHODS = ['nearest', 'bilinear', 'bicubic', 'lanczos3'] as const;
 export const READY_TIMEOUT = 150_000;
 
 export function widgetRoot(page: Page): Locator {
-  return page.locator('[data-widget="interpolation"]').first();
+  return page.locator('[data-figure="resample"]').first();
 }
 
 /** Scrolls the widget into view (it starts when it becomes visible) and waits for a final status. */

@@ -1,12 +1,11 @@
 // What a reader is told when a live figure fails (src/i18n/failures.ts): every kind of failure and every
 // reason a backend did not start has a sentence in English and in Japanese, and the kind comes from the
-// engine's codes (WeightError, RuntimeError, NoBackendError, chapter 1's ComputeError), never from the
+// engine's codes (WeightError, RuntimeError, NoBackendError), never from the
 // English message text.
 import { describe, expect, it } from 'vitest';
 import { NoBackendError, type BackendAttempt } from '../../src/sr/backend';
 import { RuntimeClient, RuntimeError, type WorkerLike } from '../../src/sr/runtime/client';
 import { WeightError, type WeightErrorCode } from '../../src/sr/weights/errors';
-import { ComputeError } from '../../src/components/interpolation/compute';
 import { AssetError, fetchAsset } from '../../src/ui/assetError';
 import {
   attemptText,
@@ -85,9 +84,8 @@ describe('the kind comes from the error’s code', () => {
       'このブラウザでは計算バックエンドをどれも起動できませんでした（WebGPU：使えるグラフィックスアダプタがありません、WebGL：ブラウザまたはその設定によりブロックされました、CPU：起動に失敗しました）。' +
         'WebGPU か WebGL が有効なブラウザ（最新の Chrome、Edge、Firefox、Safari など）なら、動く図を実行できます。',
     );
-    // The same through the runtime's RuntimeError and chapter 1's ComputeError.
+    // The same through the runtime's RuntimeError.
     expect(classifyFailure(new RuntimeError('backend', err.message, attempts))).toMatchObject({ kind: 'no-backend', attempts });
-    expect(classifyFailure(new ComputeError(err.message, attempts))).toMatchObject({ kind: 'no-backend', attempts });
     // Without the list, the sentence drops the parentheses.
     expect(failureText('en', classifyFailure(new RuntimeError('backend', 'x')))).toMatch(/^No compute backend could start in this browser\. /);
   });
@@ -96,7 +94,7 @@ describe('the kind comes from the error’s code', () => {
     const weightCodes: WeightErrorCode[] = ['missing', 'network', 'truncated', 'corrupt', 'shape', 'format', 'unsupported', 'aborted'];
     for (const code of weightCodes) {
       expect(classifyFailure(new WeightError(code, 'some English text', 'srresnet')).kind).toBe(code);
-      expect(classifyFailure(new ComputeError('some English text', undefined, false, code)).kind).toBe(code);
+      expect(classifyFailure(new RuntimeError(code, 'some English text')).kind).toBe(code);
     }
     for (const [code, kind] of Object.entries(CODE_KIND)) {
       expect(FAILURE_KINDS).toContain(kind);
@@ -185,5 +183,15 @@ describe('the runtime Worker sends the codes across', () => {
     expect(posted).toBe(1);
     expect(failureText('en', classifyFailure(err))).toMatch(/^The background task that runs the networks could not start/);
     expect(failureText('ja', classifyFailure(err))).toMatch(JAPANESE);
+  });
+});
+
+describe('the ready sentence of a kit figure', () => {
+  it('names the backend, and the one tried first when it did not start, with why, in both languages', async () => {
+    const { readyText } = await import('../../src/ui/mount');
+    expect(readyText('en', 'webgpu')).toBe('Live on WebGPU.');
+    const noGpu = { name: 'webgpu', ok: false, reason: 'no-adapter' } as const;
+    expect(readyText('en', 'webgl', noGpu)).toBe('Live on WebGL; WebGPU was not available (no suitable graphics adapter).');
+    expect(readyText('ja', 'cpu', noGpu)).toBe('CPU で動いています（WebGPU は使えませんでした：使えるグラフィックスアダプタがありません）。');
   });
 });

@@ -3,7 +3,7 @@
 // (detail)" show the synthetic pattern. Figure 1 (the kernels) draws each method as the widget does.
 import { describe, expect, it } from 'vitest';
 import { demoImages } from '../../src/ui/images/demoImages';
-import { isPatternId, patternIds } from '../../src/components/interpolation/patterns';
+import { isPatternId, patternIds } from '../../src/figures/resample/patterns';
 
 describe('chapter 1 image sources', () => {
   it('every option value is unique: no pattern id equals a demo photograph id', () => {
@@ -16,7 +16,7 @@ describe('chapter 1 image sources', () => {
 describe('Figure 1 (kernels) and the widget', () => {
   it('draw each method in the same colour and dash', async () => {
     const { kernelSeries } = await import('../../src/components/site/kernel-figure-data');
-    const { methods } = await import('../../src/components/interpolation/methods');
+    const { methods } = await import('../../src/figures/resample/methods');
     const figureId = { nearest: 'nearest', bilinear: 'bilinear', bicubic: 'bicubic-0.5', lanczos3: 'lanczos3' } as const;
     for (const m of methods) {
       const s = kernelSeries.find((k) => k.id === figureId[m.id])!;

@@ -1,10 +1,12 @@
 /**
  * The runtime behind the Worker (host + client wired in-process, CPU backend): tf.memory() returns to
- * its baseline after each of 50 runs, a newer request on a channel supersedes the older one, an
+ * its baseline after each of 50 runs, a newer request on a channel supersedes the older one, `resize` is
+ * answered at once (between a long run's tiles) with the engine's pixels, an
  * AbortSignal cancels, and a corrupted weight file (or a runtime without DecompressionStream) becomes an
  * error message (never an image).
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { resize } from '../../src/sr/resample';
 import { RuntimeClient, RuntimeError } from '../../src/sr/runtime/client';
 import type { ModelSource } from '../../src/sr/runtime/session';
 import { decodeVerified } from '../../src/sr/weights/load';
@@ -43,6 +45,24 @@ describe.runIf(small)('runtime host and client (CPU)', () => {
     expect((await other).image.width).toBe(32);
     expect((await newer).image.width).toBe(48);
     expect(await client.memory()).toEqual(baseline);
+  }, 120_000);
+
+  it('resize gives the engine\'s pixels, and is answered between the tiles of a long run rather than after it', async () => {
+    const input = image(16, 12, 5);
+    const direct = await resize(input, 64, 48, 'bicubic', { a: -0.75 });
+    const viaRuntime = await client.resize(input, 64, 48, 'bicubic', -0.75);
+    expect([viaRuntime.image.width, viaRuntime.image.height]).toEqual([64, 48]);
+    expect(Math.max(...viaRuntime.image.data.map((v, i) => Math.abs(v - direct.data[i])))).toBe(0);
+    expect(input.data.length).toBe(16 * 12 * 3); // copied, not moved: the caller keeps its crop
+    const order: string[] = [];
+    let tiles = 0;
+    const long = client
+      .upscale({ channel: 'long', model: small!, image: image(32, 32, 6), tile: 8, onProgress: (p) => p.phase === 'tiles' && tiles++ })
+      .then(() => order.push('upscale'));
+    while (tiles === 0) await new Promise((r) => setTimeout(r, 5)); // the long run is under way
+    const quick = client.resize(input, 32, 24, 'lanczos3').then(() => order.push('resize'));
+    await Promise.all([long, quick]);
+    expect(order).toEqual(['resize', 'upscale']);
   }, 120_000);
 
   it('an AbortSignal cancels a run between tiles', async () => {

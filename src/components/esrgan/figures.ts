@@ -59,5 +59,14 @@ export function readActivations(): Activations | null {
 
 /** What every chapter-3 figure component starts with: its strings, the pipeline's manifest, and a shipped file's URL. */
 export function chapterFigure(lang: Lang) {
-  return { s: esrganStrings[lang], figures: readFigures(), asset: (path: string): string => withBase(path) };
+  const figures = readFigures();
+  const size = figures?.crop.size ?? 24;
+  return {
+    s: esrganStrings[lang],
+    figures,
+    asset: (path: string): string => withBase(path),
+    /** The LR crop's side, and the root's data attributes that tell the live figure where the crop lies. */
+    size,
+    cropData: { 'crop-size': size, 'crop-fx': figures?.crop.fx ?? 0.5, 'crop-fy': figures?.crop.fy ?? 0.5, photo: figures?.image ?? 'chelsea' },
+  };
 }

@@ -1,7 +1,7 @@
 // Numbers behind the kernel figure: each resampling kernel sampled on a grid, and its response to a
 // unit step edge (samples 0 for i <= 0, 1 for i >= 1), computed from the engine's own pure kernels.
 import { box, cubic, lanczos, triangle } from '../../sr/kernels';
-import { methods } from '../interpolation/methods';
+import { methods } from '../../figures/resample/methods';
 
 /** The chapter-1 widget's colour and dash of a method, so Figure 1 and the widget draw each method alike. */
 const look = (id: string) => {

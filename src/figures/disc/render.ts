@@ -6,15 +6,33 @@
 // says so, and both discriminators still score it live (client.discriminate → raw logits C). State in the URL:
 // disc.img, disc.fake.
 import type { RGBImage } from '../../sr/image';
+import type { RuntimeClient } from '../../sr/runtime/client';
 import { resizeImage } from '../../sr/resizeCpu';
 import { esrganStrings, fill } from '../../i18n/esrgan';
 import { drawWhole, toImageData } from '../../ui/draw/canvasDraw';
-import type { Figure } from '../../ui/figure';
+import type { Figure, FigureContext } from '../../ui/figure';
 import { demoPhotoLoader, loadUrl } from '../../ui/images/imageLoad';
 import { DISC_PRECOMPUTED, DISCRIMINATORS, discSchema, PATCH, quadrantBatch, type DiscFake, type DiscState } from './compute';
 import { drawCharts, drawTable } from './scores';
 
 const yieldToBrowser = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
+
+/** The generated picture the discriminators compare with `real`: pre-computed by the pipeline, bicubic, or a generator's. */
+async function generated(ctx: FigureContext<DiscState>, precomputed: Record<string, Record<string, string>>, real: RGBImage, state: DiscState, client: RuntimeClient): Promise<RGBImage> {
+  const s = esrganStrings[ctx.lang];
+  if (DISC_PRECOMPUTED.includes(state.fake)) {
+    // Made by the pipeline from exactly the LR below (training/srt/site/figures_esrgan.py: disc_photo, disc_lr).
+    const path = precomputed[state.fake]?.[state.img];
+    if (!path) throw new Error(fill(s.discPrecomputedMissing, { id: state.fake }));
+    return loadUrl(ctx.url(path));
+  }
+  const lr = resizeImage(real, real.width / 4, real.height / 4, 'bicubic');
+  if (state.fake === 'bicubic') {
+    await yieldToBrowser();
+    return resizeImage(lr, real.width, real.height, 'bicubic');
+  }
+  return (await client.upscale({ channel: 'esrgan-disc', model: state.fake, image: lr })).image;
+}
 
 export const figure: Figure<DiscState> = {
   url: { prefix: 'disc', schema: discSchema },
@@ -40,21 +58,6 @@ export const figure: Figure<DiscState> = {
     }
     let last: Record<string, { real: number[]; fake: number[] }> | null = null;
     let Plot: typeof import('@observablehq/plot') | null = null;
-
-    async function generated(real: RGBImage, state: DiscState, client: NonNullable<Awaited<ReturnType<typeof ctx.runtime>>>['client']): Promise<RGBImage> {
-      if (DISC_PRECOMPUTED.includes(state.fake)) {
-        // Made by the pipeline from exactly the LR below (training/srt/site/figures_esrgan.py: disc_photo, disc_lr).
-        const path = precomputed[state.fake]?.[state.img];
-        if (!path) throw new Error(fill(s.discPrecomputedMissing, { id: state.fake }));
-        return loadUrl(ctx.url(path));
-      }
-      const lr = resizeImage(real, real.width / 4, real.height / 4, 'bicubic');
-      if (state.fake === 'bicubic') {
-        await yieldToBrowser();
-        return resizeImage(lr, real.width, real.height, 'bicubic');
-      }
-      return (await client.upscale({ channel: 'esrgan-disc', model: state.fake, image: lr })).image;
-    }
 
     /** Tables first, then one panel's charts per task, so no single task grows long. */
     async function drawScores(): Promise<void> {
@@ -83,7 +86,7 @@ export const figure: Figure<DiscState> = {
         ctx.say(s.discComputing);
         const real = await photo(state.img);
         await yieldToBrowser();
-        const fake = await generated(real, state, rt.client);
+        const fake = await generated(ctx, precomputed, real, state, rt.client);
         await yieldToBrowser();
         const scores: Record<string, { real: number[]; fake: number[] }> = {};
         const logits = async (model: string, img: RGBImage) => Array.from((await rt.client.discriminate({ model, patches: quadrantBatch(img, PATCH) })).logits);

@@ -3,7 +3,7 @@
 // perception–distortion curve).
 import type { RGBImage } from '../../sr/image';
 import { fill, type EsrganStrings } from '../../i18n/esrgan';
-import { drawWhole } from '../../ui/draw/canvasDraw';
+import { drawWhole, toImageData } from '../../ui/draw/canvasDraw';
 import { diffMap, heatRGBA } from '../../ui/draw/diffHeat';
 import { markerAt } from '../../components/esrgan/pdChart';
 import { alphaText } from './compute';
@@ -43,6 +43,19 @@ export function interpPanels(root: HTMLElement, s: EsrganStrings) {
       show(canvas('diff'), new ImageData(heatRGBA(d.map, Math.max(d.max, 8 / 255)) as Uint8ClampedArray<ArrayBuffer>, d.width, d.height));
       canvas('diff').dataset.max = String(Math.round(d.max * 255));
       root.querySelector('[data-role="diff-value"]')!.textContent = fill(s.diffValue, { d: Math.round(d.max * 255) });
+    },
+    /** The input and the two ends of the interpolation. */
+    showEnds(input: RGBImage, a: RGBImage, b: RGBImage): void {
+      show(canvas('input'), toImageData(input));
+      this.showPanel('rrdb_psnr', toImageData(a));
+      this.showPanel('esrgan', toImageData(b));
+    },
+    /** The weight-space and pixel-space blends at `alpha`, retitled, and where they differ. */
+    showBlends(weights: RGBImage, pixels: RGBImage, alpha: number): void {
+      this.retitle(alpha);
+      this.showPanel('interp', toImageData(weights), alpha);
+      this.showPanel('blend', toImageData(pixels), alpha);
+      this.showDiff(weights, pixels);
     },
     /** The titles and loupe captions of the two blends name the α on screen. */
     retitle(alpha: number): void {

@@ -1,7 +1,7 @@
 // The play button of the network-interpolation figure: sweeps α 0 → 1 → 0 (sweepAlpha), one new α per animation
 // frame at most and only when the previous picture is done (frames are dropped, never queued), nothing off screen
 // or under reduced motion; counts the frames drawn (data-frames) and says the frame rate.
-import { esrganStrings, fill } from '../../i18n/esrgan';
+import { esrganStrings, fill, type EsrganStrings } from '../../i18n/esrgan';
 import { SWEEP_MS, snapAlpha, sweepAlpha } from './compute';
 
 export interface Player {
@@ -34,9 +34,7 @@ export function attachPlayer(o: {
   let rafId = 0;
   let sweepStart = 0;
   let sweepFrom = 0;
-  let frames = 0;
-  let frameMs = 0;
-  let fpsSince = 0;
+  const rate = frameRate(o.root, o.fps, s);
 
   function tick(now: number): void {
     rafId = 0;
@@ -48,7 +46,7 @@ export function attachPlayer(o: {
     if (rafId || !playing || !onScreen) return;
     sweepStart = performance.now();
     sweepFrom = o.alpha();
-    fpsSince = sweepStart;
+    rate.restart(sweepStart);
     rafId = requestAnimationFrame(tick);
   }
   function stop(): void {
@@ -79,19 +77,7 @@ export function attachPlayer(o: {
     get playing() {
       return playing;
     },
-    frameDone(ms) {
-      if (!playing) return;
-      frames++;
-      frameMs += ms;
-      o.root.dataset.frames = String(Number(o.root.dataset.frames ?? 0) + 1);
-      const now = performance.now();
-      if (now - fpsSince < 1000) return;
-      const text = fill(s.frameRate, { fps: ((1000 * frames) / (now - fpsSince)).toFixed(1), ms: Math.round(frameMs / Math.max(1, frames)) });
-      if (o.fps.textContent !== text) o.fps.textContent = text;
-      frames = 0;
-      frameMs = 0;
-      fpsSince = now;
-    },
+    frameDone: (ms) => playing && rate.frame(ms),
     stop,
     visible(v) {
       onScreen = v;
@@ -104,6 +90,24 @@ export function attachPlayer(o: {
     enable() {
       enabled = true;
       applyMotionPreference();
+    },
+  };
+}
+
+/** Counts the frames drawn (`data-frames` on the root) and says the frame rate and time per frame once a second. */
+function frameRate(root: HTMLElement, out: HTMLElement, s: EsrganStrings) {
+  let [frames, frameMs, since] = [0, 0, 0];
+  return {
+    restart: (now: number) => void (since = now),
+    frame(ms: number) {
+      frames++;
+      frameMs += ms;
+      root.dataset.frames = String(Number(root.dataset.frames ?? 0) + 1);
+      const now = performance.now();
+      if (now - since < 1000) return;
+      const text = fill(s.frameRate, { fps: ((1000 * frames) / (now - since)).toFixed(1), ms: Math.round(frameMs / Math.max(1, frames)) });
+      if (out.textContent !== text) out.textContent = text;
+      [frames, frameMs, since] = [0, 0, now];
     },
   };
 }

@@ -4,10 +4,11 @@
 // where the two blends differ, synchronised loupes and the α marked on the perception–distortion curve. The play
 // button (./player.ts) sweeps α. State in the URL: esr.img, esr.alpha, esr.lx / esr.ly.
 import type { RGBImage } from '../../sr/image';
+import type { Progress } from '../../sr/runtime/client';
 import { esrganStrings, fill } from '../../i18n/esrgan';
 import { attachLoupes } from '../../ui/controls/loupes';
-import { fitRendering, toImageData } from '../../ui/draw/canvasDraw';
-import type { Figure } from '../../ui/figure';
+import { fitRendering } from '../../ui/draw/canvasDraw';
+import type { Figure, FigureContext } from '../../ui/figure';
 import { demoImages } from '../../ui/images/demoImages';
 import { demoPhotoLoader } from '../../ui/images/imageLoad';
 import { attachOwnPicture, figureCrop, OWN } from '../../ui/images/ownPicture';
@@ -15,6 +16,43 @@ import { alphaText, blendImages, DEFAULT_ALPHA, interpSchema, LOUPE, SCALE, snap
 import { interpPanels, PANELS } from './panels';
 import { attachPlayer } from './player';
 
+type Runtime = NonNullable<Awaited<ReturnType<FigureContext<InterpState>['runtime']>>>;
+type Model = string | { a: string; b: string; alpha: number };
+
+/** One generator run on the page's runtime (a copy of `input` travels); a first download of its weights is said. */
+async function generate(ctx: FigureContext<InterpState>, rt: Runtime, model: Model, input: RGBImage, channel: string): Promise<RGBImage> {
+  const s = esrganStrings[ctx.lang];
+  const onProgress = (p: Progress) => {
+    if (p.phase === 'download' && !p.cached && p.total > 0) ctx.say(fill(s.downloading, { done: Math.round(p.done / 1024), total: Math.round(p.total / 1024) }));
+  };
+  return (await rt.client.upscale({ channel, model, image: { ...input, data: input.data.slice() }, onProgress })).image;
+}
+
+/** The two ends of the interpolation on `input`: rrdb_psnr, then esrgan, each step said. */
+async function runEnds(ctx: FigureContext<InterpState>, rt: Runtime, input: RGBImage): Promise<{ a: RGBImage; b: RGBImage }> {
+  const s = esrganStrings[ctx.lang];
+  const backend = ctx.backendWord(rt.backend);
+  ctx.say(fill(s.runningStep, { model: 'rrdb_psnr', backend, i: 1, n: 3 }));
+  const a = await generate(ctx, rt, 'rrdb_psnr', input, 'esrgan-interp-a');
+  ctx.say(fill(s.runningStep, { model: 'esrgan', backend, i: 2, n: 3 }));
+  return { a, b: await generate(ctx, rt, 'esrgan', input, 'esrgan-interp-b') };
+}
+
+/** Synchronised loupes over the four panels, moved by pointer or keys; the position is the state's `lx` / `ly`. */
+function interpLoupes(ctx: FigureContext<InterpState>, view: ReturnType<typeof interpPanels>, cropSize: number) {
+  const s = esrganStrings[ctx.lang];
+  const inPanel = <T extends Element>(id: string, sel: string) => view.panel(id as (typeof PANELS)[number]).querySelector<T>(sel)!;
+  return attachLoupes({
+    strip: ctx.el('loupe'),
+    panels: PANELS.map((id) => ({ view: inPanel<HTMLElement>(id, '[data-role="view"]'), frame: inPanel<HTMLElement>(id, '[data-role="loupe-frame"]'), loupe: ctx.root.querySelector<HTMLCanvasElement>(`canvas[data-loupe="${id}"]`)! })),
+    pixels: () => PANELS.map((id) => view.shown[id]),
+    fallbackSize: cropSize * SCALE,
+    box: LOUPE,
+    valueText: (v) => fill(s.loupeValueText, v),
+    at: { x: ctx.state.lx, y: ctx.state.ly },
+    onMove: (p) => ctx.set({ lx: p.x, ly: p.y }),
+  });
+}
 
 export const figure: Figure<InterpState> = {
   url: { prefix: 'esr', schema: interpSchema },
@@ -23,7 +61,7 @@ export const figure: Figure<InterpState> = {
     const s = esrganStrings[ctx.lang];
     const root = ctx.root;
     const view = interpPanels(root, s);
-    const { canvas, panel, showAlpha } = view;
+    const { panel, showAlpha } = view;
     const cropSize = Number(root.dataset.cropSize) || 24;
     const cropAt = { x: Number(root.dataset.cropFx ?? 0.5), y: Number(root.dataset.cropFy ?? 0.5) };
     const photo = demoPhotoLoader(ctx.url);
@@ -39,10 +77,7 @@ export const figure: Figure<InterpState> = {
       hint: ctx.el('play-hint'),
       fps: ctx.el('fps'),
       alpha: () => ctx.state.alpha,
-      setAlpha: (alpha, final) => {
-        ctx.set({ alpha });
-        if (final) showAlpha(alpha);
-      },
+      setAlpha: (alpha, final) => (ctx.set({ alpha }), final && showAlpha(alpha)),
       busy: () => computing,
     });
     imageSelect.value = ctx.state.img;
@@ -55,16 +90,7 @@ export const figure: Figure<InterpState> = {
     });
     showAlpha(ctx.state.alpha);
     const own = attachOwnPicture({ root, lang: ctx.lang, select: imageSelect, minSide: cropSize, tooSmall: (n) => fill(s.ownTooSmall, { n }), say: ctx.say, onPicture: () => ctx.set({ img: OWN, own: ctx.state.own + 1 }) });
-    const loupes = attachLoupes({
-      strip: ctx.el('loupe'),
-      panels: PANELS.map((id) => ({ view: panel(id).querySelector<HTMLElement>('[data-role="view"]')!, frame: panel(id).querySelector<HTMLElement>('[data-role="loupe-frame"]')!, loupe: root.querySelector<HTMLCanvasElement>(`canvas[data-loupe="${id}"]`)! })),
-      pixels: () => PANELS.map((id) => view.shown[id]),
-      fallbackSize: cropSize * SCALE,
-      box: LOUPE,
-      valueText: (v) => fill(s.loupeValueText, v),
-      at: { x: ctx.state.lx, y: ctx.state.ly },
-      onMove: (p) => ctx.set({ lx: p.x, ly: p.y }),
-    });
+    const loupes = interpLoupes(ctx, view, cropSize);
     new ResizeObserver(() => fitRendering(view.all())).observe(panel('interp'));
 
     return {
@@ -75,40 +101,22 @@ export const figure: Figure<InterpState> = {
         if (!rt) return true;
         const key = own.key(state.img);
         if (root.dataset.drawn === `${key}|${alphaText(state.alpha)}`) return true; // only the loupe moved
-        const backend = ctx.backendWord(rt.backend);
-        const run = async (model: string | { a: string; b: string; alpha: number }, input: RGBImage, channel: string) =>
-          (await rt.client.upscale({
-            channel,
-            model,
-            image: { ...input, data: input.data.slice() },
-            onProgress: (p) => {
-              if (p.phase === 'download' && !p.cached && p.total > 0) ctx.say(fill(s.downloading, { done: Math.round(p.done / 1024), total: Math.round(p.total / 1024) }));
-            },
-          })).image;
         computing = true;
         try {
           if (ends?.key !== key) {
             const input = await figureCrop(own, state.img, photo, cropSize, cropAt);
-            ctx.say(fill(s.runningStep, { model: 'rrdb_psnr', backend, i: 1, n: 3 }));
-            const a = await run('rrdb_psnr', input, 'esrgan-interp-a');
-            ctx.say(fill(s.runningStep, { model: 'esrgan', backend, i: 2, n: 3 }));
-            const b = await run('esrgan', input, 'esrgan-interp-b');
+            const { a, b } = await runEnds(ctx, rt, input);
             if (own.key(ctx.state.img) !== key) return false;
             ends = { key, input, a, b };
-            view.show(canvas('input'), toImageData(input));
-            view.showPanel('rrdb_psnr', toImageData(a));
-            view.showPanel('esrgan', toImageData(b));
-            if (!player.playing) ctx.say(fill(s.runningStep, { model: `rrdb_psnr + esrgan, α = ${alphaText(state.alpha)}`, backend, i: 3, n: 3 }));
+            view.showEnds(input, a, b);
+            if (!player.playing) ctx.say(fill(s.runningStep, { model: `rrdb_psnr + esrgan, α = ${alphaText(state.alpha)}`, backend: ctx.backendWord(rt.backend), i: 3, n: 3 }));
           }
           const alpha = state.alpha;
           const t0 = performance.now();
-          const w = await run({ a: 'rrdb_psnr', b: 'esrgan', alpha }, ends.input, 'esrgan-interp');
+          const w = await generate(ctx, rt, { a: 'rrdb_psnr', b: 'esrgan', alpha }, ends.input, 'esrgan-interp');
           if (own.key(ctx.state.img) !== key) return false;
           const blend = blendImages(ends.a, ends.b, alpha);
-          view.retitle(alpha);
-          view.showPanel('interp', toImageData(w), alpha);
-          view.showPanel('blend', toImageData(blend), alpha);
-          view.showDiff(w, blend);
+          view.showBlends(w, blend, alpha);
           // While playing, the slider moves with the pictures: it shows the α on screen, not the one computing.
           if (player.playing) showAlpha(alpha);
           player.frameDone(performance.now() - t0);

@@ -23,6 +23,7 @@ export const figure: Figure<MeanState> = {
     let setup: { key: string; value: MeanSetup } | null = null;
     const textureSelect = $<HTMLSelectElement>('select[data-control="texture"]');
     const boxes = [...root.querySelectorAll<HTMLInputElement>('input[data-control="cand"]')];
+    textureSelect.disabled = false;
     textureSelect.addEventListener('change', () => ctx.set({ tex: textureSelect.value as Texture }));
     $('button[data-control="redraw"]').addEventListener('click', () => ctx.set({ seed: (ctx.state.seed % SEED_MAX) + 1 }));
     for (const b of boxes) {

@@ -13,6 +13,28 @@ import type { Figure } from '../../ui/figure';
 import { loadUrl } from '../../ui/images/imageLoad';
 import { defaultSrganDiscState, isOn, patchBatch, scoreDisplay, srganDiscSchema, withPatch, type SrganDiscState } from './compute';
 
+/** A patch's score line (C(x), D(x) and the verdict, or "not scored") and its bar. */
+function drawScore(root: HTMLElement, s: (typeof srganDiscStrings)['en'], name: string, id: PanelId, logit: number | null, source: 'live' | 'precomputed') {
+  const el = root.querySelector<HTMLElement>(`[data-role="score"][data-model="${id}"]`)!;
+  const bar = root.querySelector<HTMLElement>(`[data-patch="${id}"] [data-role="bar"]`)!;
+  const v = logit === null ? null : scoreDisplay(logit);
+  const part = (role: string, text: string) => {
+    const span = document.createElement('span');
+    span.dataset.role = role;
+    span.textContent = text;
+    return span;
+  };
+  el.replaceChildren(
+    ...(v
+      ? [part('logit', fill(s.logit, { v: v.logit })), ' · ', part('prob', fill(s.prob, { v: v.prob })), ' ', part('source', `(${source === 'live' ? (v.real ? s.verdictReal : s.verdictFake) : s.precomputed})`)]
+      : [s.notScored]),
+  );
+  el.dataset.logit = logit === null ? '' : String(logit);
+  el.dataset.source = source;
+  bar.querySelector<HTMLElement>('span')!.style.width = v ? v.width : '0%';
+  bar.setAttribute('aria-label', v ? fill(s.barLabel, { name, v: v.prob }) : `${name}: ${s.notScored}`);
+}
+
 export const figure: Figure<SrganDiscState> = {
   url: { prefix: 'disc', schema: srganDiscSchema },
   initial: () => ({ ...defaultSrganDiscState }),
@@ -30,26 +52,7 @@ export const figure: Figure<SrganDiscState> = {
     /** The patches of the crop last shown (kept so that ticking a patch only re-scores). */
     let made: { image: string; patches: Partial<Record<PanelId, RGBImage>> } | null = null;
 
-    function showScore(id: PanelId, logit: number | null, source: 'live' | 'precomputed') {
-      const el = $<HTMLElement>(`[data-role="score"][data-model="${id}"]`);
-      const bar = $<HTMLElement>(`[data-patch="${id}"] [data-role="bar"]`);
-      const v = logit === null ? null : scoreDisplay(logit);
-      const part = (role: string, text: string) => {
-        const span = document.createElement('span');
-        span.dataset.role = role;
-        span.textContent = text;
-        return span;
-      };
-      el.replaceChildren(
-        ...(v
-          ? [part('logit', fill(s.logit, { v: v.logit })), ' · ', part('prob', fill(s.prob, { v: v.prob })), ' ', part('source', `(${source === 'live' ? (v.real ? s.verdictReal : s.verdictFake) : s.precomputed})`)]
-          : [s.notScored]),
-      );
-      el.dataset.logit = logit === null ? '' : String(logit);
-      el.dataset.source = source;
-      bar.querySelector<HTMLElement>('span')!.style.width = v ? v.width : '0%';
-      bar.setAttribute('aria-label', v ? fill(s.barLabel, { name: label(id), v: v.prob }) : `${label(id)}: ${s.notScored}`);
-    }
+    const showScore = (id: PanelId, logit: number | null, source: 'live' | 'precomputed') => drawScore(root, s, label(id), id, logit, source);
     const paint = (id: PanelId, img: RGBImage) => {
       draw($<HTMLCanvasElement>(`canvas[data-model="${id}"]`), img);
       $<HTMLImageElement>(`[data-patch="${id}"] img.sg-static`).hidden = true;

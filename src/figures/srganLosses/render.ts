@@ -12,6 +12,7 @@ import type { RGBImage } from '../../sr/image';
 import { imresizeJs } from '../../sr/resizeCpu';
 import { attachLoupes, type LoupePanel } from '../../ui/controls/loupes';
 import { toImageData } from '../../ui/draw/canvasDraw';
+import { whenResized } from '../../ui/draw/whenResized';
 import type { Figure, FigureContext } from '../../ui/figure';
 import { loadUrl } from '../../ui/images/imageLoad';
 import { OWN, type OwnPicture } from '../../ui/images/ownPicture';
@@ -65,52 +66,50 @@ async function runNetworks(ctx: FigureContext<LossesState>, rt: Runtime, p: Pict
   return ms;
 }
 
+/** Synchronised loupes over every panel (pointer or keys); their place is the state's `lx` / `ly`, in output pixels. */
+function lossesLoupes(ctx: FigureContext<LossesState>, pixels: () => (ImageData | undefined)[]) {
+  const s = srganLossesStrings[ctx.lang];
+  const $ = <T extends Element = HTMLElement>(sel: string): T => ctx.root.querySelector<T>(sel)!;
+  const loupePanels: LoupePanel[] = PANELS.map((id) => ({
+    view: $(`[data-panel="${id}"] [data-role="view"]`),
+    frame: $(`[data-panel="${id}"] [data-role="loupe-frame"]`),
+    loupe: $<HTMLCanvasElement>(`canvas[data-loupe="${id}"]`),
+  }));
+  const loupes = attachLoupes({
+    strip: ctx.el('loupe'),
+    panels: loupePanels,
+    pixels,
+    fallbackSize: HR_SIZE,
+    box: LOUPE,
+    valueText: (v) => fill(s.loupeValue, { x: Math.round(v.x), y: Math.round(v.y), w: v.w, h: v.h }),
+    at: loupeFraction(ctx.state),
+    onMove: (p) => ctx.set(loupePixels(p)),
+  });
+  return { loupes, loupePanels };
+}
+
 export const figure: Figure<LossesState> = {
   url: { prefix: 'srgan', schema: lossesSchema },
   initial: () => ({ ...defaultLossesState }),
   setup(ctx) {
     const { root, lang } = ctx;
-    const s = srganLossesStrings[lang];
-    const rs = srganRuntimeStrings[lang];
     const $ = <T extends Element = HTMLElement>(sel: string): T => root.querySelector<T>(sel)!;
     const draw = lossesPanels(root, lang);
     /** The pictures drawn now; `live` is the key whose networks all ran here, `failed` one whose run failed (said once). */
     let shown: Pictures | null = null;
-    let live = '';
-    let failed = '';
+    let [live, failed] = ['', ''];
     /** The shown pictures as canvas pixels, made once per picture (the loupes read them on every move). */
     let pixels: Partial<Record<PanelId, ImageData>> = {};
     /** A change the reader made: the controls and the wipe follow at once, the pictures when `render` gets to them. */
-    const set = (patch: Partial<LossesState>) => {
-      ctx.set(patch);
-      reflect(ctx.state);
-    };
+    const set = (patch: Partial<LossesState>) => (ctx.set(patch), reflect(ctx.state));
     const controls = bindControls(ctx, set);
     const reflect = (state: LossesState) => {
       controls.reflect(state);
       draw.wipe(shown, state);
     };
 
-    const loupePanels: LoupePanel[] = PANELS.map((id) => ({
-      view: $(`[data-panel="${id}"] [data-role="view"]`),
-      frame: $(`[data-panel="${id}"] [data-role="loupe-frame"]`),
-      loupe: $<HTMLCanvasElement>(`canvas[data-loupe="${id}"]`),
-    }));
-    const loupes = attachLoupes({
-      strip: ctx.el('loupe'),
-      panels: loupePanels,
-      pixels: () => PANELS.map((id) => pixels[id]),
-      fallbackSize: HR_SIZE,
-      box: LOUPE,
-      valueText: (v) => fill(s.loupeValue, { x: Math.round(v.x), y: Math.round(v.y), w: v.w, h: v.h }),
-      at: loupeFraction(ctx.state),
-      onMove: (p) => ctx.set(loupePixels(p)),
-    });
-    let resized = 0;
-    new ResizeObserver(() => {
-      clearTimeout(resized);
-      resized = window.setTimeout(() => shown && draw.spectra(shown), 150);
-    }).observe($('[data-role="spectrum"]'));
+    const { loupes, loupePanels } = lossesLoupes(ctx, () => PANELS.map((id) => pixels[id]));
+    whenResized($('[data-role="spectrum"]'), () => shown && draw.spectra(shown));
 
     /** One panel's pixels for its loupe; a panel smaller than the output (the reader's input as it is) is enlarged there. */
     function keep(id: PanelId, img: RGBImage) {
@@ -166,7 +165,7 @@ export const figure: Figure<LossesState> = {
         if (ms === null) return false;
         live = key;
         root.dataset.computed = computedLabel(state);
-        ctx.say(fill(rs.statusReady, { backend: ctx.backendWord(rt.backend), ms: Math.round(ms) }));
+        ctx.say(fill(srganRuntimeStrings[lang].statusReady, { backend: ctx.backendWord(rt.backend), ms: Math.round(ms) }));
         return true;
       },
     };

@@ -14,6 +14,25 @@ import type { RuntimeClient } from '../../sr/runtime/client';
 import type { FeatureMap } from '../../sr/runtime/session';
 import { channelPictures, defaultNetsState, featureRun, KEEP, netsSchema, shownBlock, type NetsState } from './compute';
 
+/** A block's first channels as pictures in the grid, titled with the block and its activation's shape. */
+function drawLayer(grid: HTMLElement, title: HTMLElement, s: (typeof srganNetsStrings)['en'], label: string, layer: FeatureMap) {
+  title.textContent = fill(s.featuresTitle, { block: label, h: layer.height, w: layer.width, c: layer.channels, k: layer.kept });
+  Object.assign(grid.dataset, { source: 'live', layer: layer.name, shape: `${layer.height},${layer.width},${layer.channels}`, kept: String(layer.kept) });
+  grid.replaceChildren(
+    ...channelPictures(layer).map((img, ch) => {
+      const fig = document.createElement('figure');
+      const canvas = document.createElement('canvas');
+      const cap = fill(s.channel, { n: ch + 1 });
+      canvas.dataset.channel = String(ch);
+      canvas.setAttribute('role', 'img');
+      canvas.setAttribute('aria-label', `${label}: ${cap}`);
+      draw(canvas, img);
+      fig.append(canvas, Object.assign(document.createElement('figcaption'), { textContent: cap }));
+      return fig;
+    }),
+  );
+}
+
 export const figure: Figure<NetsState> = {
   url: { prefix: 'nets', schema: netsSchema },
   initial: () => ({ ...defaultNetsState }),
@@ -60,23 +79,6 @@ export const figure: Figure<NetsState> = {
       return hit;
     }
 
-    function drawLayer(label: string, layer: FeatureMap) {
-      title.textContent = fill(s.featuresTitle, { block: label, h: layer.height, w: layer.width, c: layer.channels, k: layer.kept });
-      Object.assign(grid.dataset, { source: 'live', layer: layer.name, shape: `${layer.height},${layer.width},${layer.channels}`, kept: String(layer.kept) });
-      grid.replaceChildren(
-        ...channelPictures(layer).map((img, ch) => {
-          const fig = document.createElement('figure');
-          const canvas = document.createElement('canvas');
-          const cap = fill(s.channel, { n: ch + 1 });
-          canvas.dataset.channel = String(ch);
-          canvas.setAttribute('role', 'img');
-          canvas.setAttribute('aria-label', `${label}: ${cap}`);
-          draw(canvas, img);
-          fig.append(canvas, Object.assign(document.createElement('figcaption'), { textContent: cap }));
-          return fig;
-        }),
-      );
-    }
     /** Until a live map is drawn the grid holds the pre-computed picture: keep it, titled as such. */
     const restoreTitle = () => (title.textContent = grid.dataset.source === 'static' ? (grid.dataset.staticTitle ?? '') : s.featuresHint);
 
@@ -102,7 +104,7 @@ export const figure: Figure<NetsState> = {
         if (stale()) return false;
         const layer = result.layers.get(tap);
         if (!layer) throw new Error(`no feature map for ${tap}`);
-        drawLayer(buttons.find((b) => keyOf(b) === block)?.querySelector('.sg-block-name')?.textContent ?? tap, layer);
+        drawLayer(grid, title, s, buttons.find((b) => keyOf(b) === block)?.querySelector('.sg-block-name')?.textContent ?? tap, layer);
         root.dataset.computed = `${state.img}:${state.g}:${block}`;
         ctx.say(fill(s.statusReady, { backend: ctx.backendWord(rt.backend), ms: String(Math.round(result.ms)) }));
         return true;

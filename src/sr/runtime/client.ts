@@ -8,6 +8,7 @@ import type { DegradeParams } from '../degrade/params';
 import type { Stage } from '../degrade/pipeline';
 import type { RGBImage } from '../image';
 import type { BNStats } from '../models/layers';
+import type { Method } from '../resample';
 import type { ModelCard } from '../weights/card';
 import type { ErrorCode, ImageInput, RequestBody, WorkerRequest, WorkerResponse } from './protocol';
 import type { FeatureMap, ModelRef, PatchBatch } from './session';
@@ -184,6 +185,14 @@ export class RuntimeClient {
       if (msg.type !== 'result') throw new Error(`unexpected reply ${msg.type}`);
       return { image: { width: msg.width, height: msg.height, data: msg.data }, ms: msg.ms, tiles: msg.tiles, backend: msg.backend, retried: msg.retried };
     });
+  }
+
+  /** `image` resampled to outW × outH by a classic method (`a`: bicubic's parameter); the buffer is copied, not moved. */
+  async resize(image: RGBImage, outW: number, outH: number, method: Method, a = -0.5): Promise<{ image: RGBImage; ms: number; backend: BackendName }> {
+    const copy = { width: image.width, height: image.height, data: image.data.slice() };
+    const msg = await this.send({ type: 'resize', image: copy, outW, outH, method, a }, [copy.data.buffer as ArrayBuffer]).done;
+    if (msg.type !== 'result') throw new Error(`unexpected reply ${msg.type}`);
+    return { image: { width: msg.width, height: msg.height, data: msg.data }, ms: msg.ms, backend: msg.backend };
   }
 
   /** A discriminator's raw logits on a batch of patches. */

@@ -10,6 +10,7 @@ import { degrade as degradeImage, type Jpeg } from '../degrade/pipeline';
 import { fromRGBA, type RGBImage } from '../image';
 import { detectArchitecture } from '../modelfile/detect';
 import { readModelFile } from '../modelfile/read';
+import { resize as resizeImage } from '../resample';
 import type { ModelCard } from '../weights/card';
 import { isWeightError } from '../weights/errors';
 import { loadModel } from '../weights/load';
@@ -56,11 +57,19 @@ export function createRuntimeHost(post: Post, options: HostOptions = {}) {
     return report;
   }
 
-  /** A fresh instance of the current backend (its GPU device included), then the weights again. */
-  async function recreateBackend(): Promise<void> {
-    resetBackend();
-    await startBackend();
-    await session?.reupload();
+  /** Fresh backends so far; a run that fails after another one replaced the backend under it is retried as well. */
+  let epoch = 0;
+  let recreating: Promise<void> = Promise.resolve();
+
+  /** A fresh instance of the current backend (its GPU device included), then the weights again; once for runs that fail together. */
+  function recreateBackend(): Promise<void> {
+    epoch++;
+    recreating = (async () => {
+      resetBackend();
+      await startBackend();
+      await session?.reupload();
+    })();
+    return recreating;
   }
 
   async function toImage(input: ImageInput): Promise<RGBImage> {
@@ -76,12 +85,29 @@ export function createRuntimeHost(post: Post, options: HostOptions = {}) {
 
   /** Runs `run`; after a lost GPU device, recreates the backend and the weights and runs it once more. */
   async function withRetry<T>(run: () => Promise<T>, signal: AbortSignal): Promise<{ result: T; retried: boolean }> {
+    const started = epoch;
     try {
       return { result: await run(), retried: false };
     } catch (err) {
-      if (!isDeviceLost(err) || signal.aborted) throw err;
-      await recreateBackend();
+      // a resize interleaves with a tiled run: either may meet the lost device first, and the other then fails on
+      // the backend that was replaced under it
+      if (signal.aborted || (epoch === started && !isDeviceLost(err))) throw err;
+      await (epoch === started ? recreateBackend() : recreating);
       return { result: await run(), retried: true };
+    }
+  }
+
+  /** A classic resampling, answered at once (see the protocol): never queued behind a long run. */
+  async function resize(msg: Extract<WorkerRequest, { type: 'resize' }>): Promise<void> {
+    try {
+      if (!session) throw new Error('the runtime was not initialised');
+      const t0 = performance.now();
+      const input = await toImage(msg.image);
+      const options = msg.method === 'bicubic' ? { a: msg.a } : {};
+      const { result: out, retried } = await withRetry(() => resizeImage(input, msg.outW, msg.outH, msg.method, options), new AbortController().signal);
+      post({ type: 'result', id: msg.id, width: out.width, height: out.height, data: out.data, ms: performance.now() - t0, tiles: 1, backend, retried }, [out.data.buffer]);
+    } catch (err) {
+      fail(msg.id, err);
     }
   }
 
@@ -210,6 +236,8 @@ export function createRuntimeHost(post: Post, options: HostOptions = {}) {
           }
         });
       }
+      case 'resize':
+        return resize(msg);
       case 'discriminate': {
         const controller = new AbortController();
         controllers.set(msg.id, controller);

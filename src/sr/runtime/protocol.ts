@@ -6,6 +6,7 @@ import type { BackendAttempt, BackendName, BackendReport } from '../backend';
 import type { DegradeParams } from '../degrade/params';
 import type { StageName } from '../degrade/pipeline';
 import type { BNStats } from '../models/layers';
+import type { Method } from '../resample';
 import type { ModelCard } from '../weights/card';
 import type { WeightErrorCode } from '../weights/errors';
 import type { FeatureMap, ModelRef, PatchBatch } from './session';
@@ -31,6 +32,11 @@ export type WorkerRequest =
   | { type: 'discriminate'; id: number; model: string; patches: PatchBatch; bnStats?: BNStats }
   /** One untiled run that also returns named intermediate activations; supersedes like `upscale`. */
   | { type: 'features'; id: number; channel: string; model: ModelRef; image: ImageInput; layers: string[]; maxChannels?: number; bnStats?: BNStats }
+  /**
+   * A classic resampling (../resample.ts) of `image` to outW × outH; `a` is bicubic's parameter. Short, so it is
+   * handled at once, between the tiles of whatever long run is going on, never queued behind it.
+   */
+  | { type: 'resize'; id: number; image: RGBPixels; outW: number; outH: number; method: Method; a: number }
   /** Real-ESRGAN's degradation of an RGB image (../degrade/pipeline.ts) with the Worker's JPEG; supersedes like `upscale`. */
   | { type: 'degrade'; id: number; channel: string; image: RGBPixels; params: DegradeParams; jpeg: boolean }
   /** A reader's model file (.pth / .safetensors): read and detected in the Worker, then usable as `model: modelId`. */

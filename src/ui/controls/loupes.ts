@@ -6,6 +6,7 @@ import { attachArrowKeys } from './arrowKeys';
 import { drawRegion } from '../draw/canvasDraw';
 import { applyMove, keepBoxInside, loupeRect } from '../geometry';
 import { attachPointerDrag } from './pointerDrag';
+import { perFrame } from '../draw/perFrame';
 
 export interface LoupePanel {
   view: HTMLElement;
@@ -30,42 +31,36 @@ export function attachLoupes(opts: {
   onMove: (p: { x: number; y: number }) => void;
 }): { draw(): void; moveTo(p: { x: number; y: number }): void } {
   let at = opts.at;
-  let queued = false;
   const size = (): { w: number; h: number } => {
     const px = opts.pixels();
     const i = px.findIndex(Boolean);
     const k = opts.panels[i]?.scale ?? 1;
     return i >= 0 ? { w: px[i]!.width * k, h: px[i]!.height * k } : { w: opts.fallbackSize, h: opts.fallbackSize };
   };
-  function draw(): void {
-    if (queued) return;
-    queued = true;
-    requestAnimationFrame(() => {
-      queued = false;
-      const { w, h } = size();
-      const r = loupeRect(w, h, at, opts.box);
-      const px = opts.pixels();
-      opts.panels.forEach((p, i) => {
-        const st = p.frame.style;
-        st.left = `${(100 * r.x) / w}%`;
-        st.top = `${(100 * r.y) / h}%`;
-        st.width = `${(100 * r.width) / w}%`;
-        st.height = `${(100 * r.height) / h}%`;
-        const img = px[i];
-        if (img) {
-          drawRegion(p.loupe, img, r, p.scale);
-          p.loupe.hidden = false;
-          p.loupe.parentElement!.style.backgroundImage = 'none';
-        } else {
-          // before anything live is drawn the loupe shows the static picture: at the frame's place, not its centre
-          const at = (v: number, span: number, side: number) => (side > span ? `${(100 * v) / (side - span)}%` : '50%');
-          p.loupe.parentElement!.style.backgroundPosition = `${at(r.x, r.width, w)} ${at(r.y, r.height, h)}`;
-        }
-      });
-      opts.strip.setAttribute('aria-valuenow', String(Math.round(at.x * 100)));
-      opts.strip.setAttribute('aria-valuetext', opts.valueText({ x: r.x + r.width / 2, y: r.y + r.height / 2, w, h }));
+  const draw = perFrame(() => {
+    const { w, h } = size();
+    const r = loupeRect(w, h, at, opts.box);
+    const px = opts.pixels();
+    opts.panels.forEach((p, i) => {
+      const st = p.frame.style;
+      st.left = `${(100 * r.x) / w}%`;
+      st.top = `${(100 * r.y) / h}%`;
+      st.width = `${(100 * r.width) / w}%`;
+      st.height = `${(100 * r.height) / h}%`;
+      const img = px[i];
+      if (img) {
+        drawRegion(p.loupe, img, r, p.scale);
+        p.loupe.hidden = false;
+        p.loupe.parentElement!.style.backgroundImage = 'none';
+      } else {
+        // before anything live is drawn the loupe shows the static picture: at the frame's place, not its centre
+        const at = (v: number, span: number, side: number) => (side > span ? `${(100 * v) / (side - span)}%` : '50%');
+        p.loupe.parentElement!.style.backgroundPosition = `${at(r.x, r.width, w)} ${at(r.y, r.height, h)}`;
+      }
     });
-  }
+    opts.strip.setAttribute('aria-valuenow', String(Math.round(at.x * 100)));
+    opts.strip.setAttribute('aria-valuetext', opts.valueText({ x: r.x + r.width / 2, y: r.y + r.height / 2, w, h }));
+  });
   const move = (p: { x: number; y: number }): void => {
     const { w, h } = size();
     at = keepBoxInside(p, opts.box, opts.box, w, h);

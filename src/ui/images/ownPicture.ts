@@ -16,6 +16,8 @@ export interface OwnPicture {
   key(image: string): string;
   /** The size×size part at one of nine regions (smaller where the picture is), or null before one is chosen. */
   region(size: number, region: Region): RGBImage | null;
+  /** The whole picture as decoded (scaled down first when huge), or null before one is chosen. */
+  whole(): RGBImage | null;
 }
 
 export function attachOwnPicture(o: {
@@ -28,6 +30,8 @@ export function attachOwnPicture(o: {
   tooSmall: (n: number) => string;
   /** What to say when the decoder scaled a huge picture down first (say nothing when absent). */
   scaled?: (w: number, h: number) => string;
+  /** What to say of any accepted picture instead, from its size before and after decoding. */
+  loaded?: (size: { w: number; h: number; w0: number; h0: number; downscaled: boolean }) => string;
   say: (text: string) => void;
   /** Called when a picture is accepted; the select already says 'own'. */
   onPicture: () => void;
@@ -36,6 +40,7 @@ export function attachOwnPicture(o: {
   const own: OwnPicture = {
     key: (image) => (image === OWN && latest ? `own-${latest.n}` : image),
     region: (size, r) => (latest ? regionCrop(latest.picture, size, r) : null),
+    whole: () => latest?.picture ?? null,
   };
   const button = o.root.querySelector<HTMLButtonElement>('button[data-role="own-button"]');
   const input = o.root.querySelector<HTMLInputElement>('input[data-role="own-file"]');
@@ -49,7 +54,7 @@ export function attachOwnPicture(o: {
     if (!file) return;
     const mine = ++chosen;
     try {
-      const { image, downscaled } = await decodeBlob(file, file.name);
+      const { image, downscaled, originalWidth, originalHeight } = await decodeBlob(file, file.name);
       if (mine !== chosen) return;
       const min = typeof o.minSide === 'function' ? o.minSide() : o.minSide;
       if (image.width < min || image.height < min) {
@@ -60,7 +65,8 @@ export function attachOwnPicture(o: {
       ownOption.disabled = false;
       o.select.value = OWN;
       o.onPicture();
-      if (downscaled && o.scaled) o.say(o.scaled(image.width, image.height));
+      if (o.loaded) o.say(o.loaded({ w: image.width, h: image.height, w0: originalWidth, h0: originalHeight, downscaled }));
+      else if (downscaled && o.scaled) o.say(o.scaled(image.width, image.height));
     } catch (err) {
       o.say(imageLoadMessage(o.lang, err, file.name));
     }

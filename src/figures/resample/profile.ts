@@ -2,7 +2,7 @@
 // output pixels and read the pixel that contains the sample point (no further interpolation), so
 // the profile shows the method's true output values, overshoot beyond [0, 1] included.
 import type { RGBImage } from '../../sr/image';
-import type { Point } from './state';
+import type { Point } from '../../ui/point';
 
 export interface ProfileSample {
   /** Distance from the line start, in the units given by `unit` (e.g. input pixels). */
