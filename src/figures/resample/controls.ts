@@ -1,6 +1,7 @@
 // Chapter 1's controls: the picture (demo photo, pattern, or the reader's own), the scale and bicubic `a` sliders,
 // the crop frame on the source, the loupe and the profile line's two handles (pointer and arrow keys), and each
 // panel's PNG button. A move of the loupe or the line is drawn at once (`overlays`), not after a running computation.
+import type { RGBImage } from '../../sr/image';
 import type { Lang } from '../../i18n';
 import { fill, type InterpolationStrings } from '../../i18n/interpolation';
 import { attachArrowKeys } from '../../ui/controls/arrowKeys';
@@ -10,7 +11,7 @@ import { applyMove, cropSize, keepBoxInside, LOUPE_SIZE } from '../../ui/geometr
 import { attachOwnPicture } from '../../ui/images/ownPicture';
 import type { Point } from '../../ui/point';
 import { download, pngOf } from '../../ui/savePicture';
-import { normalizeA, normalizeScale, OWN_IMAGE, type ResampleState, type View } from './compute';
+import { normalizeA, normalizeScale, OWN_IMAGE, viewOf, type ResampleState, type View } from './compute';
 import { formatA } from './kernelChart';
 import type { ResamplePanels } from './panels';
 
@@ -21,8 +22,8 @@ interface Options {
   state: () => ResampleState;
   set: (patch: Partial<ResampleState>) => void;
   panels: ResamplePanels;
-  /** The source picture's size and the view on screen, once there are. */
-  source: () => { width: number; height: number } | null;
+  /** The source picture and the view on screen, once there are. */
+  source: () => RGBImage | null;
   view: () => View | null;
   /** Redraws the overlays now (loupe, line). */
   overlays: () => void;
@@ -44,7 +45,11 @@ export function bindControls(o: Options) {
     minSide: 1,
     tooSmall: () => '',
     say: o.say,
-    loaded: (p) => (p.downscaled ? fill(s.fileDownscaled, { w: p.w0, h: p.h0, w2: p.w, h2: p.h }) : fill(s.fileLoaded, { w: p.w, h: p.h })),
+    loaded: (p) => {
+      const text = p.downscaled ? fill(s.fileDownscaled, { w: p.w0, h: p.h0, w2: p.w, h2: p.h }) : fill(s.fileLoaded, { w: p.w, h: p.h });
+      o.loaded(text);
+      return text;
+    },
     onPicture: () => o.set({ img: OWN_IMAGE, own: o.state().own + 1, cx: 0.5, cy: 0.5 }),
   });
   const [scaleInput, aInput] = [$<HTMLInputElement>('input[data-control="scale"]'), $<HTMLInputElement>('input[data-control="a"]')];
@@ -90,6 +95,7 @@ function bindPositions(o: Options) {
     const c = cropSize(src.width, src.height, o.state().scale);
     const at = keepBoxInside(p, c.width, c.height, src.width, src.height);
     o.set({ cx: at.x, cy: at.y });
+    o.panels.source(src, viewOf(src.width, src.height, o.state()).crop, at); // the frame follows at once, the pictures when computed
   };
   attachPointerDrag(panels.el.sourceView, moveCrop);
   attachArrowKeys(panels.el.cropHandle, (m) => {

@@ -117,6 +117,11 @@ export function resamplePanels(root: HTMLElement, s: InterpolationStrings) {
     /** Loupe frames, profile lines and handles on every panel, the loupe canvases (`shown` gives a panel's pixels), the profile chart. */
     overlays: (state: ResampleState, v: View, shown: (id: OutputId) => Output | undefined, withSrcnn: boolean) =>
       drawOverlays({ panels, el, s }, state, v, shown, withSrcnn),
+    /** Calls `redraw` on the next frame after the charts' or the panels' width changes (charts are drawn at their width). */
+    resized(redraw: () => void) {
+      const watch = new ResizeObserver(() => requestAnimationFrame(redraw));
+      for (const box of [el.kernelPlot, panels[0].view]) watch.observe(box);
+    },
     kernel(a: number) {
       el.kernelPlot.innerHTML = kernelChartSvg(s, a, chartSizeFor(el.kernelPlot.clientWidth));
     },

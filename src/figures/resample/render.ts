@@ -10,15 +10,15 @@ import { perFrame } from '../../ui/draw/perFrame';
 import { showDetail } from '../../ui/failureStatus';
 import type { Figure, FigureContext } from '../../ui/figure';
 import { cropImage } from '../../ui/images/crop';
-import { demoImagePath, findDemoImage } from '../../ui/images/demoImages';
-import { loadUrl } from '../../ui/images/imageLoad';
+import { findDemoImage } from '../../ui/images/demoImages';
+import { demoPhotoLoader } from '../../ui/images/imageLoad';
 import type { OwnPicture } from '../../ui/images/ownPicture';
 import { bicubicKey, defaultResampleState, inputKey, OWN_IMAGE, resampleSchema, viewOf, type ResampleState, type View } from './compute';
 import { bindControls } from './controls';
 import { methods, SRCNN_SCALE, type OutputId } from './methods';
 import { output, resamplePanels, type Output } from './panels';
 import { isPatternId, makePattern, type PatternId } from './patterns';
-import { srcnnPanel, type SrcnnPanel, type SrcnnPhase } from './srcnn';
+import { srcnnPanel, type SrcnnJob, type SrcnnPanel, type SrcnnPhase } from './srcnn';
 
 const PATTERN_SIZE = 256;
 
@@ -46,12 +46,12 @@ function patternImage(id: PatternId): Promise<RGBImage> {
 }
 
 /** The picture a state names, with a key that changes when it does (a new file of the reader's is a new key). */
-async function pictureOf(ctx: FigureContext<ResampleState>, own: OwnPicture, { img }: ResampleState): Promise<{ key: string; image: RGBImage }> {
+async function pictureOf(photos: (id: string) => Promise<RGBImage>, own: OwnPicture, { img }: ResampleState): Promise<{ key: string; image: RGBImage }> {
   const mine = img === OWN_IMAGE ? own.whole() : null;
   if (mine) return { key: own.key(img), image: mine };
   if (isPatternId(img)) return { key: img, image: await patternImage(img) };
-  const demo = findDemoImage(img) ?? findDemoImage('chelsea')!;
-  return { key: demo.id, image: await loadUrl(ctx.url(demoImagePath(demo))) };
+  const id = findDemoImage(img) ? img : 'chelsea';
+  return { key: id, image: await photos(id) };
 }
 
 /** `methods` of `input` at the view's size, one after another; null when `stale` turned true between two. */
@@ -96,10 +96,13 @@ export const figure: Figure<ResampleState> = {
     const panels = resamplePanels(root, s);
     const outputs = new Map<OutputId, Output>();
     let srcnn: SrcnnPanel | null = null;
-    /** What is on screen: the picture, the view, and the keys its four methods and its bicubic were computed for. */
+    /** What is on screen: the picture, the view, the keys its four methods and its bicubic were computed for, SRCNN's job. */
     let picture: { key: string; image: RGBImage } | null = null;
     let view: View | null = null;
-    let [drawnInput, drawnBicubic] = ['', ''];
+    const drawn = { input: '', bicubic: '', job: null as SrcnnJob | null };
+    const photos = demoPhotoLoader(ctx.url); // each photo fetched and decoded once
+    /** The status line's first sentence: the backend's, or what the reader's picture became while it is shown. */
+    let [ready, ownText] = ['', ''];
     const status = statusLine(ctx, s.statusJoin);
     const shown = (id: OutputId) => shownOutput(outputs, srcnn?.phase ?? 'off', id);
     const drawSrcnn = () => {
@@ -116,15 +119,17 @@ export const figure: Figure<ResampleState> = {
       source: () => picture?.image ?? null,
       view: () => view,
       say: (text) => ctx.say(text),
-      loaded: (text) => status.base(text),
+      loaded: (text) => (ownText = text),
       fail: (err) => ctx.fail(err, 'last'),
     });
+    controls.reflect(ctx.state); // the URL's values, also when no backend ever renders
     panels.kernel(ctx.state.a);
-    new ResizeObserver(() => requestAnimationFrame(() => (panels.kernel(ctx.state.a), overlays(), panels.fit()))).observe(panels.el.kernelPlot);
+    panels.resized(() => (panels.kernel(ctx.state.a), overlays(), panels.fit()));
 
     const rt = await ctx.runtime();
     if (rt) {
-      status.base(ctx.readyText(rt.backend));
+      ready = ctx.readyText(rt.backend);
+      status.base(ready);
       srcnn = srcnnPanel({
         root, lang, s, client: rt.client,
         onPhase: () => (drawSrcnn(), overlays()),
@@ -138,25 +143,28 @@ export const figure: Figure<ResampleState> = {
       async render(state) {
         controls.reflect(state);
         if (!rt || !srcnn) return true;
-        const next = await pictureOf(ctx, controls.own, state);
+        const next = await pictureOf(photos, controls.own, state);
         const v = viewOf(next.image.width, next.image.height, state);
         const [ik, bk] = [inputKey(next.key, v), bicubicKey(next.key, v, state.a)];
-        if (ik !== drawnInput || bk !== drawnBicubic) {
+        if (ik !== drawn.input || bk !== drawn.bicubic) {
           // only another input (or `a`, for bicubic) makes this run stale; the loupe and the line do not
           const wants = (st: ResampleState) => [st.img, st.own, st.scale, st.cx, st.cy, st.a].join('|');
           const input = cropImage(next.image, v.crop);
-          const todo = ik !== drawnInput ? methods.map((m) => m.id) : (['bicubic'] as const);
+          const todo = ik !== drawn.input ? methods.map((m) => m.id) : (['bicubic'] as const);
+          if (ik !== drawn.input) srcnn.cancel(); // its input is about to change: the four methods go first
           const results = await resampleAll(rt.client, input, v, state.a, todo, () => wants(ctx.state) !== wants(state));
           if (!results) return false;
-          [picture, view, drawnInput, drawnBicubic] = [next, v, ik, bk];
+          [picture, view, drawn.input, drawn.bicubic] = [next, v, ik, bk];
           for (const [m, out] of results) outputs.set(m, out);
           for (const p of panels.panels) if (results.has(p.id as Method)) panels.panel(p, results.get(p.id as Method)!, v);
           panels.source(next.image, v.crop, { x: state.cx, y: state.cy });
-          srcnn.want(state.scale === SRCNN_SCALE ? { key: ik, input, view: v } : null);
+          drawn.job = state.scale === SRCNN_SCALE ? { key: ik, input, view: v } : null;
+          srcnn.want(drawn.job);
           if (srcnn.phase !== 'ready') drawSrcnn(); // the new bicubic, dimmed
           panels.fit();
-          status.say();
+          status.base(state.img === OWN_IMAGE && ownText ? ownText : ready);
         }
+        srcnn.want(drawn.job); // again after a pass that went stale and cancelled it (nothing when it runs or ran)
         overlays();
         return true;
       },

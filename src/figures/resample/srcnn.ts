@@ -99,6 +99,8 @@ export function srcnnPanel(o: {
       setPhase(job ? 'pending' : 'off', job?.view ?? null);
       void start();
     },
+    /** Stops a run in flight (a new input is coming); what already finished is kept, and `want` starts it again. */
+    cancel: () => void (run && (stop(), (wanted = null))),
     visible(v: boolean) {
       visible = v;
       if (v) void start();

@@ -59,17 +59,19 @@ export function createRuntimeHost(post: Post, options: HostOptions = {}) {
 
   /** Fresh backends so far; a run that fails after another one replaced the backend under it is retried as well. */
   let epoch = 0;
-  let recreating: Promise<void> = Promise.resolve();
+  /** The recovery under way, if any: runs that fail meanwhile, or start meanwhile, wait for it rather than start another. */
+  let recovering: Promise<void> | null = null;
 
   /** A fresh instance of the current backend (its GPU device included), then the weights again; once for runs that fail together. */
   function recreateBackend(): Promise<void> {
+    if (recovering) return recovering;
     epoch++;
-    recreating = (async () => {
+    recovering = (async () => {
       resetBackend();
       await startBackend();
       await session?.reupload();
-    })();
-    return recreating;
+    })().finally(() => (recovering = null));
+    return recovering;
   }
 
   async function toImage(input: ImageInput): Promise<RGBImage> {
@@ -85,14 +87,15 @@ export function createRuntimeHost(post: Post, options: HostOptions = {}) {
 
   /** Runs `run`; after a lost GPU device, recreates the backend and the weights and runs it once more. */
   async function withRetry<T>(run: () => Promise<T>, signal: AbortSignal): Promise<{ result: T; retried: boolean }> {
+    await recovering?.catch(() => undefined); // never start on a backend being replaced
     const started = epoch;
     try {
       return { result: await run(), retried: false };
     } catch (err) {
       // a resize interleaves with a tiled run: either may meet the lost device first, and the other then fails on
       // the backend that was replaced under it
-      if (signal.aborted || (epoch === started && !isDeviceLost(err))) throw err;
-      await (epoch === started ? recreateBackend() : recreating);
+      if (signal.aborted || (epoch === started && !recovering && !isDeviceLost(err))) throw err;
+      await (epoch === started ? recreateBackend() : recovering);
       return { result: await run(), retried: true };
     }
   }
