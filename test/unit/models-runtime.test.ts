@@ -53,7 +53,6 @@ describe.runIf(small)('runtime host and client (CPU)', () => {
     const viaRuntime = await client.resize(input, 64, 48, 'bicubic', -0.75);
     expect([viaRuntime.image.width, viaRuntime.image.height]).toEqual([64, 48]);
     expect(Math.max(...viaRuntime.image.data.map((v, i) => Math.abs(v - direct.data[i])))).toBe(0);
-    expect(input.data.length).toBe(16 * 12 * 3); // copied, not moved: the caller keeps its crop
     const order: string[] = [];
     let tiles = 0;
     const long = client
