@@ -8,7 +8,8 @@
  * Not run with tsx: bundled into the kit folder, beside its node_modules/webgpu, by
  * `node scripts/build-bench-gpu.mjs .gpu`, then, after `source .gpu/activate.sh`:
  *   node .gpu/bench-gpu.mjs [--sizes 32,64,128,256] [--models ...] [--budget 60] [--runs 20]
- *                           [--run-ms 3000] [--json FILE] [--allow-any-adapter]
+ *                           [--run-ms 3000] [--json FILE] [--allow-any-adapter] [--path stock|fused]
+ * --path fused times the fused WebGPU path (src/sr/fused) instead of TF.js's stock ops (the default).
  * Defaults differ from `npm run bench` in one way: a warm-up run at every size (pipelines are
  * compiled per shape) and up to 20 timed runs per size. scripts/gpu-bench.sh runs it next to PyTorch.
  */
@@ -56,11 +57,15 @@ async function main(): Promise<number> {
     console.error('not an NVIDIA adapter: refusing to label these figures as GPU timings (pass --allow-any-adapter to run anyway)');
     return 3;
   }
-  const backend = `webgpu via Dawn (tfjs-core ${tf.version_core})`;
+  const path = core.argOf(argv, 'path') === 'fused' ? 'fused' : 'stock';
+  const { setForwardPath } = await import('../src/sr/fused');
+  setForwardPath(path);
+  const backend = `webgpu via Dawn (tfjs-core ${tf.version_core}), ${path} path`;
   console.log(`backend ${backend}, ${core.describeHost()}`);
   const head = {
     tool: 'tfjs',
     backend: 'webgpu-dawn-node',
+    path,
     tfjs: tf.version_core,
     adapter: info,
     tfjsAdapter: { vendor: tfInfo.vendor, architecture: tfInfo.architecture },

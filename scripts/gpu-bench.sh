@@ -6,8 +6,9 @@
 #   bash scripts/gpu-bench.sh OUTDIR          (from anywhere; works in the repository root)
 #
 # Needs, carried to the machine: .gpu/ = `bash ../shared/gpu/pack.sh .gpu && node scripts/build-bench-gpu.mjs .gpu`
-# (npm run bench:gpu:kit). Writes to OUTDIR (7 files): env.txt, torch.json, torch.log, tfjs.json, tfjs.log,
-# bench.md (the merged table: tfjs ms / PyTorch ms per model and size) and status.txt.
+# (npm run bench:gpu:kit). Writes to OUTDIR (9 files): env.txt, torch.json, torch.log, tfjs.json, tfjs.log,
+# tfjs-fused.json, tfjs-fused.log (the fused WebGPU path, src/sr/fused), bench.md (the merged table: tfjs
+# stock and fused ms, stock / fused, tfjs ms / PyTorch ms per model and size) and status.txt.
 # Environment (defaults): SIZES (32,64,128,256), PRECISIONS (fp32,tf32,fp16), TORCH_BUDGET (20 s per
 # architecture and precision), TFJS_BUDGET (60 s per architecture), DEADLINE (470 s for the whole script),
 # KIT (.gpu), ACTIVATE ($KIT/activate.sh), PYTHON (python3), ALLOW_ANY_ADAPTER=1 (skip the NVIDIA check:
@@ -44,14 +45,19 @@ torch_rc=${PIPESTATUS[0]}
 
 left=$(( deadline - (SECONDS - t0) - 15 ))
 flags=(); [ "${ALLOW_ANY_ADAPTER:-0}" = 1 ] && flags+=(--allow-any-adapter)
-if [ "$left" -gt 30 ]; then
-  timeout "$left" node "$kit/bench-gpu.mjs" --sizes "$sizes" --budget "${TFJS_BUDGET:-60}" --json "$out/tfjs.json" "${flags[@]}" 2>&1 | tee "$out/tfjs.log"
+# TensorFlow.js twice: the stock ops, then the fused WebGPU path (src/sr/fused), half the time left each.
+tfjs_rc=124; fused_rc=124
+if [ "$left" -gt 60 ]; then
+  timeout $(( left / 2 )) node "$kit/bench-gpu.mjs" --sizes "$sizes" --budget "${TFJS_BUDGET:-60}" --json "$out/tfjs.json" "${flags[@]}" 2>&1 | tee "$out/tfjs.log"
   tfjs_rc=${PIPESTATUS[0]}
+  left=$(( deadline - (SECONDS - t0) - 15 ))
+  timeout "$left" node "$kit/bench-gpu.mjs" --path fused --sizes "$sizes" --budget "${TFJS_BUDGET:-60}" --json "$out/tfjs-fused.json" "${flags[@]}" 2>&1 | tee "$out/tfjs-fused.log"
+  fused_rc=${PIPESTATUS[0]}
 else
-  echo "no time left for the TensorFlow.js run (${left} s)" | tee "$out/tfjs.log"; tfjs_rc=124
+  echo "no time left for the TensorFlow.js runs (${left} s)" | tee "$out/tfjs.log"
 fi
 
-(cd training && "$py" -m srt.ops.bench_merge --tfjs "$out/tfjs.json" --torch "$out/torch.json" --out "$out/bench.md")
+(cd training && "$py" -m srt.ops.bench_merge --tfjs "$out/tfjs.json" --fused "$out/tfjs-fused.json" --torch "$out/torch.json" --out "$out/bench.md")
 merge_rc=$?
-echo "torch rc=$torch_rc tfjs rc=$tfjs_rc merge rc=$merge_rc; $((SECONDS - t0)) s" | tee "$out/status.txt"
-[ "$torch_rc" = 0 ] && [ "$tfjs_rc" = 0 ] && [ "$merge_rc" = 0 ]
+echo "torch rc=$torch_rc tfjs rc=$tfjs_rc fused rc=$fused_rc merge rc=$merge_rc; $((SECONDS - t0)) s" | tee "$out/status.txt"
+[ "$torch_rc" = 0 ] && [ "$tfjs_rc" = 0 ] && [ "$fused_rc" = 0 ] && [ "$merge_rc" = 0 ]

@@ -1,7 +1,7 @@
 // The generator runtime in Chromium (WebGPU on SwiftShader): golden parity for every exported model on
-// the `webgpu` backend, no long main-thread tasks while the Worker upscales 256x256 x4, a corrupted
-// weight file shown as a message, the gzip weight file accepted when a server also marks it
-// Content-Encoding: gzip, and a second visit served from Cache Storage.
+// the `webgpu` backend, with TF.js's ops and on the fused path (src/sr/fused), and their dispatch counts;
+// no long main-thread tasks while the Worker upscales 256x256 x4, a corrupted weight file shown as a message,
+// the gzip weight file accepted when a server also marks it Content-Encoding: gzip, and a second visit served from Cache Storage.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 
@@ -9,10 +9,14 @@ const dist = process.env.E2E_DIST ?? 'dist';
 const index = JSON.parse(readFileSync(`${dist}/weights/index.json`, 'utf8')) as { models: Array<{ id: string }> };
 const LAB = 'lab/runtime/';
 
+interface PathParity { maxAbsError: number; ms: number; dispatches: number }
+
 interface Lab {
-  parity(id: string, backend?: string): Promise<{ id: string; backend: string; maxAbsError: number; tolerance: number; ms: number }>;
+  parity(id: string, backend?: string): Promise<{ id: string; backend: string; tolerance: number; stock: PathParity; fused?: PathParity }>;
   longTasks(model: string, size: number, order?: string[], tile?: number): Promise<{ backend: string; width: number; height: number; ms: number; tiles: number; progressCalls: number; longTasks: number[]; memory: { numTensors: number } }>;
 }
+
+const architecture = (id: string) => (JSON.parse(readFileSync(`${dist}/weights/${id}/card.json`, 'utf8')) as { architecture: { name: string } }).architecture.name;
 
 async function openLab(page: Page) {
   await page.goto(LAB);
@@ -21,12 +25,18 @@ async function openLab(page: Page) {
 
 test.describe('runtime on WebGPU', () => {
   for (const { id } of index.models) {
-    test(`${id} matches its golden output on webgpu`, async ({ page }) => {
+    test(`${id} matches its golden output on webgpu, with the stock ops and on the fused path`, async ({ page }) => {
       await openLab(page);
       const r = await page.evaluate((model) => (window as unknown as { srLab: Lab }).srLab.parity(model, 'webgpu'), id);
-      console.log(`webgpu parity ${id}: max abs error ${r.maxAbsError.toExponential(2)} (${r.ms.toFixed(0)} ms)`);
+      const line = (p?: PathParity) => (p ? `max abs error ${p.maxAbsError.toExponential(2)}, ${p.dispatches} dispatches (${p.ms.toFixed(0)} ms)` : 'not run');
+      console.log(`webgpu parity ${id}: stock ${line(r.stock)}; fused ${line(r.fused)}`);
       expect(r.backend).toBe('webgpu');
-      expect(r.maxAbsError).toBeLessThanOrEqual(r.tolerance);
+      expect(r.stock.maxAbsError).toBeLessThanOrEqual(r.tolerance);
+      expect(r.fused, 'every exported architecture has a fused program').toBeDefined();
+      expect(r.fused!.maxAbsError).toBeLessThanOrEqual(r.tolerance);
+      // Counted GPU dispatches of one forward: an RRDBNet's fused path makes at most a quarter of the stock ops'.
+      if (architecture(id) === 'rrdbnet') expect(r.fused!.dispatches * 4).toBeLessThanOrEqual(r.stock.dispatches);
+      else expect(r.fused!.dispatches).toBeLessThanOrEqual(r.stock.dispatches + 1); // + the input's packing
     });
   }
 

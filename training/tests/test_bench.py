@@ -107,3 +107,15 @@ def test_merge_says_when_it_is_not_a_gpu_figure(tmp_path):
     md = (tmp_path / "bench.md").read_text()
     assert "did not run" in md and "**The TensorFlow.js run did not finish**" in md
     assert {tuple(r[:3]) for r in table_rows(md)[1:]} >= {("srcnn", "srcnn", "32²"), ("rrdb_psnr, esrgan", "rrdb_psnr", "128²")}
+
+
+def test_merge_adds_the_fused_path():
+    fused = dict(TFJS, path="fused", rows=[row(["srcnn"], 32, 4.0, 1.13), row(["rrdb_psnr", "esrgan"], 32, 8.2, 3.64)])
+    md = bench_merge.render(TFJS, TORCH, fused)
+    head, *rows = table_rows(md)
+    assert head[6:8] == ["fused ms", "stock / fused"]
+    by = {(r[0], r[2]): r for r in rows}
+    assert by[("srcnn", "32²")][6:8] == ["4.00", "2.50×"]
+    assert by[("rrdb_psnr, esrgan", "32²")][6:8] == ["8.20", "5.00×"]
+    assert by[("srcnn", "64²")][6:8] == ["—", "—"]  # the fused run had no such row
+    assert by[("srcnn", "32²")][8:] == ["4.00", "2.50×", "2.00", "5.00×"]  # PyTorch columns after them, unchanged

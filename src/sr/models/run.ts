@@ -14,6 +14,7 @@ import { rrdbnet } from './rrdbnet';
 import { srcnn } from './srcnn';
 import { srresnet } from './srresnet';
 import { vggDiscriminator } from './discriminator';
+import { fusedFor } from '../fused';
 
 export type ArchitectureInfo = Pick<ModelCard['architecture'], 'name' | 'params' | 'input'>;
 
@@ -27,8 +28,11 @@ export interface RunOptions {
 /**
  * The network itself on its own input (SRCNN: the already enlarged image; discriminators: 128x128 HR).
  * Returns [N, H', W', 3] for generators, [N, 1] logits for discriminators. tf.tidy'd: only the result stays.
+ * On WebGPU the fused path (../fused) runs it when it can: the same result in far fewer dispatches.
  */
 export function forward(arch: ArchitectureInfo, w: WeightMap, x: tf.Tensor4D, opts: RunOptions = {}): tf.Tensor {
+  const fused = fusedFor(arch, w, opts);
+  if (fused) return fused.run(x);
   switch (arch.name) {
     case 'srcnn':
       return srcnn(w, x, opts.tap);

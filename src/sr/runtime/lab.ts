@@ -18,6 +18,8 @@ import { float32Of, parseSafetensors } from '../weights/safetensors';
 import { interpolateWeights } from '../weights/interpolate';
 import { disposeWeights, toWeightMap } from '../weights/tensors';
 import { sharedRuntime } from './client';
+import { countDispatches, setForwardPath, type ForwardPath } from '../fused';
+import { comparePaths } from '../fused/compare';
 
 function testPattern(w: number, h: number): RGBImage {
   const img = createImage(w, h);
@@ -31,15 +33,33 @@ function testPattern(w: number, h: number): RGBImage {
   return img;
 }
 
+export interface PathParity {
+  maxAbsError: number;
+  ms: number;
+  /** GPU dispatches of the forward (counted on WebGPU only). */
+  dispatches?: number;
+}
+
 export interface ParityResult {
   id: string;
   backend: string;
-  maxAbsError: number;
   tolerance: number;
-  ms: number;
+  /** TF.js's own ops. */
+  stock: PathParity;
+  /** The fused WebGPU path (../fused), when the backend is WebGPU. */
+  fused?: PathParity;
 }
 
-/** Golden parity for one model, on the main thread, on the given backend. */
+function worstError(got: ArrayLike<number>, expected: Float32Array): number {
+  let worst = got.length === expected.length ? 0 : Infinity;
+  for (let i = 0; i < got.length; i++) {
+    const d = Math.abs(got[i] - expected[i]);
+    if (!(d <= worst)) worst = Number.isNaN(d) ? Infinity : d;
+  }
+  return worst;
+}
+
+/** Golden parity for one model, on the main thread, on the given backend: the stock ops, then (on WebGPU) the fused path. */
 async function parity(id: string, backend: BackendName, weightsBase: string): Promise<ParityResult> {
   const report = await initBackend({ order: [backend] });
   const { card, weights } = await loadModel(weightsBase, id, { cache: false });
@@ -48,18 +68,46 @@ async function parity(id: string, backend: BackendName, weightsBase: string): Pr
   const expected = float32Of(golden.tensors.get('output')!);
   const map = toWeightMap(weights);
   const x = tf.tensor4d(float32Of(input), input.shape as [number, number, number, number]);
-  const t0 = performance.now();
-  const y = forward(card.architecture, map, x);
-  const got = await y.data();
-  const ms = performance.now() - t0;
-  let worst = got.length === expected.length ? 0 : Infinity;
-  for (let i = 0; i < got.length; i++) {
-    const d = Math.abs(got[i] - expected[i]);
-    if (!(d <= worst)) worst = Number.isNaN(d) ? Infinity : d;
+  const gpu = tf.getBackend() === 'webgpu';
+  const run = async (path: ForwardPath): Promise<PathParity> => {
+    setForwardPath(path);
+    const go = async () => {
+      const y = tf.tidy(() => forward(card.architecture, map, x)); // as the runtime calls it
+      const got = await y.data();
+      y.dispose();
+      return got;
+    };
+    // The first run compiles shaders and (fused) packs the weights; the second is the one counted.
+    const t0 = performance.now();
+    const first = await go();
+    const ms = performance.now() - t0;
+    const { result, dispatches } = gpu ? await countDispatches(go) : { result: first, dispatches: undefined };
+    return { maxAbsError: Math.max(worstError(first, expected), worstError(result, expected)), ms, dispatches };
+  };
+  try {
+    const stock = await run('stock');
+    const fused = gpu ? await run('fused') : undefined;
+    return { id, backend: report.name === backend ? tf.getBackend() : report.name, tolerance: card.golden.tolerance, stock, fused };
+  } finally {
+    setForwardPath('auto');
+    x.dispose();
+    disposeWeights(map);
   }
-  tf.dispose([x, y]);
-  disposeWeights(map);
-  return { id, backend: report.name === backend ? tf.getBackend() : report.name, maxAbsError: worst, tolerance: card.golden.tolerance, ms };
+}
+
+/** Both paths on a size x size random input for one model, `runs` timed runs each (see ../fused/compare.ts). */
+async function paths(id: string, size: number, runs: number, weightsBase: string) {
+  await initBackend({ order: ['webgpu'] });
+  const { card, weights } = await loadModel(weightsBase, id);
+  const map = toWeightMap(weights);
+  const side = card.architecture.name === 'vgg_discriminator' ? 128 : size;
+  const x = tf.randomUniform([1, side, side, 3], 0, 1, 'float32', 7) as tf.Tensor4D;
+  try {
+    return { id, backend: tf.getBackend(), size: side, ...(await comparePaths(card.architecture, map, x, runs)) };
+  } finally {
+    x.dispose();
+    disposeWeights(map);
+  }
 }
 
 /** Milliseconds per network interpolation of two models on the given backend (values read back). */
@@ -196,6 +244,7 @@ export function boot(): void {
   (window as unknown as { srLab: object }).srLab = {
     weightsBase,
     parity: (id: string, backend: BackendName = 'webgpu') => parity(id, backend, weightsBase),
+    paths: (id: string, size: number, runs = 5) => paths(id, size, runs, weightsBase),
     interpolation: (a: string, b: string, backend: BackendName = 'webgpu') => interpolation(a, b, backend, weightsBase),
     degrade: degradeHere,
     modelFile: (bytes: number[], name: string, input: { height: number; width: number; data: number[] }, backend: BackendName = 'webgpu') =>

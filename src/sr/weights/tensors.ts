@@ -5,6 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { DecodedTensor, DecodedWeights } from './decode';
+import { releaseFused } from '../fused';
 
 /** Named weights on the backend, keyed by BasicSR parameter name, in TF layouts. */
 export type WeightMap = Record<string, tf.Tensor>;
@@ -40,5 +41,6 @@ export function toWeightMap(decoded: DecodedWeights): WeightMap {
 }
 
 export function disposeWeights(map: WeightMap): void {
+  releaseFused(map);
   for (const t of Object.values(map)) t.dispose();
 }

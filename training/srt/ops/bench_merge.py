@@ -1,9 +1,10 @@
 """One markdown table from the two halves of the GPU benchmark (issue #4).
 
-    python -m srt.ops.bench_merge --tfjs tfjs.json --torch torch.json [--out bench.md]
+    python -m srt.ops.bench_merge --tfjs tfjs.json --torch torch.json [--fused tfjs-fused.json] [--out bench.md]
 
 `tfjs.json` is written by scripts/bench-gpu.ts (or `npm run bench -- --json`), `torch.json` by
-`srt.ops.bench_torch`. Rows are matched by the models of an architecture group and the LR input side.
+`srt.ops.bench_torch`; `--fused` adds the same TensorFlow.js run on the fused WebGPU path
+(`bench-gpu.ts --path fused`, src/sr/fused) as two more columns: its ms and stock ms / fused ms. Rows are matched by the models of an architecture group and the LR input side.
 The ratio is tfjs ms / PyTorch ms (how many times longer TensorFlow.js-on-WebGPU takes; > 1 is slower).
 Both sides count the multiply-accumulates independently (specs.ts `macs()`, PyTorch hooks); a
 difference is flagged. A header says plainly when either side is not on an NVIDIA GPU.
@@ -56,8 +57,8 @@ def describe(tfjs, torch):
     return lines
 
 
-def merge(tfjs, torch):
-    """(markdown table lines, notes) for the two reports."""
+def merge(tfjs, torch, fused=None):
+    """(markdown table lines, notes) for the two reports (and the fused path's, when given)."""
     precisions = [p for p in PRECISION_ORDER if any(r["precision"] == p for r in torch["rows"])]
     by_prec = {p: {_key(r): r for r in torch["rows"] if r["precision"] == p} for p in precisions}
     keys = [_key(r) for r in tfjs["rows"]]
@@ -65,7 +66,10 @@ def merge(tfjs, torch):
         if _key(r) not in keys:
             keys.append(_key(r))
     tf_rows = {_key(r): r for r in tfjs["rows"]}
+    fused_rows = {_key(r): r for r in fused["rows"]} if fused else None
     head = ["models", "architecture", "input", "GMAC", "tfjs-webgpu ms", "tfjs GFLOP/s"]
+    if fused_rows is not None:
+        head += ["fused ms", "stock / fused"]
     for p in precisions:
         head += [f"PyTorch {p} ms", f"tfjs / {p}"]
     lines = ["| " + " | ".join(head) + " |", "| " + " | ".join(["---"] * 3 + ["---:"] * (len(head) - 3)) + " |"]
@@ -82,6 +86,10 @@ def merge(tfjs, torch):
         cells = [", ".join(key[0]), some["label"], f"{key[1]}²", "—" if gmac is None else f"{gmac:.3g}",
                  _ms(tf_ms) if not (t and t.get("skipped")) else "skipped",
                  _gflops(t.get("gflops") if t else None)]
+        if fused_rows is not None:
+            f = fused_rows.get(key)
+            f_ms = f["ms"] if f and not f.get("skipped") else None
+            cells += [_ms(f_ms) if not (f and f.get("skipped")) else "skipped", _ratio(tf_ms, f_ms)]
         for p in precisions:
             o = by_prec[p].get(key)
             o_ms = o["ms"] if o else None
@@ -90,9 +98,14 @@ def merge(tfjs, torch):
     return lines, sorted(set(notes))
 
 
-def render(tfjs, torch):
-    lines, notes = merge(tfjs, torch)
-    out = describe(tfjs, torch) + ["", "ms per image, LR input side (x4 output), median; tfjs / pX = tfjs ms ÷ PyTorch pX ms (> 1: TensorFlow.js is slower)", ""] + lines
+def render(tfjs, torch, fused=None):
+    lines, notes = merge(tfjs, torch, fused)
+    legend = "ms per image, LR input side (x4 output), median; tfjs / pX = tfjs ms ÷ PyTorch pX ms (> 1: TensorFlow.js is slower)"
+    if fused:
+        legend += "; fused = the same TensorFlow.js run on the fused WebGPU path, stock / fused > 1: the fused path is faster"
+    out = describe(tfjs, torch) + ["", legend, ""] + lines
+    if fused and fused.get("complete") is False:
+        out.insert(0, "- **The fused-path run did not finish** (timed out or failed): its missing rows show as —")
     if notes:
         out += ["", "Notes:"] + [f"- {n}" for n in notes]
     return "\n".join(out) + "\n"
@@ -109,9 +122,10 @@ def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--tfjs", required=True)
     p.add_argument("--torch", required=True)
+    p.add_argument("--fused", default=None)
     p.add_argument("--out", default=None)
     a = p.parse_args(argv)
-    md = render(load(a.tfjs, "tfjs"), load(a.torch, "torch"))
+    md = render(load(a.tfjs, "tfjs"), load(a.torch, "torch"), load(a.fused, "tfjs") if a.fused else None)
     if a.out:
         Path(a.out).write_text(md)
     print(md, end="")

@@ -1,0 +1,150 @@
+/**
+ * Runs a plan (./plan.ts) on the WebGPU device of TF.js's `webgpu` backend: one compute pass, one
+ * command buffer, one dispatch per plan step. Packed weights are made once per weight map; activation
+ * buffers, uniforms and bind groups once per input shape. The input comes from the tensor's GPU buffer
+ * (`dataToGPU`), the result goes back into TF.js as a tensor copied from our output buffer, so callers see
+ * the same `forward` contract as the stock ops.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import type { ArchitectureInfo } from '../models/run';
+import type { WeightMap } from '../weights/tensors';
+import { packWeight } from './pack';
+import { type Plan, planFor } from './plan';
+import { programKey, UNIFORM_WORDS, wgslOf, type Program } from './wgsl';
+
+/** The parts of TF.js's WebGPUBackend the executor uses. */
+export interface WebGPUBackendLike {
+  device: GPUDevice;
+  /** Moves a tensor's values to the GPU (TF.js keeps small results of small ops on the CPU). */
+  uploadToGPU(dataId: object): void;
+}
+
+const pipelineCache = new WeakMap<GPUDevice, Map<string, GPUComputePipeline>>();
+
+function pipelineFor(device: GPUDevice, program: Program): GPUComputePipeline {
+  let cache = pipelineCache.get(device);
+  if (!cache) pipelineCache.set(device, (cache = new Map()));
+  const key = programKey(program);
+  let p = cache.get(key);
+  if (!p) {
+    const module = device.createShaderModule({ code: wgslOf(program), label: key });
+    p = device.createComputePipeline({ layout: 'auto', compute: { module, entryPoint: 'main' }, label: key });
+    cache.set(key, p);
+  }
+  return p;
+}
+
+const STORAGE = 0x80 | 0x04 | 0x08; // GPUBufferUsage.STORAGE | COPY_SRC | COPY_DST
+const UNIFORM = 0x40 | 0x08; // GPUBufferUsage.UNIFORM | COPY_DST
+
+interface Realised {
+  plan: Plan;
+  buffers: Map<string, GPUBuffer>;
+  uniforms: GPUBuffer[];
+  /** Bind groups of the steps that do not read the input (those are made per run). */
+  groups: Array<GPUBindGroup | null>;
+}
+
+export class FusedNetwork {
+  private readonly weights = new Map<string, { buffer: GPUBuffer; ref: tf.Tensor }>();
+  private readonly plans = new Map<string, Realised>();
+  private disposed = false;
+
+  constructor(
+    readonly backend: WebGPUBackendLike,
+    readonly arch: ArchitectureInfo,
+    private readonly map: WeightMap,
+  ) {}
+
+  /** Packs the weights and makes the buffers, pipelines and bind groups for [n, h, w, C] inputs ahead of a run. */
+  prepare([n, h, w]: [number, number, number]): void {
+    this.realise(n, h, w);
+  }
+
+  /** The network on an NHWC float32 batch: the same result as `forward` with the stock ops. */
+  run(x: tf.Tensor4D): tf.Tensor {
+    if (this.disposed) throw new Error('this fused network was disposed');
+    const [n, h, w] = x.shape;
+    const r = this.realise(n, h, w);
+    const device = this.backend.device;
+    this.backend.uploadToGPU(x.dataId);
+    const input = x.dataToGPU();
+    try {
+      const encoder = device.createCommandEncoder();
+      const pass = encoder.beginComputePass();
+      r.plan.dispatches.forEach((d, i) => {
+        pass.setPipeline(pipelineFor(device, d.program));
+        pass.setBindGroup(0, r.groups[i] ?? this.bindGroup(r, i, input.buffer!));
+        pass.dispatchWorkgroups(...d.grid);
+      });
+      pass.end();
+      device.queue.submit([encoder.finish()]);
+    } finally {
+      input.tensorRef.dispose();
+    }
+    // TF.js copies our output into a buffer of its own and submits the copy at once, so the next run may
+    // overwrite ours.
+    return tf.tensor({ buffer: r.buffers.get(r.plan.output.buffer)! }, r.plan.output.shape, 'float32');
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const r of this.plans.values()) this.release(r);
+    this.plans.clear();
+    for (const { ref } of this.weights.values()) ref.dispose();
+    this.weights.clear();
+  }
+
+  private release(r: Realised): void {
+    for (const b of r.buffers.values()) b.destroy();
+    for (const b of r.uniforms) b.destroy();
+  }
+
+  private realise(n: number, h: number, w: number): Realised {
+    const key = `${n}x${h}x${w}`;
+    const known = this.plans.get(key);
+    if (known) return known;
+    const plan = planFor(this.arch, (name) => this.map[name]?.shape, n, h, w);
+    const device = this.backend.device;
+    for (const [name, spec] of plan.weights) {
+      if (this.weights.has(name)) continue;
+      const t = packWeight(this.map, spec);
+      this.backend.uploadToGPU(t.dataId);
+      const gpu = t.dataToGPU();
+      t.dispose();
+      // Kept: forward often runs inside a caller's tf.tidy, which would otherwise hand the buffer back to TF.js.
+      this.weights.set(name, { buffer: gpu.buffer!, ref: tf.keep(gpu.tensorRef) });
+    }
+    const buffers = new Map<string, GPUBuffer>();
+    for (const [name, floats] of plan.buffers) {
+      buffers.set(name, device.createBuffer({ size: Math.max(4, floats * 4), usage: STORAGE, label: name }));
+    }
+    const uniforms = plan.dispatches.map((d) => {
+      const u = device.createBuffer({ size: UNIFORM_WORDS * 4, usage: UNIFORM, label: `${d.label} uniforms` });
+      const words = new Uint32Array(UNIFORM_WORDS);
+      words.set(d.uniforms);
+      device.queue.writeBuffer(u, 0, words);
+      return u;
+    });
+    const r: Realised = { plan, buffers, uniforms, groups: [] };
+    r.groups = plan.dispatches.map((d, i) => (Object.values(d.bindings).some((b) => 'input' in b) ? null : this.bindGroup(r, i)));
+    // Keep two shapes (a tiled run has a core tile and edge tiles); drop the oldest beyond that.
+    if (this.plans.size >= 2) {
+      const [oldKey, old] = this.plans.entries().next().value!;
+      this.release(old);
+      this.plans.delete(oldKey);
+    }
+    this.plans.set(key, r);
+    return r;
+  }
+
+  private bindGroup(r: Realised, i: number, input?: GPUBuffer): GPUBindGroup {
+    const d = r.plan.dispatches[i];
+    const entries: GPUBindGroupEntry[] = [{ binding: 0, resource: { buffer: r.uniforms[i] } }];
+    for (const [slot, b] of Object.entries(d.bindings)) {
+      const buffer = 'input' in b ? input! : 'weight' in b ? this.weights.get(b.weight)!.buffer : r.buffers.get(b.buffer)!;
+      entries.push({ binding: Number(slot), resource: { buffer } });
+    }
+    return this.backend.device.createBindGroup({ layout: pipelineFor(this.backend.device, d.program).getBindGroupLayout(0), entries, label: d.label });
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * The fused WebGPU path's door: `fusedFor` gives the fused network for a weight map when the active
+ * backend is WebGPU and the run allows it (no taps, stored BatchNorm statistics, an architecture the
+ * fused path knows), else null and the stock TF.js ops run. `setForwardPath` forces either path (the
+ * benchmark and the parity tests run both); `countDispatches` counts GPU dispatches of any code.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import type { BNStats, Tap } from '../models/layers';
+import type { ArchitectureInfo } from '../models/run';
+import type { WeightMap } from '../weights/tensors';
+import { FusedNetwork, type WebGPUBackendLike } from './executor';
+import { fusedArchitecture } from './plan';
+
+export type ForwardPath = 'auto' | 'stock' | 'fused';
+let path: ForwardPath = 'auto';
+
+export function setForwardPath(p: ForwardPath): void {
+  path = p;
+}
+
+export function forwardPath(): ForwardPath {
+  return path;
+}
+
+const networks = new WeakMap<WeightMap, FusedNetwork>();
+
+/** The fused network for these weights, or null when this run keeps the stock ops (path 'fused' throws instead). */
+export function fusedFor(arch: ArchitectureInfo, map: WeightMap, opts: { tap?: Tap; bnStats?: BNStats } = {}): FusedNetwork | null {
+  if (path === 'stock') return null;
+  const why =
+    tf.getBackend() !== 'webgpu' ? `the backend is ${tf.getBackend()}` :
+    opts.tap ? 'intermediate activations were asked for' :
+    opts.bnStats === 'input' ? 'BatchNorm uses the input\'s statistics' :
+    !fusedArchitecture(arch) ? `"${arch.name}" has no fused program` : null;
+  if (why) {
+    if (path === 'fused') throw new Error(`the fused path cannot run this: ${why}`);
+    return null;
+  }
+  const backend = tf.backend() as unknown as WebGPUBackendLike;
+  let net = networks.get(map);
+  if (net && net.backend !== backend) {
+    net.dispose();
+    net = undefined;
+  }
+  if (!net) networks.set(map, (net = new FusedNetwork(backend, arch, map)));
+  return net;
+}
+
+/** Frees the fused copies of these weights (called by disposeWeights). */
+export function releaseFused(map: WeightMap): void {
+  networks.get(map)?.dispose();
+  networks.delete(map);
+}
+
+/** Runs fn while counting `dispatchWorkgroups` calls of every compute pass (TF.js's and ours). */
+export async function countDispatches<T>(fn: () => Promise<T>): Promise<{ result: T; dispatches: number }> {
+  const proto = (globalThis as { GPUComputePassEncoder?: { prototype: GPUComputePassEncoder } }).GPUComputePassEncoder?.prototype;
+  if (!proto) throw new Error('WebGPU is not available here');
+  const original = proto.dispatchWorkgroups;
+  let dispatches = 0;
+  proto.dispatchWorkgroups = function (this: GPUComputePassEncoder, ...args: Parameters<GPUComputePassEncoder['dispatchWorkgroups']>) {
+    dispatches++;
+    return original.apply(this, args);
+  };
+  try {
+    return { result: await fn(), dispatches };
+  } finally {
+    proto.dispatchWorkgroups = original;
+  }
+}
