@@ -11,6 +11,7 @@ import { expectedTensors } from '../../src/sr/models/specs';
 import { batchNorm, conv, convPixelShuffle } from '../../src/sr/models/layers';
 import { packWeight } from '../../src/sr/fused/pack';
 import { fusedArchitecture, planFor, type Plan } from '../../src/sr/fused/plan';
+import { FusedNetwork } from '../../src/sr/fused/executor';
 import type { ArchitectureInfo } from '../../src/sr/models/run';
 import { maxAbs } from './models-disk';
 
@@ -127,5 +128,26 @@ describe('packed weights equal the stock layers (CPU backend)', () => {
     const packed = tf.slice(tf.reshape(packWeight(w, { kind: 'conv', name: 'linear1', nchw: [c, h, wd], part: 'w' }), [h * wd * c, 8]), [0, 0], [h * wd * c, 5]);
     const fused = tf.add(tf.matMul(tf.reshape(feat, [2, -1]), packed), w['linear1.bias']);
     expect(maxAbs(await fused.data(), await stock.data())).toBeLessThan(1e-5);
+  });
+});
+
+describe('what a device can take', () => {
+  /** A FusedNetwork on a device with WebGPU's default limits; the weight map only needs shapes here. */
+  function network(a: ArchitectureInfo) {
+    const shape = shapesOf(a);
+    const map = new Proxy({}, { get: (_, name: string) => (shape(name) ? { shape: shape(name) } : undefined) }) as unknown as Record<string, tf.Tensor>;
+    const limits = { maxComputeWorkgroupsPerDimension: 65535, maxStorageBufferBindingSize: 128 * 2 ** 20, maxBufferSize: 256 * 2 ** 20 };
+    return new FusedNetwork({ device: { limits } as unknown as GPUDevice, uploadToGPU: () => undefined }, a, map);
+  }
+
+  it('refuses grids and buffers beyond the limits (WebGPU would drop them silently), and inputs that are not RGB', () => {
+    const rrdb = network(arch('rrdbnet', { num_block: 3 }));
+    expect(rrdb.refusal([1, 128, 128, 3])).toBeNull();
+    // 4·H × 4·W × 64 channels × 4 bytes: over 128 MiB from 182² up.
+    expect(rrdb.refusal([1, 182, 182, 3])).toMatch(/an activation needs \d+ bytes \(limit 134217728\)/);
+    expect(rrdb.refusal([1, 16, 16, 4])).toMatch(/not an RGB batch/);
+    const disc = network(arch('vgg_discriminator'));
+    expect(disc.refusal([16, 128, 128, 3])).toBeNull();
+    expect(disc.refusal([300, 128, 128, 3])).toMatch(/workgroups in one dimension \(limit 65535\)/);
   });
 });

@@ -52,7 +52,10 @@ export async function comparePaths(arch: ArchitectureInfo, map: WeightMap, x: tf
     for (const p of paths) {
       setForwardPath(p);
       // Packed weights, buffers and pipelines are made once per weights and shape, not per forward.
-      if (p === 'fused') fusedFor(arch, map)!.prepare(networkInputShape(arch, x.shape));
+      if (p === 'fused') {
+        const shape = networkInputShape(arch, x.shape);
+        fusedFor(arch, map, [...shape, 3])!.prepare(shape);
+      }
       // The untimed first run (shader compilation) is the one whose dispatches are counted.
       const { result, dispatches } = await countDispatches(() => once(arch, map, x));
       timing[p].dispatches = dispatches;

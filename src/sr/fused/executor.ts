@@ -1,7 +1,8 @@
 /**
  * Runs a plan (./plan.ts) on the WebGPU device of TF.js's `webgpu` backend: one compute pass, one
  * command buffer, one dispatch per plan step. Packed weights are made once per weight map; activation
- * buffers, uniforms and bind groups once per input shape. The input comes from the tensor's GPU buffer
+ * buffers are shared by every input shape (grown to the largest seen), uniforms and bind groups are made
+ * once per shape (the last eight kept). The input comes from the tensor's GPU buffer
  * (`dataToGPU`), the result goes back into TF.js as a tensor copied from our output buffer, so callers see
  * the same `forward` contract as the stock ops.
  */
@@ -39,15 +40,20 @@ const UNIFORM = 0x40 | 0x08; // GPUBufferUsage.UNIFORM | COPY_DST
 
 interface Realised {
   plan: Plan;
-  buffers: Map<string, GPUBuffer>;
   uniforms: GPUBuffer[];
   /** Bind groups of the steps that do not read the input (those are made per run). */
   groups: Array<GPUBindGroup | null>;
 }
 
+/** Input shapes whose uniforms and bind groups are kept (a tiled run has a few: core, edge and corner tiles). */
+const SHAPES_KEPT = 8;
+
 export class FusedNetwork {
   private readonly weights = new Map<string, { buffer: GPUBuffer; ref: tf.Tensor }>();
+  /** Activation buffers by name, shared by every shape: grown to the largest seen (indices come from uniforms). */
+  private readonly buffers = new Map<string, GPUBuffer>();
   private readonly plans = new Map<string, Realised>();
+  private readonly planned = new Map<string, Plan>();
   private disposed = false;
 
   constructor(
@@ -55,6 +61,22 @@ export class FusedNetwork {
     readonly arch: ArchitectureInfo,
     private readonly map: WeightMap,
   ) {}
+
+  /**
+   * Why this input shape cannot run here, or null: an RGB NHWC batch whose dispatch grids and buffers fit the
+   * device's limits (WebGPU drops a command buffer that breaks them without an exception, so they are checked first).
+   */
+  refusal(shape: number[]): string | null {
+    if (shape.length !== 4 || shape[3] !== 3) return `the input is [${shape.join(', ')}], not an RGB batch`;
+    const plan = this.planFor(shape[0], shape[1], shape[2]);
+    const limits = this.backend.device.limits;
+    const grid = Math.max(...plan.dispatches.flatMap((d) => d.grid));
+    if (grid > limits.maxComputeWorkgroupsPerDimension) return `a dispatch needs ${grid} workgroups in one dimension (limit ${limits.maxComputeWorkgroupsPerDimension})`;
+    const bytes = Math.max(...plan.buffers.values()) * 4;
+    const most = Math.min(limits.maxStorageBufferBindingSize, limits.maxBufferSize);
+    if (bytes > most) return `an activation needs ${bytes} bytes (limit ${most})`;
+    return null;
+  }
 
   /** Packs the weights and makes the buffers, pipelines and bind groups for [n, h, w, C] inputs ahead of a run. */
   prepare([n, h, w]: [number, number, number]): void {
@@ -84,27 +106,58 @@ export class FusedNetwork {
     }
     // TF.js copies our output into a buffer of its own and submits the copy at once, so the next run may
     // overwrite ours.
-    return tf.tensor({ buffer: r.buffers.get(r.plan.output.buffer)! }, r.plan.output.shape, 'float32');
+    const size = r.plan.output.shape.reduce((a, b) => a * b, 1) * 4;
+    const out = this.buffers.get(r.plan.output.buffer)!;
+    const exact = out.size === size ? null : this.exact(out, size);
+    const y = tf.tensor({ buffer: exact ?? out }, r.plan.output.shape, 'float32');
+    exact?.destroy(); // WebGPU frees it once the copy already submitted is done
+    return y;
   }
 
   dispose(): void {
     this.disposed = true;
-    for (const r of this.plans.values()) this.release(r);
-    this.plans.clear();
+    this.dropPlans();
+    for (const b of this.buffers.values()) b.destroy();
+    this.buffers.clear();
     for (const { ref } of this.weights.values()) ref.dispose();
     this.weights.clear();
   }
 
-  private release(r: Realised): void {
-    for (const b of r.buffers.values()) b.destroy();
-    for (const b of r.uniforms) b.destroy();
+  /** TF.js reads a tensor's whole buffer: a grown output buffer is copied into one of the tensor's size first. */
+  private exact(out: GPUBuffer, size: number): GPUBuffer {
+    const device = this.backend.device;
+    const exact = device.createBuffer({ size, usage: STORAGE, label: 'output' });
+    const encoder = device.createCommandEncoder();
+    encoder.copyBufferToBuffer(out, 0, exact, 0, size);
+    device.queue.submit([encoder.finish()]);
+    return exact;
+  }
+
+  private dropPlans(): void {
+    for (const r of this.plans.values()) for (const b of r.uniforms) b.destroy();
+    this.plans.clear();
+  }
+
+  private planFor(n: number, h: number, w: number): Plan {
+    const key = `${n}x${h}x${w}`;
+    let plan = this.planned.get(key);
+    if (!plan) {
+      plan = planFor(this.arch, (name) => this.map[name]?.shape, n, h, w);
+      if (this.planned.size >= SHAPES_KEPT) this.planned.delete(this.planned.keys().next().value!);
+      this.planned.set(key, plan);
+    }
+    return plan;
   }
 
   private realise(n: number, h: number, w: number): Realised {
     const key = `${n}x${h}x${w}`;
     const known = this.plans.get(key);
-    if (known) return known;
-    const plan = planFor(this.arch, (name) => this.map[name]?.shape, n, h, w);
+    if (known) {
+      this.plans.delete(key); // most recently used last
+      this.plans.set(key, known);
+      return known;
+    }
+    const plan = this.planFor(n, h, w);
     const device = this.backend.device;
     for (const [name, spec] of plan.weights) {
       if (this.weights.has(name)) continue;
@@ -115,9 +168,13 @@ export class FusedNetwork {
       // Kept: forward often runs inside a caller's tf.tidy, which would otherwise hand the buffer back to TF.js.
       this.weights.set(name, { buffer: gpu.buffer!, ref: tf.keep(gpu.tensorRef) });
     }
-    const buffers = new Map<string, GPUBuffer>();
     for (const [name, floats] of plan.buffers) {
-      buffers.set(name, device.createBuffer({ size: Math.max(4, floats * 4), usage: STORAGE, label: name }));
+      const size = Math.max(4, floats * 4);
+      const old = this.buffers.get(name);
+      if (old && old.size >= size) continue;
+      old?.destroy(); // WebGPU frees it once the work already submitted is done
+      this.buffers.set(name, device.createBuffer({ size, usage: STORAGE, label: name }));
+      this.dropPlans(); // their bind groups name the old buffer
     }
     const uniforms = plan.dispatches.map((d) => {
       const u = device.createBuffer({ size: UNIFORM_WORDS * 4, usage: UNIFORM, label: `${d.label} uniforms` });
@@ -126,12 +183,11 @@ export class FusedNetwork {
       device.queue.writeBuffer(u, 0, words);
       return u;
     });
-    const r: Realised = { plan, buffers, uniforms, groups: [] };
+    const r: Realised = { plan, uniforms, groups: [] };
     r.groups = plan.dispatches.map((d, i) => (Object.values(d.bindings).some((b) => 'input' in b) ? null : this.bindGroup(r, i)));
-    // Keep two shapes (a tiled run has a core tile and edge tiles); drop the oldest beyond that.
-    if (this.plans.size >= 2) {
+    if (this.plans.size >= SHAPES_KEPT) {
       const [oldKey, old] = this.plans.entries().next().value!;
-      this.release(old);
+      for (const b of old.uniforms) b.destroy();
       this.plans.delete(oldKey);
     }
     this.plans.set(key, r);
@@ -142,7 +198,7 @@ export class FusedNetwork {
     const d = r.plan.dispatches[i];
     const entries: GPUBindGroupEntry[] = [{ binding: 0, resource: { buffer: r.uniforms[i] } }];
     for (const [slot, b] of Object.entries(d.bindings)) {
-      const buffer = 'input' in b ? input! : 'weight' in b ? this.weights.get(b.weight)!.buffer : r.buffers.get(b.buffer)!;
+      const buffer = 'input' in b ? input! : 'weight' in b ? this.weights.get(b.weight)!.buffer : this.buffers.get(b.buffer)!;
       entries.push({ binding: Number(slot), resource: { buffer } });
     }
     return this.backend.device.createBindGroup({ layout: pipelineFor(this.backend.device, d.program).getBindGroupLayout(0), entries, label: d.label });

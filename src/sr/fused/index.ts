@@ -24,8 +24,11 @@ export function forwardPath(): ForwardPath {
 
 const networks = new WeakMap<WeightMap, FusedNetwork>();
 
-/** The fused network for these weights, or null when this run keeps the stock ops (path 'fused' throws instead). */
-export function fusedFor(arch: ArchitectureInfo, map: WeightMap, opts: { tap?: Tap; bnStats?: BNStats } = {}): FusedNetwork | null {
+/**
+ * The fused network for these weights and this input shape, or null when this run keeps the stock ops (path
+ * 'fused' throws instead, saying why).
+ */
+export function fusedFor(arch: ArchitectureInfo, map: WeightMap, shape: number[], opts: { tap?: Tap; bnStats?: BNStats } = {}): FusedNetwork | null {
   if (path === 'stock') return null;
   const why =
     tf.getBackend() !== 'webgpu' ? `the backend is ${tf.getBackend()}` :
@@ -43,7 +46,9 @@ export function fusedFor(arch: ArchitectureInfo, map: WeightMap, opts: { tap?: T
     net = undefined;
   }
   if (!net) networks.set(map, (net = new FusedNetwork(backend, arch, map)));
-  return net;
+  const refusal = net.refusal(shape);
+  if (refusal && path === 'fused') throw new Error(`the fused path cannot run this: ${refusal}`);
+  return refusal ? null : net;
 }
 
 /** Frees the fused copies of these weights (called by disposeWeights). */

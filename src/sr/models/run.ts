@@ -31,7 +31,7 @@ export interface RunOptions {
  * On WebGPU the fused path (../fused) runs it when it can: the same result in far fewer dispatches.
  */
 export function forward(arch: ArchitectureInfo, w: WeightMap, x: tf.Tensor4D, opts: RunOptions = {}): tf.Tensor {
-  const fused = fusedFor(arch, w, opts);
+  const fused = fusedFor(arch, w, x.shape, opts);
   if (fused) return fused.run(x);
   switch (arch.name) {
     case 'srcnn':
