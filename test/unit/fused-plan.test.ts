@@ -12,6 +12,7 @@ import { batchNorm, conv, convPixelShuffle } from '../../src/sr/models/layers';
 import { packWeight } from '../../src/sr/fused/pack';
 import { fusedArchitecture, planFor, type Plan } from '../../src/sr/fused/plan';
 import { FusedNetwork } from '../../src/sr/fused/executor';
+import { largestDifference } from '../../src/sr/fused/compare';
 import type { ArchitectureInfo } from '../../src/sr/models/run';
 import { maxAbs } from './models-disk';
 
@@ -149,5 +150,13 @@ describe('what a device can take', () => {
     const disc = network(arch('vgg_discriminator'));
     expect(disc.refusal([16, 128, 128, 3])).toBeNull();
     expect(disc.refusal([300, 128, 128, 3])).toMatch(/workgroups in one dimension \(limit 65535\)/);
+  });
+});
+
+describe('comparing outputs', () => {
+  it('largestDifference: the largest |a − b|, Infinity for a NaN or a length mismatch', () => {
+    expect(largestDifference([1, 2, 3], [1, 2.5, 2])).toBe(1);
+    expect(largestDifference([1, NaN], [1, 2])).toBe(Infinity);
+    expect(largestDifference([1, 2], [1])).toBe(Infinity);
   });
 });

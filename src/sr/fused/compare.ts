@@ -23,6 +23,16 @@ export interface PathComparison {
   maxAbsDiff: number;
 }
 
+/** The largest |a − b|; Infinity when the lengths differ or a value is NaN (a broken run must not look exact). */
+export function largestDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let worst = a.length === b.length ? 0 : Infinity;
+  for (let i = 0; i < a.length && worst < Infinity; i++) {
+    const d = Math.abs(a[i] - b[i]);
+    worst = Number.isNaN(d) ? Infinity : Math.max(worst, d);
+  }
+  return worst;
+}
+
 const median = (v: number[]) => {
   const s = [...v].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -71,7 +81,5 @@ export async function comparePaths(arch: ArchitectureInfo, map: WeightMap, x: tf
     setForwardPath(before);
   }
   for (const p of paths) timing[p].median = median(timing[p].runs);
-  let maxAbsDiff = outputs[0].length === outputs[1].length ? 0 : Infinity;
-  outputs[0].forEach((v, i) => (maxAbsDiff = Math.max(maxAbsDiff, Math.abs(v - outputs[1][i]))));
-  return { ...timing, speedup: timing.stock.median / timing.fused.median, maxAbsDiff };
+  return { ...timing, speedup: timing.stock.median / timing.fused.median, maxAbsDiff: largestDifference(outputs[0], outputs[1]) };
 }

@@ -40,6 +40,7 @@ const UNIFORM = 0x40 | 0x08; // GPUBufferUsage.UNIFORM | COPY_DST
 
 interface Realised {
   plan: Plan;
+  pipelines: GPUComputePipeline[];
   uniforms: GPUBuffer[];
   /** Bind groups of the steps that do not read the input (those are made per run). */
   groups: Array<GPUBindGroup | null>;
@@ -95,7 +96,7 @@ export class FusedNetwork {
       const encoder = device.createCommandEncoder();
       const pass = encoder.beginComputePass();
       r.plan.dispatches.forEach((d, i) => {
-        pass.setPipeline(pipelineFor(device, d.program));
+        pass.setPipeline(r.pipelines[i]);
         pass.setBindGroup(0, r.groups[i] ?? this.bindGroup(r, i, input.buffer!));
         pass.dispatchWorkgroups(...d.grid);
       });
@@ -183,7 +184,7 @@ export class FusedNetwork {
       device.queue.writeBuffer(u, 0, words);
       return u;
     });
-    const r: Realised = { plan, uniforms, groups: [] };
+    const r: Realised = { plan, pipelines: plan.dispatches.map((d) => pipelineFor(device, d.program)), uniforms, groups: [] };
     r.groups = plan.dispatches.map((d, i) => (Object.values(d.bindings).some((b) => 'input' in b) ? null : this.bindGroup(r, i)));
     if (this.plans.size >= SHAPES_KEPT) {
       const [oldKey, old] = this.plans.entries().next().value!;
@@ -201,6 +202,6 @@ export class FusedNetwork {
       const buffer = 'input' in b ? input! : 'weight' in b ? this.weights.get(b.weight)!.buffer : this.buffers.get(b.buffer)!;
       entries.push({ binding: Number(slot), resource: { buffer } });
     }
-    return this.backend.device.createBindGroup({ layout: pipelineFor(this.backend.device, d.program).getBindGroupLayout(0), entries, label: d.label });
+    return this.backend.device.createBindGroup({ layout: r.pipelines[i].getBindGroupLayout(0), entries, label: d.label });
   }
 }

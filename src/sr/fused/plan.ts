@@ -10,6 +10,7 @@ import {
   type Act,
   CONV_WG,
   DENSE_HALO,
+  FLOAT_SLOTS,
   OB,
   PACK_WG,
   PX,
@@ -83,7 +84,7 @@ class Builder {
   }
 
   uniforms(slots: readonly string[], values: Record<string, number | undefined>): number[] {
-    return slots.map((s) => (s === 's1' || s === 's2' ? f32Bits(values[s] ?? 0) : (values[s] ?? 0)));
+    return slots.map((s) => (FLOAT_SLOTS.has(s) ? f32Bits(values[s] ?? 0) : (values[s] ?? 0)));
   }
 
   pack(input: { h: number; w: number; c: number }, out: View): void {

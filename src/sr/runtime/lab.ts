@@ -19,7 +19,7 @@ import { interpolateWeights } from '../weights/interpolate';
 import { disposeWeights, toWeightMap } from '../weights/tensors';
 import { sharedRuntime } from './client';
 import { countDispatches, setForwardPath, type ForwardPath } from '../fused';
-import { comparePaths } from '../fused/compare';
+import { comparePaths, largestDifference } from '../fused/compare';
 
 function testPattern(w: number, h: number): RGBImage {
   const img = createImage(w, h);
@@ -50,15 +50,6 @@ export interface ParityResult {
   fused?: PathParity;
 }
 
-function worstError(got: ArrayLike<number>, expected: Float32Array): number {
-  let worst = got.length === expected.length ? 0 : Infinity;
-  for (let i = 0; i < got.length; i++) {
-    const d = Math.abs(got[i] - expected[i]);
-    if (!(d <= worst)) worst = Number.isNaN(d) ? Infinity : d;
-  }
-  return worst;
-}
-
 /** Golden parity for one model, on the main thread, on the given backend: the stock ops, then (on WebGPU) the fused path. */
 async function parity(id: string, backend: BackendName, weightsBase: string): Promise<ParityResult> {
   const report = await initBackend({ order: [backend] });
@@ -82,7 +73,7 @@ async function parity(id: string, backend: BackendName, weightsBase: string): Pr
     const first = await go();
     const ms = performance.now() - t0;
     const { result, dispatches } = gpu ? await countDispatches(go) : { result: first, dispatches: undefined };
-    return { maxAbsError: Math.max(worstError(first, expected), worstError(result, expected)), ms, dispatches };
+    return { maxAbsError: Math.max(largestDifference(first, expected), largestDifference(result, expected)), ms, dispatches };
   };
   try {
     const stock = await run('stock');
