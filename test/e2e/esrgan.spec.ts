@@ -11,11 +11,33 @@ import { watchMainThread } from './mainThread';
 import { expectFailure, noWebgpuMessages } from './failureText';
 import { failureMessage } from '../../src/i18n/failures';
 import { decodePNG } from '../../src/data/png';
+import { nextCropSide, type CropLadder } from '../../src/ui/cropBudget';
+import { interpLadder } from '../../src/figures/interp/compute';
+import { bnLadder } from '../../src/figures/bn/compute';
 
 const CHAPTER = 'chapters/esrgan/';
 const CHAPTER_JA = 'ja/chapters/esrgan/';
 const dist = process.env.E2E_DIST ?? 'dist';
 const READY = 170_000;
+
+/**
+ * The crop a figure settled on: the side on screen is the one the probe's time asks for (on SwiftShader, seconds per
+ * run: the smallest), the input panel is that big, and the note says the side and the measured time.
+ */
+async function expectSettledCrop(root: Locator, ladder: CropLadder, lang: 'en' | 'ja' = 'en'): Promise<number> {
+  const crop = Number(await root.getAttribute('data-crop'));
+  const ms = Number(await root.getAttribute('data-crop-ms'));
+  console.log(`${await root.getAttribute('data-figure')}: crop ${crop}², a warm run ${ms.toFixed(0)} ms (budget ${ladder.budgetMs} ms)`);
+  expect(ladder.sides).toContain(crop);
+  expect(ms).toBeGreaterThan(0);
+  expect(nextCropSide(ladder, crop, ms), 'the crop on screen is the one its time asks for').toBe(crop);
+  const input = await canvasPixels(root, 'canvas[data-model="input"]');
+  expect([input.width, input.height]).toEqual([crop, crop]);
+  await expect(root.locator('[data-role="input-title"]')).toHaveText(lang === 'en' ? `Input: ${crop}×${crop} pixels` : `入力：${crop}×${crop} 画素`);
+  await expect(root.locator('[data-role="crop-note"]')).toContainText(`${crop}×${crop}`);
+  await expect(root.locator('[data-role="crop-note"]')).toContainText(`${Math.round(ms)} ms`);
+  return crop;
+}
 
 async function ready(page: Page, name: string): Promise<Locator> {
   const root = page.locator(`[data-figure="${name}"]`).first();
@@ -54,7 +76,8 @@ test.describe('network interpolation', () => {
     const b = await canvasPixels(root, 'canvas[data-model="esrgan"]');
     const w = await canvasPixels(root, 'canvas[data-model="interp"]');
     const p = await canvasPixels(root, 'canvas[data-model="blend"]');
-    expect(a.width).toBe(96);
+    const crop = await expectSettledCrop(root, interpLadder(24));
+    expect(a.width).toBe(4 * crop);
     for (const img of [a, b, w, p]) expect(stats(img).sd).toBeGreaterThan(3);
     expect(maxChannelDifference(a, b), 'the two end models differ').toBeGreaterThan(20);
     let blendErr = 0;
@@ -91,6 +114,22 @@ test.describe('network interpolation', () => {
     // The loupe captions name the α on screen, as the panel titles do.
     await expect(root.locator('[data-loupe-label="interp"]')).toHaveText('Weights blended, α = 1.00');
     await expect(root.locator('[data-loupe-label="blend"]')).toHaveText('Pixels blended, α = 1.00');
+
+    // A crop too big for the device is made smaller, not waited for: forced to 32² (test hook), the figure runs
+    // there, times a frame, and goes back to the side that time asks for (on SwiftShader the smallest).
+    await root.evaluate((el) => {
+      const seen: string[] = [];
+      (window as unknown as { cropsSeen: string[] }).cropsSeen = seen;
+      new MutationObserver(() => seen.push(el.getAttribute('data-crop') ?? '')).observe(el, { attributeFilter: ['data-crop'] });
+      el.dispatchEvent(new CustomEvent('sr-test:crop', { detail: 32 }));
+    });
+    await expect.poll(() => page.evaluate(() => (window as unknown as { cropsSeen: string[] }).cropsSeen.join(' ')), { timeout: READY }).toMatch(/^32 (\d+)$/);
+    const seen = await page.evaluate(() => (window as unknown as { cropsSeen: string[] }).cropsSeen);
+    const back = Number(seen[1]);
+    expect(back).toBeLessThan(32);
+    await expect(root).toHaveAttribute('data-drawn', `chelsea|${back}|1.00`, { timeout: READY });
+    expect(await expectSettledCrop(root, interpLadder(24))).toBe(back);
+    expect((await canvasPixels(root, 'canvas[data-model="interp"]')).width).toBe(4 * back);
 
     // Shareable state: the URL carries α and a reload restores it.
     await expect.poll(() => new URL(page.url()).searchParams.get('esr.alpha')).toBe('1.00');
@@ -336,6 +375,7 @@ test.describe('batch normalisation', () => {
     await expect(root).toHaveAttribute('data-status', 'ready');
     await expect(root).toHaveAttribute('data-backend', 'webgpu');
     await expect(root).toHaveAttribute('data-drawn', 'chelsea|flat');
+    await expectSettledCrop(root, bnLadder(24));
     const plain = await canvasPixels(root, 'canvas[data-model="esrgan"]');
     const stored = await canvasPixels(root, 'canvas[data-model="esrgan_bn"]');
     const perInput = await canvasPixels(root, 'canvas[data-model="esrgan_bn_input"]');

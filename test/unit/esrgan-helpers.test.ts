@@ -100,11 +100,11 @@ describe('discriminator outputs', () => {
 
 describe('URL state of the interpolation figure', () => {
   it('round-trips and falls back on invalid values', () => {
-    const s = { alpha: 0.35, img: 'coffee', lx: 0.25, ly: 0.75, own: 0 };
+    const s = { alpha: 0.35, img: 'coffee', lx: 0.25, ly: 0.75, own: 0, crop: 24 };
     const written = writeState('?x=1', 'esr', interpSchema, s);
     expect(new URLSearchParams(written).get('esr.alpha')).toBe('0.35');
     expect(readState(written, 'esr', interpSchema)).toEqual(s);
-    expect(readState('?esr.alpha=7&esr.img=nope&esr.lx=2&esr.ly=a', 'esr', interpSchema)).toEqual({ alpha: 1, img: 'chelsea', lx: 1, ly: 0.5, own: 0 });
+    expect(readState('?esr.alpha=7&esr.img=nope&esr.lx=2&esr.ly=a', 'esr', interpSchema)).toEqual({ alpha: 1, img: 'chelsea', lx: 1, ly: 0.5, own: 0, crop: 24 });
     expect(readState('?esr.alpha=0.43', 'esr', interpSchema).alpha).toBe(0.45);
   });
 });
@@ -233,13 +233,15 @@ describe('the BN figure places its loupes where the difference is', () => {
 });
 
 describe('chapter 3 and the reader\'s own picture', () => {
-  it('the URL never names it, and "own" from a URL is refused', () => {
-    const written = writeState('?esr.img=coffee', 'esr', interpSchema, { img: 'own', alpha: 0.5, lx: 0.5, ly: 0.5, own: 1 });
+  it('the URL never names it, and "own" from a URL is refused; the crop chosen on this device stays out too', () => {
+    const written = writeState('?esr.img=coffee', 'esr', interpSchema, { img: 'own', alpha: 0.5, lx: 0.5, ly: 0.5, own: 1, crop: 64 });
     expect(new URLSearchParams(written).get('esr.img')).toBeNull();
     expect(new URLSearchParams(written).get('esr.own')).toBeNull();
+    expect(new URLSearchParams(written).get('esr.crop')).toBeNull();
+    expect(readPresent('?esr.crop=4000', 'esr', interpSchema).crop).toBe(24);
     expect(readPresent('?esr.img=own', 'esr', interpSchema).img).toBe('chelsea');
     expect(readPresent('?bn.img=own', 'bn', bnSchema).img).toBe('chelsea');
-    const bn = writeState('?bn.img=coffee', 'bn', bnSchema, { img: 'own', input: 'dark', lx: null, ly: null, own: 2 });
+    const bn = writeState('?bn.img=coffee', 'bn', bnSchema, { img: 'own', input: 'dark', lx: null, ly: null, own: 2, crop: 96 });
     expect(new URLSearchParams(bn).get('bn.img')).toBeNull();
     expect(bn).toBe('?bn.input=dark');
   });

@@ -1,6 +1,7 @@
 // The BatchNorm figure's arithmetic (no DOM): the altered inputs whose statistics differ from the training data,
 // where the loupes look first, and the key of what a state draws.
 import type { RGBImage } from '../../sr/image';
+import { cropLadder } from '../../ui/cropBudget';
 import { OWN } from '../../ui/images/ownPicture';
 import { demoImages } from '../../ui/images/demoImages';
 import { localField, numberField, oneOfField, optionalField, withheldField, type Schema } from '../../ui/urlState';
@@ -68,11 +69,18 @@ export interface BnState {
   ly: number | null;
   /** Which of the reader's files `img: 'own'` means (a new file, a new state). */
   own: number;
+  /** The crop's side in input pixels, chosen on this device from the runs' times (never in the URL). */
+  crop: number;
 }
 
 /** Output pixels per input pixel, and the loupes' side in output pixels. */
 export const SCALE = 4;
 export const LOUPE = 24;
+/** The crop sides above the static pictures' one, and the time one network run may take (a change of picture or
+ * input runs three). */
+export const CROP_RUNGS = [32, 48, 64, 96];
+export const RUN_BUDGET_MS = 150;
+export const bnLadder = (smallest: number) => cropLadder(smallest, CROP_RUNGS, RUN_BUDGET_MS);
 
 const photoIds = demoImages.map((d) => d.id);
 /** The URL fields `bn.img`, `bn.input`, `bn.lx`, `bn.ly`: the reader's picture, and which one, never enter the URL. */
@@ -82,4 +90,5 @@ export const bnSchema: Schema<BnState> = {
   lx: optionalField(numberField(0, 1, 0.5)),
   ly: optionalField(numberField(0, 1, 0.5)),
   own: localField(0),
+  crop: localField(24),
 };

@@ -3,29 +3,33 @@
 // this input (the runtime's bnStats: 'input'), then draws heat maps of |BN stored − esrgan| and
 // |BN input − BN stored| and synchronised loupes. State in the URL: bn.img, bn.input, bn.lx / bn.ly (the loupe,
 // absent until the reader moves it: until then it follows the largest BN difference). The reader's own picture
-// never enters the URL.
+// never enters the URL. The crop's side is chosen on the reader's device from one timed run (the kit's cropBudget).
 import type { RGBImage } from '../../sr/image';
 import { esrganStrings, fill } from '../../i18n/esrgan';
 import { attachLoupes } from '../../ui/controls/loupes';
+import { cropChooser } from '../../ui/cropBudget';
 import { drawWhole, fitRendering, toImageData } from '../../ui/draw/canvasDraw';
 import type { Figure } from '../../ui/figure';
 import { demoImages } from '../../ui/images/demoImages';
 import { demoPhotoLoader } from '../../ui/images/imageLoad';
 import { diffMap, heatRGBA } from '../../ui/draw/diffHeat';
 import { attachOwnPicture, figureCrop, OWN } from '../../ui/images/ownPicture';
-import { bnSchema, busiestBox, drawnKey, inputVariant, LOUPE, SCALE, type BnState, type InputVariant } from './compute';
+import { bnLadder, bnSchema, busiestBox, drawnKey, inputVariant, LOUPE, SCALE, type BnState, type InputVariant } from './compute';
 
 const PANELS = ['esrgan', 'esrgan_bn', 'esrgan_bn_input'] as const;
 type PanelId = (typeof PANELS)[number];
 
 export const figure: Figure<BnState> = {
   url: { prefix: 'bn', schema: bnSchema },
-  initial: (root) => ({ img: root.dataset.photo ?? demoImages[0].id, input: 'original', lx: null, ly: null, own: 0 }),
+  initial: (root) => ({ img: root.dataset.photo ?? demoImages[0].id, input: 'original', lx: null, ly: null, own: 0, crop: Number(root.dataset.cropSize) || 24 }),
   setup(ctx) {
     const s = esrganStrings[ctx.lang];
     const root = ctx.root;
     const canvas = (model: string) => root.querySelector<HTMLCanvasElement>(`canvas[data-model="${model}"]`)!;
     const cropSize = Number(root.dataset.cropSize) || 24;
+    const crops = cropChooser(bnLadder(cropSize));
+    /** The crop side of the pictures on screen. */
+    let drawnSide = 0;
     const cropAt = { x: Number(root.dataset.cropFx ?? 0.5), y: Number(root.dataset.cropFy ?? 0.5) };
     const photo = demoPhotoLoader(ctx.url);
     const shown: Partial<Record<PanelId, ImageData>> = {};
@@ -65,22 +69,37 @@ export const figure: Figure<BnState> = {
       target.parentElement?.querySelector('img[data-role="static"]')?.setAttribute('hidden', '');
     }
 
+    /** After a warm run of `ms` on a crop of `side`: say the crop, and ask for another side where the time says so. */
+    function chooseCrop(side: number, ms: number): void {
+      const picture = ctx.state.img === OWN ? own.whole() : null;
+      const { side: next, report } = crops.next(side, ms, picture ? Math.min(picture.width, picture.height) : Infinity);
+      root.dataset.crop = String(side);
+      root.dataset.cropMs = ms.toFixed(1);
+      ctx.el('crop-note').textContent = fill(report.overBudget ? s.cropSmallest : s.cropChosen, report.values);
+      if (next !== side && next !== ctx.state.crop) ctx.set({ crop: next });
+    }
+
     return {
       async render(state) {
         const key = drawnKey(own.key(state.img), state.input);
-        // only another picture or input makes a run stale; moving the loupe does not
-        const stale = () => drawnKey(own.key(ctx.state.img), ctx.state.input) !== key;
+        // only another picture, input or crop makes a run stale; moving the loupe does not
+        const stale = () => drawnKey(own.key(ctx.state.img), ctx.state.input) !== key || ctx.state.crop !== state.crop;
         const rt = await ctx.runtime();
         if (!rt) return true;
-        if (root.dataset.drawn === key) return true; // only the loupe moved: it redraws itself
-        const input = inputVariant(await figureCrop(own, state.img, photo, cropSize, cropAt), state.input);
+        if (root.dataset.drawn === key && drawnSide === state.crop) return true; // only the loupe moved: it redraws itself
+        const input = inputVariant(await figureCrop(own, state.img, photo, state.crop, cropAt), state.input);
+        const side = Math.max(input.width, input.height);
         const backend = ctx.backendWord(rt.backend);
         const run = async (model: string, bnStats: 'stored' | 'input', i: number) => {
           ctx.say(fill(s.runningStep, { model, backend, i, n: 3 }));
           return (await rt.client.upscale({ channel: `esrgan-bn-${i}`, model, image: { ...input, data: input.data.slice() }, bnStats })).image;
         };
-        const outs: Record<PanelId, RGBImage> = { esrgan: await run('esrgan', 'stored', 1), esrgan_bn: await run('esrgan_bn', 'stored', 2), esrgan_bn_input: await run('esrgan_bn', 'input', 3) };
+        const t0 = performance.now();
+        const plain = await run('esrgan', 'stored', 1);
+        let ms = performance.now() - t0;
+        const outs: Record<PanelId, RGBImage> = { esrgan: plain, esrgan_bn: await run('esrgan_bn', 'stored', 2), esrgan_bn_input: await run('esrgan_bn', 'input', 3) };
         if (stale()) return false;
+        ctx.el('input-title').textContent = fill(s.inputTitle, { w: input.width, h: input.height });
         show(canvas('input'), toImageData(input));
         for (const id of PANELS) {
           shown[id] = toImageData(outs[id]);
@@ -95,8 +114,18 @@ export const figure: Figure<BnState> = {
         if (placed) loupes.moveTo({ x: ctx.state.lx!, y: ctx.state.ly ?? 0.5 });
         loupes.draw();
         fitRendering([canvas('input'), canvas('heat-bn'), canvas('heat-input'), ...PANELS.map(canvas)]);
+        if (crops.needsProbe(side)) {
+          // the first run on this crop may have downloaded, compiled and allocated: time esrgan once more, warm
+          ctx.say(s.cropProbe);
+          const t1 = performance.now();
+          await rt.client.upscale({ channel: 'esrgan-bn-probe', model: 'esrgan', image: { ...input, data: input.data.slice() } });
+          ms = performance.now() - t1;
+          if (stale()) return false;
+        }
         root.dataset.drawn = key;
+        drawnSide = state.crop;
         ctx.say(ctx.readyText(rt.backend));
+        chooseCrop(side, ms);
         return true;
       },
     };

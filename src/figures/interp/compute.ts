@@ -3,6 +3,7 @@
 import type { RGBImage } from '../../sr/image';
 import { OWN } from '../../ui/images/ownPicture';
 import { demoImages } from '../../ui/images/demoImages';
+import { cropLadder } from '../../ui/cropBudget';
 import { localField, numberField, oneOfField, withheldField, type Field, type Schema } from '../../ui/urlState';
 
 /** Output pixels per input pixel, and the loupes' side in output pixels. */
@@ -11,6 +12,10 @@ export const LOUPE = 24;
 export const DEFAULT_ALPHA = 0.5;
 /** Milliseconds for one sweep 0 → 1 → 0 of the animation. */
 export const SWEEP_MS = 8000;
+/** The crop sides above the static pictures' one, and the time one frame (a run at a new α) may take: 10 frames a second. */
+export const CROP_RUNGS = [32, 48, 64, 96, 128];
+export const FRAME_BUDGET_MS = 100;
+export const interpLadder = (smallest: number) => cropLadder(smallest, CROP_RUNGS, FRAME_BUDGET_MS);
 
 const clamp01 = (v: number): number => Math.min(1, Math.max(0, v));
 
@@ -53,6 +58,8 @@ export interface InterpState {
   ly: number;
   /** Which of the reader's files `img: 'own'` means (a new file, a new state). */
   own: number;
+  /** The crop's side in input pixels, chosen on this device from the frames' times (never in the URL). */
+  crop: number;
 }
 
 const photoIds = demoImages.map((d) => d.id);
@@ -65,4 +72,5 @@ export const interpSchema: Schema<InterpState> = {
   lx: numberField(0, 1, 0.5),
   ly: numberField(0, 1, 0.5),
   own: localField(0),
+  crop: localField(24),
 };

@@ -44,6 +44,10 @@ export function interpPanels(root: HTMLElement, s: EsrganStrings) {
       canvas('diff').dataset.max = String(Math.round(d.max * 255));
       root.querySelector('[data-role="diff-value"]')!.textContent = fill(s.diffValue, { d: Math.round(d.max * 255) });
     },
+    /** The input panel's title names the crop's size. */
+    retitleInput(input: RGBImage): void {
+      root.querySelector('[data-role="input-title"]')!.textContent = fill(s.inputTitle, { w: input.width, h: input.height });
+    },
     /** The input and the two ends of the interpolation. */
     showEnds(input: RGBImage, a: RGBImage, b: RGBImage): void {
       show(canvas('input'), toImageData(input));

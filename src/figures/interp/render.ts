@@ -2,17 +2,20 @@
 // then for every α the generator with weights (1 − α)·θ_PSNR + α·θ_GAN, blended on the backend by the runtime
 // (model: { a, b, alpha }). Beside it, the two end outputs blended in pixel space with the same α, a heat map of
 // where the two blends differ, synchronised loupes and the α marked on the perception–distortion curve. The play
-// button (./player.ts) sweeps α. State in the URL: esr.img, esr.alpha, esr.lx / esr.ly.
+// button (./player.ts) sweeps α. State in the URL: esr.img, esr.alpha, esr.lx / esr.ly. The crop's side is chosen on
+// the reader's device from the time of each frame (the kit's cropBudget): bigger where a frame is fast, smaller when
+// frames fall behind, so the animation keeps its frame rate by its crop instead of stalling.
 import type { RGBImage } from '../../sr/image';
 import type { Progress } from '../../sr/runtime/client';
 import { esrganStrings, fill } from '../../i18n/esrgan';
 import { attachLoupes } from '../../ui/controls/loupes';
+import { cropChooser } from '../../ui/cropBudget';
 import { fitRendering } from '../../ui/draw/canvasDraw';
 import type { Figure, FigureContext } from '../../ui/figure';
 import { demoImages } from '../../ui/images/demoImages';
 import { demoPhotoLoader } from '../../ui/images/imageLoad';
 import { attachOwnPicture, figureCrop, OWN } from '../../ui/images/ownPicture';
-import { alphaText, blendImages, DEFAULT_ALPHA, interpSchema, LOUPE, SCALE, snapAlpha, type InterpState } from './compute';
+import { alphaText, blendImages, DEFAULT_ALPHA, interpLadder, interpSchema, LOUPE, SCALE, snapAlpha, type InterpState } from './compute';
 import { interpPanels, PANELS } from './panels';
 import { attachPlayer } from './player';
 
@@ -56,13 +59,14 @@ function interpLoupes(ctx: FigureContext<InterpState>, view: ReturnType<typeof i
 
 export const figure: Figure<InterpState> = {
   url: { prefix: 'esr', schema: interpSchema },
-  initial: (root) => ({ img: root.dataset.photo ?? demoImages[0].id, alpha: DEFAULT_ALPHA, lx: 0.5, ly: 0.5, own: 0 }),
+  initial: (root) => ({ img: root.dataset.photo ?? demoImages[0].id, alpha: DEFAULT_ALPHA, lx: 0.5, ly: 0.5, own: 0, crop: Number(root.dataset.cropSize) || 24 }),
   setup(ctx) {
     const s = esrganStrings[ctx.lang];
     const root = ctx.root;
     const view = interpPanels(root, s);
     const { panel, showAlpha } = view;
     const cropSize = Number(root.dataset.cropSize) || 24;
+    const crops = cropChooser(interpLadder(cropSize));
     const cropAt = { x: Number(root.dataset.cropFx ?? 0.5), y: Number(root.dataset.cropFy ?? 0.5) };
     const photo = demoPhotoLoader(ctx.url);
     const imageSelect = ctx.el<HTMLSelectElement>('image');
@@ -91,7 +95,22 @@ export const figure: Figure<InterpState> = {
     showAlpha(ctx.state.alpha);
     const own = attachOwnPicture({ root, lang: ctx.lang, select: imageSelect, minSide: cropSize, tooSmall: (n) => fill(s.ownTooSmall, { n }), say: ctx.say, onPicture: () => ctx.set({ img: OWN, own: ctx.state.own + 1 }) });
     const loupes = interpLoupes(ctx, view, cropSize);
+
+    /** After a warm frame of `ms` on a crop of `side`: say the crop, and ask for another side where the time says so. */
+    function chooseCrop(side: number, ms: number): void {
+      const picture = ctx.state.img === OWN ? own.whole() : null;
+      const { side: next, report } = crops.next(side, ms, picture ? Math.min(picture.width, picture.height) : Infinity);
+      root.dataset.crop = String(side);
+      root.dataset.cropMs = ms.toFixed(1);
+      ctx.el('crop-note').textContent = fill(report.overBudget ? s.cropSmallest : s.cropChosen, report.values);
+      if (next !== side && next !== ctx.state.crop) ctx.set({ crop: next });
+    }
     new ResizeObserver(() => fitRendering(view.all())).observe(panel('interp'));
+    // test hook (e2e): run on another crop, as a device whose speed changed would ask for
+    root.addEventListener('sr-test:crop', (e) => {
+      const side = Number((e as CustomEvent<unknown>).detail);
+      if (crops.ladder.sides.includes(side)) ctx.set({ crop: side });
+    });
 
     return {
       visible: (v) => player.visible(v),
@@ -99,32 +118,45 @@ export const figure: Figure<InterpState> = {
       async render(state) {
         const rt = await ctx.runtime();
         if (!rt) return true;
-        const key = own.key(state.img);
+        const key = `${own.key(state.img)}|${state.crop}`;
         if (root.dataset.drawn === `${key}|${alphaText(state.alpha)}`) return true; // only the loupe moved
+        const current = () => `${own.key(ctx.state.img)}|${ctx.state.crop}`;
         computing = true;
         try {
           if (ends?.key !== key) {
-            const input = await figureCrop(own, state.img, photo, cropSize, cropAt);
+            const input = await figureCrop(own, state.img, photo, state.crop, cropAt);
             const { a, b } = await runEnds(ctx, rt, input);
-            if (own.key(ctx.state.img) !== key) return false;
+            if (current() !== key) return false;
             ends = { key, input, a, b };
+            view.retitleInput(input);
             view.showEnds(input, a, b);
             if (!player.playing) ctx.say(fill(s.runningStep, { model: `rrdb_psnr + esrgan, α = ${alphaText(state.alpha)}`, backend: ctx.backendWord(rt.backend), i: 3, n: 3 }));
           }
           const alpha = state.alpha;
           const t0 = performance.now();
           const w = await generate(ctx, rt, { a: 'rrdb_psnr', b: 'esrgan', alpha }, ends.input, 'esrgan-interp');
-          if (own.key(ctx.state.img) !== key) return false;
+          let ms = performance.now() - t0;
+          if (current() !== key) return false;
           const blend = blendImages(ends.a, ends.b, alpha);
           view.showBlends(w, blend, alpha);
           // While playing, the slider moves with the pictures: it shows the α on screen, not the one computing.
           if (player.playing) showAlpha(alpha);
-          player.frameDone(performance.now() - t0);
+          player.frameDone(ms);
           loupes.draw();
           fitRendering(view.all());
+          const side = Math.max(ends.input.width, ends.input.height);
+          if (crops.needsProbe(side)) {
+            // the first frame on this crop may have compiled and allocated: time a frame at a neighbouring α
+            ctx.say(s.cropProbe);
+            const t1 = performance.now();
+            await generate(ctx, rt, { a: 'rrdb_psnr', b: 'esrgan', alpha: alpha > 0.5 ? alpha - 0.05 : alpha + 0.05 }, ends.input, 'esrgan-interp-probe');
+            ms = performance.now() - t1;
+            if (current() !== key) return false;
+          }
           root.dataset.drawn = `${key}|${alphaText(alpha)}`;
           player.enable();
           ctx.say(ctx.readyText(rt.backend));
+          chooseCrop(side, ms);
           return true;
         } catch (err) {
           player.stop();
