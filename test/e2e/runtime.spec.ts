@@ -126,6 +126,17 @@ test.describe('runtime on WebGPU', () => {
     console.log(`interpolation on ${r.backend}: median ${Number(r.median).toFixed(1)} ms, min ${Number(r.min).toFixed(1)} ms (${r.parameters} parameters)`);
     expect(r.backend).toBe('webgpu');
     expect(r.endpointDiff).toBe(0);
+    // A frame of the animation on the fused path: θ(α) blended in place from the packed weights against a new
+    // weight map packed again per α. Same pictures (within float rounding), exact ends, far fewer dispatches.
+    type Frames = { inplace: { median: number; dispatches: number }; newmap: { median: number; dispatches: number }; maxAbsDiff: number; endpointDiff: number };
+    const f = await page.evaluate(() => (window as unknown as { srLab: { blendFrames(a: string, b: string, size: number, frames: number): Promise<Frames> } }).srLab.blendFrames('rrdb_psnr', 'esrgan', 16, 3));
+    console.log(
+      `interpolation frames 16² (fused path): in place ${f.inplace.median.toFixed(0)} ms, ${f.inplace.dispatches} dispatches; ` +
+        `new map per α ${f.newmap.median.toFixed(0)} ms, ${f.newmap.dispatches} dispatches; max |Δ| ${f.maxAbsDiff.toExponential(1)}`,
+    );
+    expect(f.endpointDiff, 'α = 0 / 1 in place = the end models').toBe(0);
+    expect(f.maxAbsDiff).toBeLessThan(1e-4);
+    expect(2 * f.inplace.dispatches).toBeLessThan(f.newmap.dispatches);
   });
 
   test('after a lost GPU device the backend is recreated and the run retried', async ({ page }) => {

@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../../src/sr/backend';
 import { forward } from '../../src/sr/models/run';
-import { interpolateWeights } from '../../src/sr/weights/interpolate';
+import { blendSource, interpolateLazily, interpolateWeights } from '../../src/sr/weights/interpolate';
 import { disposeWeights, type WeightMap } from '../../src/sr/weights/tensors';
 import { loadFromDisk, maxAbs, modelIds, readGolden } from './models-disk';
 import { randomWeights } from './models-random';
@@ -53,6 +53,34 @@ describe('network interpolation', () => {
     expect(() => interpolateWeights(a, other, 0.5)).toThrow(/"body\.0\.rdb1\.conv1\.weight"/);
     expect(() => interpolateWeights(a, b, 1.5)).toThrow(RangeError);
     [a, b, other].forEach(disposeWeights);
+  });
+
+  it('a lazy θ(α) computes a tensor when first read, equals the eager one, names its sources and frees what it computed', async () => {
+    const arch = { num_feat: 16, num_block: 1, num_grow_ch: 8 };
+    const a = randomWeights('rrdbnet', arch, 1);
+    const b = randomWeights('rrdbnet', arch, 2);
+    const before = tf.memory().numTensors;
+    const lazy = interpolateLazily(a, b, 0.3);
+    expect(tf.memory().numTensors, 'nothing computed before a read').toBe(before);
+    expect(blendSource(lazy.map)).toEqual({ a, b, alpha: 0.3 });
+    expect(blendSource(a)).toBeNull();
+    expect(Object.keys(lazy.map)).toEqual(Object.keys(a));
+    const name = 'body.0.rdb2.conv3.weight';
+    // read inside a tidy (as forward reads it): the tensor outlives the tidy, and a second read is the same tensor
+    tf.tidy(() => {
+      tf.add(lazy.map[name], 1);
+    });
+    const first = lazy.map[name];
+    expect(first.isDisposed).toBe(false);
+    expect(lazy.map[name]).toBe(first);
+    expect(tf.memory().numTensors).toBe(before + 1);
+    const eager = interpolateWeights(a, b, 0.3);
+    expect(await sameValues(lazy.map, eager), 'every tensor equals the eager blend').toBe(true);
+    disposeWeights(eager);
+    lazy.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+    expect(() => interpolateLazily(a, b, -0.1)).toThrow(RangeError);
+    [a, b].forEach(disposeWeights);
   });
 
   it.runIf(pair)('exported pair: α = 0 / 1 give the endpoint outputs exactly; time per interpolation', async () => {

@@ -4,13 +4,15 @@
  * buffers are shared by every input shape (grown to the largest seen), uniforms and bind groups are made
  * once per shape (the last eight kept). The input comes from the tensor's GPU buffer
  * (`dataToGPU`), the result goes back into TF.js as a tensor copied from our output buffer, so callers see
- * the same `forward` contract as the stock ops.
+ * the same `forward` contract as the stock ops. A network made with `blendOf` holds θ(α) of two others: its
+ * weight buffers are blended from theirs on the GPU (./blend.ts) at the start of the run after α changed.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { ArchitectureInfo } from '../models/run';
 import type { WeightMap } from '../weights/tensors';
+import { WeightBlend } from './blend';
 import { packWeight } from './pack';
-import { type Plan, planFor } from './plan';
+import { type PackedWeight, type Plan, planFor } from './plan';
 import { programKey, UNIFORM_WORDS, wgslOf, type Program } from './wgsl';
 
 /** The parts of TF.js's WebGPUBackend the executor uses. */
@@ -50,7 +52,9 @@ interface Realised {
 const SHAPES_KEPT = 8;
 
 export class FusedNetwork {
-  private readonly weights = new Map<string, { buffer: GPUBuffer; ref: tf.Tensor }>();
+  /** Packed weights by name; `ref` is the TF.js tensor owning the buffer (none for blended ones, which `blend` owns). */
+  private readonly weights = new Map<string, { buffer: GPUBuffer; ref: tf.Tensor | null }>();
+  private readonly blend: WeightBlend | null;
   /** Activation buffers by name, shared by every shape: grown to the largest seen (indices come from uniforms). */
   private readonly buffers = new Map<string, GPUBuffer>();
   private readonly plans = new Map<string, Realised>();
@@ -60,8 +64,37 @@ export class FusedNetwork {
   constructor(
     readonly backend: WebGPUBackendLike,
     readonly arch: ArchitectureInfo,
+    /** The weights (with `blendOf`: either model's, read for shapes only). */
     private readonly map: WeightMap,
-  ) {}
+    /** Network interpolation: this network's weights are (1 − α)·a's + α·b's, α from `setAlpha`. */
+    readonly blendOf?: { a: FusedNetwork; b: FusedNetwork },
+  ) {
+    this.blend = blendOf ? new WeightBlend(backend.device) : null;
+  }
+
+  /** θ(α) for the next run (a network made with `blendOf` only). */
+  setAlpha(alpha: number): void {
+    if (!this.blend) throw new Error('setAlpha: this network is not a blend');
+    this.blend.setAlpha(alpha);
+  }
+
+  /** The GPU buffer of one packed weight, packed from this network's map on first use. */
+  packed(name: string, spec: PackedWeight): GPUBuffer {
+    let w = this.weights.get(name);
+    if (!w && this.blendOf) {
+      w = { buffer: this.blend!.add(name, this.blendOf.a.packed(name, spec), this.blendOf.b.packed(name, spec)), ref: null };
+      this.weights.set(name, w);
+    } else if (!w) {
+      const t = packWeight(this.map, spec);
+      this.backend.uploadToGPU(t.dataId);
+      const gpu = t.dataToGPU();
+      t.dispose();
+      // Kept: forward often runs inside a caller's tf.tidy, which would otherwise hand the buffer back to TF.js.
+      w = { buffer: gpu.buffer!, ref: tf.keep(gpu.tensorRef) };
+      this.weights.set(name, w);
+    }
+    return w.buffer;
+  }
 
   /**
    * Why this input shape cannot run here, or null: an RGB NHWC batch whose dispatch grids and buffers fit the
@@ -70,6 +103,7 @@ export class FusedNetwork {
   refusal(shape: number[]): string | null {
     if (shape.length !== 4 || shape[3] !== 3) return `the input is [${shape.join(', ')}], not an RGB batch`;
     const plan = this.planFor(shape[0], shape[1], shape[2]);
+    if (this.blendOf && [...plan.weights.values()].some((w) => 'bn' in w && w.bn)) return 'BatchNorm folding is not linear in the weights, so θ(α) cannot be blended from packed copies';
     const limits = this.backend.device.limits;
     const grid = Math.max(...plan.dispatches.flatMap((d) => d.grid));
     if (grid > limits.maxComputeWorkgroupsPerDimension) return `a dispatch needs ${grid} workgroups in one dimension (limit ${limits.maxComputeWorkgroupsPerDimension})`;
@@ -95,6 +129,7 @@ export class FusedNetwork {
     try {
       const encoder = device.createCommandEncoder();
       const pass = encoder.beginComputePass();
+      this.blend?.encode(pass);
       r.plan.dispatches.forEach((d, i) => {
         pass.setPipeline(r.pipelines[i]);
         pass.setBindGroup(0, r.groups[i] ?? this.bindGroup(r, i, input.buffer!));
@@ -120,8 +155,9 @@ export class FusedNetwork {
     this.dropPlans();
     for (const b of this.buffers.values()) b.destroy();
     this.buffers.clear();
-    for (const { ref } of this.weights.values()) ref.dispose();
+    for (const { ref } of this.weights.values()) ref?.dispose();
     this.weights.clear();
+    this.blend?.dispose();
   }
 
   /** TF.js reads a tensor's whole buffer: a grown output buffer is copied into one of the tensor's size first. */
@@ -160,15 +196,7 @@ export class FusedNetwork {
     }
     const plan = this.planFor(n, h, w);
     const device = this.backend.device;
-    for (const [name, spec] of plan.weights) {
-      if (this.weights.has(name)) continue;
-      const t = packWeight(this.map, spec);
-      this.backend.uploadToGPU(t.dataId);
-      const gpu = t.dataToGPU();
-      t.dispose();
-      // Kept: forward often runs inside a caller's tf.tidy, which would otherwise hand the buffer back to TF.js.
-      this.weights.set(name, { buffer: gpu.buffer!, ref: tf.keep(gpu.tensorRef) });
-    }
+    for (const [name, spec] of plan.weights) this.packed(name, spec);
     for (const [name, floats] of plan.buffers) {
       const size = Math.max(4, floats * 4);
       const old = this.buffers.get(name);

@@ -7,6 +7,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { BNStats, Tap } from '../models/layers';
 import type { ArchitectureInfo } from '../models/run';
+import { blendSource } from '../weights/interpolate';
 import type { WeightMap } from '../weights/tensors';
 import { FusedNetwork, type WebGPUBackendLike } from './executor';
 import { fusedArchitecture } from './plan';
@@ -23,6 +24,37 @@ export function forwardPath(): ForwardPath {
 }
 
 const networks = new WeakMap<WeightMap, FusedNetwork>();
+/** Blended networks (network interpolation), one per pair of source networks, kept across α. */
+const blends = new Set<FusedNetwork>();
+
+/** The fused network of one weight map on `backend` (made on first use; remade after a backend change). */
+function networkOf(backend: WebGPUBackendLike, arch: ArchitectureInfo, map: WeightMap): FusedNetwork {
+  let net = networks.get(map);
+  if (net && net.backend !== backend) {
+    dropBlends(net);
+    net.dispose();
+    net = undefined;
+  }
+  if (!net) networks.set(map, (net = new FusedNetwork(backend, arch, map)));
+  return net;
+}
+
+/** Frees the blends made from `net`. */
+function dropBlends(net: FusedNetwork): void {
+  for (const blend of blends) {
+    if (blend.blendOf!.a !== net && blend.blendOf!.b !== net) continue;
+    blend.dispose();
+    blends.delete(blend);
+  }
+}
+
+/** The blend of `a` and `b` (weights written in place for each α), made once per pair. */
+function blendOf(backend: WebGPUBackendLike, arch: ArchitectureInfo, a: FusedNetwork, b: FusedNetwork, shapes: WeightMap): FusedNetwork {
+  for (const net of blends) if (net.blendOf!.a === a && net.blendOf!.b === b) return net;
+  const net = new FusedNetwork(backend, arch, shapes, { a, b });
+  blends.add(net);
+  return net;
+}
 
 /**
  * The fused network for these weights and this input shape, or null when this run keeps the stock ops (path
@@ -40,20 +72,23 @@ export function fusedFor(arch: ArchitectureInfo, map: WeightMap, shape: number[]
     return null;
   }
   const backend = tf.backend() as unknown as WebGPUBackendLike;
-  let net = networks.get(map);
-  if (net && net.backend !== backend) {
-    net.dispose();
-    net = undefined;
-  }
-  if (!net) networks.set(map, (net = new FusedNetwork(backend, arch, map)));
+  // θ(α) of network interpolation: blended in place from the two models' packed weights, none of its own read
+  const source = blendSource(map);
+  const net = source
+    ? blendOf(backend, arch, networkOf(backend, arch, source.a), networkOf(backend, arch, source.b), source.a)
+    : networkOf(backend, arch, map);
   const refusal = net.refusal(shape);
+  if (!refusal && source) net.setAlpha(source.alpha);
   if (refusal && path === 'fused') throw new Error(`the fused path cannot run this: ${refusal}`);
   return refusal ? null : net;
 }
 
-/** Frees the fused copies of these weights (called by disposeWeights). */
+/** Frees the fused copies of these weights, and the blends made from them (called by disposeWeights). */
 export function releaseFused(map: WeightMap): void {
-  networks.get(map)?.dispose();
+  const net = networks.get(map);
+  if (!net) return;
+  dropBlends(net);
+  net.dispose();
   networks.delete(map);
 }
 

@@ -11,11 +11,11 @@ import { sampleParams, type DegradeParams } from '../degrade/params';
 import { degrade } from '../degrade/pipeline';
 import { detectArchitecture } from '../modelfile/detect';
 import { readModelFile } from '../modelfile/read';
-import { forward } from '../models/run';
+import { forward, upscale } from '../models/run';
 import { download } from '../weights/download';
 import { loadModel } from '../weights/load';
 import { float32Of, parseSafetensors } from '../weights/safetensors';
-import { interpolateWeights } from '../weights/interpolate';
+import { interpolateLazily, interpolateWeights } from '../weights/interpolate';
 import { disposeWeights, toWeightMap } from '../weights/tensors';
 import { sharedRuntime } from './client';
 import { countDispatches, setForwardPath, type ForwardPath } from '../fused';
@@ -123,6 +123,75 @@ async function interpolation(idA: string, idB: string, backend: BackendName, wei
   [exact, ma, mb].forEach(disposeWeights);
   times.sort((p, q) => p - q);
   return { backend: tf.getBackend(), parameters: a.card.parameters, first: times[times.length - 1], median: times[3], min: times[0], endpointDiff };
+}
+
+/**
+ * Network-interpolation frames on WebGPU, a new α each: θ(α) blended in place from the two models' packed
+ * weights (the runtime's way: `interpolateLazily`, ../fused/blend.ts) against a new interpolated weight map per
+ * α that the fused path packs again (the way before). Alternating, after one untimed frame each; ms per frame
+ * with the output read back, dispatches per frame, the largest difference between the two, and whether
+ * α = 0 / 1 in place give the end models' outputs exactly.
+ */
+async function blendFrames(idA: string, idB: string, size: number, frames: number, weightsBase: string) {
+  await initBackend({ order: ['webgpu'] });
+  const [a, b] = await Promise.all([loadModel(weightsBase, idA), loadModel(weightsBase, idB)]);
+  const [ma, mb] = [toWeightMap(a.weights), toWeightMap(b.weights)];
+  const arch = a.card.architecture;
+  const x = tf.randomUniform([1, size, size, 3], 0, 1, 'float32', 7) as tf.Tensor4D;
+  const out = async (map: typeof ma) => {
+    const y = upscale(arch, map, x);
+    const v = (await y.data()) as Float32Array;
+    y.dispose();
+    return v;
+  };
+  const frame = async (mode: 'inplace' | 'newmap', alpha: number) => {
+    const t0 = performance.now();
+    const { result, dispatches } = await countDispatches(async () => {
+      if (mode === 'inplace') {
+        const lazy = interpolateLazily(ma, mb, alpha);
+        try {
+          return await out(lazy.map);
+        } finally {
+          lazy.dispose();
+        }
+      }
+      const m = interpolateWeights(ma, mb, alpha);
+      try {
+        return await out(m);
+      } finally {
+        disposeWeights(m);
+      }
+    });
+    return { ms: performance.now() - t0, dispatches, values: result };
+  };
+  const timing = { inplace: { ms: [] as number[], dispatches: 0 }, newmap: { ms: [] as number[], dispatches: 0 } };
+  let maxAbsDiff = 0;
+  try {
+    await frame('inplace', 0.5);
+    await frame('newmap', 0.5);
+    for (let i = 0; i < frames; i++) {
+      const alpha = (i + 1) / (frames + 1);
+      const p = await frame('inplace', alpha);
+      const q = await frame('newmap', alpha);
+      timing.inplace.ms.push(p.ms);
+      timing.newmap.ms.push(q.ms);
+      [timing.inplace.dispatches, timing.newmap.dispatches] = [p.dispatches, q.dispatches];
+      maxAbsDiff = Math.max(maxAbsDiff, largestDifference(p.values, q.values));
+    }
+    const [ya, yb] = [await out(ma), await out(mb)];
+    const [y0, y1] = [(await frame('inplace', 0)).values, (await frame('inplace', 1)).values];
+    const med = (v: number[]) => [...v].sort((p, q) => p - q)[Math.floor(v.length / 2)];
+    return {
+      size,
+      inplace: { median: med(timing.inplace.ms), runs: timing.inplace.ms, dispatches: timing.inplace.dispatches },
+      newmap: { median: med(timing.newmap.ms), runs: timing.newmap.ms, dispatches: timing.newmap.dispatches },
+      maxAbsDiff,
+      endpointDiff: Math.max(largestDifference(y0, ya), largestDifference(y1, yb)),
+    };
+  } finally {
+    x.dispose();
+    [ma, mb].forEach(disposeWeights);
+  }
 }
 
 /** Upscales a size x size pattern x4 in the Worker (sent as an ImageBitmap) while recording long tasks. */
@@ -237,6 +306,7 @@ export function boot(): void {
     parity: (id: string, backend: BackendName = 'webgpu') => parity(id, backend, weightsBase),
     paths: (id: string, size: number, runs = 5) => paths(id, size, runs, weightsBase),
     interpolation: (a: string, b: string, backend: BackendName = 'webgpu') => interpolation(a, b, backend, weightsBase),
+    blendFrames: (a: string, b: string, size = 16, frames = 3) => blendFrames(a, b, size, frames, weightsBase),
     degrade: degradeHere,
     modelFile: (bytes: number[], name: string, input: { height: number; width: number; data: number[] }, backend: BackendName = 'webgpu') =>
       modelFile(bytes, name, input, backend),

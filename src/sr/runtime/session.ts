@@ -10,7 +10,7 @@ import { forward, prepareInput } from '../models/run';
 import { imageToTensor, tensorToImage } from '../tensor';
 import type { ModelCard } from '../weights/card';
 import type { DecodedWeights } from '../weights/decode';
-import { interpolateWeights } from '../weights/interpolate';
+import { interpolateLazily } from '../weights/interpolate';
 import type { LoadOptions } from '../weights/load';
 import { disposeWeights, toWeightMap, type WeightMap } from '../weights/tensors';
 import type { TileLimits, TileProgress } from './tiling';
@@ -76,7 +76,7 @@ const SCORE_CHUNK = 16;
 
 export class SRSession {
   private models = new Map<string, Promise<Entry>>();
-  private blend: { key: string; map: WeightMap } | null = null;
+  private blend: { key: string; map: WeightMap; dispose(): void } | null = null;
 
   constructor(private readonly source: ModelSource) {}
 
@@ -116,7 +116,7 @@ export class SRSession {
     const key = `${ref.a}|${ref.b}|${ref.alpha}`;
     if (this.blend?.key !== key) {
       this.dropBlend();
-      this.blend = { key, map: interpolateWeights(a.map, b.map, ref.alpha) };
+      this.blend = { key, ...interpolateLazily(a.map, b.map, ref.alpha) };
     }
     return { card: a.card, map: this.blend.map };
   }
@@ -235,7 +235,7 @@ export class SRSession {
   }
 
   private dropBlend() {
-    if (this.blend) disposeWeights(this.blend.map);
+    this.blend?.dispose();
     this.blend = null;
   }
 

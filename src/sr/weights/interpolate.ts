@@ -36,3 +36,48 @@ export function interpolateWeights(a: WeightMap, b: WeightMap, alpha: number): W
   }
   return out;
 }
+
+/** The two maps and α behind a map made by `interpolateLazily`. */
+export interface BlendSource {
+  a: WeightMap;
+  b: WeightMap;
+  alpha: number;
+}
+
+const sources = new WeakMap<WeightMap, BlendSource>();
+
+/** The models and α a lazily interpolated map stands for, or null for any other map. */
+export function blendSource(map: WeightMap): BlendSource | null {
+  return sources.get(map) ?? null;
+}
+
+/**
+ * θ(α) as a map whose tensors are computed when first read, each kept until `dispose`. The fused WebGPU path
+ * reads none of them: it blends the two models' packed weights in place (../fused), so an α costs one small
+ * dispatch per weight tensor instead of a new weight set; the stock ops read (and compute) what they use.
+ */
+export function interpolateLazily(a: WeightMap, b: WeightMap, alpha: number): { map: WeightMap; dispose(): void } {
+  if (!(alpha >= 0 && alpha <= 1)) throw new RangeError(`alpha must be in [0, 1], got ${alpha}`);
+  assertInterpolable(a, b);
+  const computed = new Map<string, tf.Tensor>();
+  const map: WeightMap = {};
+  for (const name of Object.keys(a)) {
+    Object.defineProperty(map, name, {
+      enumerable: true,
+      get() {
+        let t = computed.get(name);
+        // kept: the first read may happen inside a caller's tf.tidy
+        if (!t) computed.set(name, (t = tf.keep(tf.tidy(() => tf.add(tf.mul(a[name], tf.scalar(1 - alpha)), tf.mul(b[name], tf.scalar(alpha)))))));
+        return t;
+      },
+    });
+  }
+  sources.set(map, { a, b, alpha });
+  return {
+    map,
+    dispose() {
+      for (const t of computed.values()) t.dispose();
+      computed.clear();
+    },
+  };
+}
