@@ -24,8 +24,10 @@ const en = {
   loupeValueText: 'loupe centred at x {x}, y {y} of {w} by {h} output pixels',
   loupesTitle: 'Loupes: the same {n}×{n} output pixels, enlarged',
   cropProbe: 'Timing one more run to choose the crop for this device…',
-  cropChosen: 'Crop: {n}×{n} input pixels, chosen for this device: a run took {ms} ms at {m}×{m}, and the figure keeps one run within {budget} ms.',
-  cropSmallest: 'Crop: {n}×{n} input pixels, the smallest this figure uses: a run took {ms} ms at {m}×{m} on this device, where the figure aims for {budget} ms.',
+  cropChosen: 'Crop: {n}×{n} input pixels, chosen for this device: {what} took {ms} ms, and the figure aims to keep it within {budget} ms.',
+  cropSmallest: 'Crop: {n}×{n} input pixels, the smallest this figure uses: {what} took {ms} ms on this device, where the figure aims for {budget} ms.',
+  cropWhatFrame: 'a frame of the animation',
+  cropWhatRun: 'a run of esrgan',
 
   // network interpolation
   interpFigureLabel: 'Interactive figure: network interpolation between rrdb_psnr and esrgan',
@@ -152,8 +154,10 @@ const ja: Strings<typeof en> = {
   loupeValueText: '{w}×{h} 画素の出力のうち x {x}、y {y} を中心とするルーペ',
   loupesTitle: 'ルーペ：同じ {n}×{n} 画素を拡大表示',
   cropProbe: 'この端末に合う切り出しの大きさを決めるため、もう一度だけ実行して時間を測っています…',
-  cropChosen: '切り出し：入力 {n}×{n} 画素。この端末に合わせて選びました：{m}×{m} で 1 回 {ms} ms かかり、この図は 1 回の実行を {budget} ms 以内に保ちます。',
-  cropSmallest: '切り出し：入力 {n}×{n} 画素。この図で使う最小の大きさです。この端末では {m}×{m} で 1 回 {ms} ms かかりました（目標は {budget} ms）。',
+  cropChosen: '切り出し：入力 {n}×{n} 画素。この端末に合わせて選びました：{what}に {ms} ms かかり、この図はそれを {budget} ms 以内に保つようにしています。',
+  cropSmallest: '切り出し：入力 {n}×{n} 画素。この図で使う最小の大きさです：この端末では{what}に {ms} ms かかりました（目標は {budget} ms）。',
+  cropWhatFrame: 'アニメーションの 1 フレーム',
+  cropWhatRun: 'esrgan の 1 回の実行',
 
   interpFigureLabel: 'インタラクティブな図：rrdb_psnr と esrgan のネットワーク補間',
   alphaLabel: '補間の重み α',

@@ -37,11 +37,11 @@ export function nextCropSide(ladder: CropLadder, current: number, ms: number, li
   return [...sides].reverse().find((s) => s >= current && fits(s)) ?? Math.min(current, largest);
 }
 
-/** What a figure says about its crop: the side, the run it was chosen from, and whether even the smallest is over budget. */
-export function cropReport(ladder: CropLadder, side: number, measured: { side: number; ms: number }) {
+/** What a figure says about the crop on screen: its side, the time measured there, and whether even the smallest is over budget. */
+export function cropReport(ladder: CropLadder, side: number, ms: number) {
   return {
-    overBudget: side === ladder.sides[0] && predictMs(measured.ms, measured.side, side) > ladder.budgetMs,
-    values: { n: side, m: measured.side, ms: Math.round(measured.ms), budget: ladder.budgetMs },
+    overBudget: side === ladder.sides[0] && ms > ladder.budgetMs,
+    values: { n: side, ms: Math.round(ms), budget: ladder.budgetMs },
   };
 }
 
@@ -50,23 +50,37 @@ export function cropLadder(smallest: number, rungs: readonly number[], budgetMs:
   return { sides: [smallest, ...rungs.filter((s) => s > smallest)], budgetMs };
 }
 
+/** Slow runs in a row (over OVER_BUDGET) before a crop is made smaller: one pause (garbage collection, another
+ * tab) does not shrink it for good. */
+export const STRIKES = 2;
+
 /**
  * A figure's crop over its life. A run at a side not timed before may carry one-off costs (weights, shader
  * compilation), so the figure times one more run there first (the probe: `needsProbe`); every warm run's time
- * then gives the next side. A crop made smaller for being slow caps the sides after it (no back and forth).
+ * then gives the next side: bigger at once where it is predicted to fit, smaller after STRIKES slow runs in a row
+ * (after one, when it was the probe: a run made to measure), and then never bigger than that again (no back and forth).
  */
 export function cropChooser(ladder: CropLadder) {
   let ceiling = Infinity;
+  let strikes = 0;
   const timed = new Set<number>();
   return {
     ladder,
     needsProbe: (side: number): boolean => !timed.has(side),
-    /** After a warm run of `ms` at `side`: the side for the next run (at most `limit`, the picture's) and what to say. */
-    next(side: number, ms: number, limit = Infinity) {
+    /** After a warm run of `ms` at `side` (`probe`: the run made to measure): the side for the next run (at most
+     * `limit`, the picture's) and what to say of this one. */
+    next(side: number, ms: number, limit = Infinity, probe = false) {
       timed.add(side);
-      const next = nextCropSide(ladder, side, ms, Math.min(ceiling, limit));
-      if (next < side && ms > ladder.budgetMs * OVER_BUDGET) ceiling = next;
-      return { side: next, report: cropReport(ladder, next, { side, ms }) };
+      const cap = Math.min(ceiling, limit);
+      let next = nextCropSide(ladder, side, ms, cap);
+      const slow = ms > ladder.budgetMs * OVER_BUDGET;
+      strikes = slow ? strikes + 1 : 0;
+      if (slow && strikes < (probe ? 1 : STRIKES)) next = nextCropSide(ladder, side, Number.NaN, cap); // keep the side (within the cap)
+      else if (slow && next < side) {
+        ceiling = next;
+        strikes = 0;
+      }
+      return { side: next, report: cropReport(ladder, side, ms) };
     },
   };
 }

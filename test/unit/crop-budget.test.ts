@@ -1,6 +1,6 @@
 /** The kit's crop choice (src/ui/cropBudget.ts): how large a crop a live figure runs on, from one measured run. */
 import { describe, expect, it } from 'vitest';
-import { cropChooser, cropLadder, nextCropSide, OVER_BUDGET, predictMs, type CropLadder } from '../../src/ui/cropBudget';
+import { cropChooser, cropLadder, nextCropSide, OVER_BUDGET, predictMs, STRIKES, type CropLadder } from '../../src/ui/cropBudget';
 
 const ladder: CropLadder = { sides: [24, 32, 48, 64, 96, 128], budgetMs: 100 };
 
@@ -47,24 +47,42 @@ describe('nextCropSide', () => {
 });
 
 describe('cropChooser', () => {
-  it('asks for a probe once per side, grows from warm runs, and does not grow back after being made smaller', () => {
+  it('asks for a probe once per side, grows from a warm run, shrinks after STRIKES slow runs in a row and then stays capped', () => {
+    expect(STRIKES).toBe(2);
     const c = cropChooser(ladder);
     expect(c.needsProbe(24)).toBe(true);
     expect(c.next(24, 8).side).toBe(64);
     expect(c.needsProbe(24)).toBe(false);
     expect(c.needsProbe(64)).toBe(true);
-    // at 64² the frames fall behind (the tab shares the GPU): 400 ms → 32² (100 ms predicted), and capped there
+    // at 64² one slow frame (a pause) keeps the side; a fast one in between resets the count
+    expect(c.next(64, 400).side).toBe(64);
+    expect(c.next(64, 60).side).toBe(64);
+    expect(c.next(64, 400).side).toBe(64);
+    // a second slow frame in a row: 400 ms → 32² (100 ms predicted), and capped there
     expect(c.next(64, 400).side).toBe(32);
     expect(c.next(32, 2).side).toBe(32);
+    expect(c.next(32, 1000).side).toBe(32);
     expect(c.next(32, 1000).side).toBe(24);
   });
 
-  it('reports the smallest side as over budget only when it is', () => {
+  it('a slow probe (the run made to measure) shrinks at once', () => {
     const c = cropChooser(ladder);
-    const slow = c.next(24, 1400);
+    expect(c.next(32, 4000, Infinity, true).side).toBe(24);
+    expect(c.next(24, 1).side).toBe(24); // capped
+  });
+
+  it('follows a smaller picture without capping the crop for later pictures', () => {
+    const c = cropChooser(ladder);
+    expect(c.next(24, 1, 40).side).toBe(32); // the reader's 40-pixel picture: 32² at most
+    expect(c.next(32, 1).side).toBe(128); // a demo photo again: as big as the time allows
+  });
+
+  it('reports the crop on screen, and the smallest side as over budget only when it is', () => {
+    const c = cropChooser(ladder);
+    const slow = c.next(24, 1400.4);
     expect(slow.side).toBe(24);
-    expect(slow.report).toEqual({ overBudget: true, values: { n: 24, m: 24, ms: 1400, budget: 100 } });
-    expect(c.next(24, 60).report.overBudget).toBe(false);
+    expect(slow.report).toEqual({ overBudget: true, values: { n: 24, ms: 1400, budget: 100 } });
+    expect(c.next(24, 60).report).toEqual({ overBudget: false, values: { n: 24, ms: 60, budget: 100 } });
   });
 });
 

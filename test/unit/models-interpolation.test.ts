@@ -79,6 +79,7 @@ describe('network interpolation', () => {
     disposeWeights(eager);
     lazy.dispose();
     expect(tf.memory().numTensors).toBe(before);
+    expect(() => lazy.map[name], 'a read after dispose fails loudly').toThrow(/disposed/);
     expect(() => interpolateLazily(a, b, -0.1)).toThrow(RangeError);
     [a, b].forEach(disposeWeights);
   });

@@ -69,13 +69,17 @@ export const figure: Figure<BnState> = {
       target.parentElement?.querySelector('img[data-role="static"]')?.setAttribute('hidden', '');
     }
 
-    /** After a warm run of `ms` on a crop of `side`: say the crop, and ask for another side where the time says so. */
-    function chooseCrop(side: number, ms: number): void {
-      const picture = ctx.state.img === OWN ? own.whole() : null;
-      const { side: next, report } = crops.next(side, ms, picture ? Math.min(picture.width, picture.height) : Infinity);
+    /** The largest square the picture allows (the reader's may be small; the demo photos are not). */
+    const pictureSide = (img: string): number => {
+      const picture = img === OWN ? own.whole() : null;
+      return picture ? Math.min(picture.width, picture.height) : Infinity;
+    };
+    /** After a warm run of esrgan taking `ms` (the runtime's own time) on a crop of `side`: say the crop, and ask for another side where the time says so. */
+    function chooseCrop(side: number, ms: number, probe: boolean): void {
+      const { side: next, report } = crops.next(side, ms, pictureSide(ctx.state.img), probe);
       root.dataset.crop = String(side);
-      root.dataset.cropMs = ms.toFixed(1);
-      ctx.el('crop-note').textContent = fill(report.overBudget ? s.cropSmallest : s.cropChosen, report.values);
+      root.dataset.cropMs = String(report.values.ms);
+      ctx.el('crop-note').textContent = fill(report.overBudget ? s.cropSmallest : s.cropChosen, { ...report.values, what: s.cropWhatRun });
       if (next !== side && next !== ctx.state.crop) ctx.set({ crop: next });
     }
 
@@ -87,17 +91,16 @@ export const figure: Figure<BnState> = {
         const rt = await ctx.runtime();
         if (!rt) return true;
         if (root.dataset.drawn === key && drawnSide === state.crop) return true; // only the loupe moved: it redraws itself
-        const input = inputVariant(await figureCrop(own, state.img, photo, state.crop, cropAt), state.input);
+        const input = inputVariant(await figureCrop(own, state.img, photo, Math.min(state.crop, pictureSide(state.img)), cropAt), state.input);
         const side = Math.max(input.width, input.height);
         const backend = ctx.backendWord(rt.backend);
-        const run = async (model: string, bnStats: 'stored' | 'input', i: number) => {
+        const run = (model: string, bnStats: 'stored' | 'input', i: number) => {
           ctx.say(fill(s.runningStep, { model, backend, i, n: 3 }));
-          return (await rt.client.upscale({ channel: `esrgan-bn-${i}`, model, image: { ...input, data: input.data.slice() }, bnStats })).image;
+          return rt.client.upscale({ channel: `esrgan-bn-${i}`, model, image: { ...input, data: input.data.slice() }, bnStats });
         };
-        const t0 = performance.now();
         const plain = await run('esrgan', 'stored', 1);
-        let ms = performance.now() - t0;
-        const outs: Record<PanelId, RGBImage> = { esrgan: plain, esrgan_bn: await run('esrgan_bn', 'stored', 2), esrgan_bn_input: await run('esrgan_bn', 'input', 3) };
+        let ms = plain.ms;
+        const outs: Record<PanelId, RGBImage> = { esrgan: plain.image, esrgan_bn: (await run('esrgan_bn', 'stored', 2)).image, esrgan_bn_input: (await run('esrgan_bn', 'input', 3)).image };
         if (stale()) return false;
         ctx.el('input-title').textContent = fill(s.inputTitle, { w: input.width, h: input.height });
         show(canvas('input'), toImageData(input));
@@ -114,18 +117,17 @@ export const figure: Figure<BnState> = {
         if (placed) loupes.moveTo({ x: ctx.state.lx!, y: ctx.state.ly ?? 0.5 });
         loupes.draw();
         fitRendering([canvas('input'), canvas('heat-bn'), canvas('heat-input'), ...PANELS.map(canvas)]);
-        if (crops.needsProbe(side)) {
+        const probe = crops.needsProbe(side);
+        if (probe) {
           // the first run on this crop may have downloaded, compiled and allocated: time esrgan once more, warm
           ctx.say(s.cropProbe);
-          const t1 = performance.now();
-          await rt.client.upscale({ channel: 'esrgan-bn-probe', model: 'esrgan', image: { ...input, data: input.data.slice() } });
-          ms = performance.now() - t1;
+          ms = (await rt.client.upscale({ channel: 'esrgan-bn-probe', model: 'esrgan', image: { ...input, data: input.data.slice() } })).ms;
           if (stale()) return false;
         }
         root.dataset.drawn = key;
         drawnSide = state.crop;
         ctx.say(ctx.readyText(rt.backend));
-        chooseCrop(side, ms);
+        chooseCrop(side, ms, probe);
         return true;
       },
     };

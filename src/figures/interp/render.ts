@@ -6,7 +6,7 @@
 // the reader's device from the time of each frame (the kit's cropBudget): bigger where a frame is fast, smaller when
 // frames fall behind, so the animation keeps its frame rate by its crop instead of stalling.
 import type { RGBImage } from '../../sr/image';
-import type { Progress } from '../../sr/runtime/client';
+import type { Progress, UpscaleResult } from '../../sr/runtime/client';
 import { esrganStrings, fill } from '../../i18n/esrgan';
 import { attachLoupes } from '../../ui/controls/loupes';
 import { cropChooser } from '../../ui/cropBudget';
@@ -23,12 +23,12 @@ type Runtime = NonNullable<Awaited<ReturnType<FigureContext<InterpState>['runtim
 type Model = string | { a: string; b: string; alpha: number };
 
 /** One generator run on the page's runtime (a copy of `input` travels); a first download of its weights is said. */
-async function generate(ctx: FigureContext<InterpState>, rt: Runtime, model: Model, input: RGBImage, channel: string): Promise<RGBImage> {
+async function generate(ctx: FigureContext<InterpState>, rt: Runtime, model: Model, input: RGBImage, channel: string): Promise<UpscaleResult> {
   const s = esrganStrings[ctx.lang];
   const onProgress = (p: Progress) => {
     if (p.phase === 'download' && !p.cached && p.total > 0) ctx.say(fill(s.downloading, { done: Math.round(p.done / 1024), total: Math.round(p.total / 1024) }));
   };
-  return (await rt.client.upscale({ channel, model, image: { ...input, data: input.data.slice() }, onProgress })).image;
+  return rt.client.upscale({ channel, model, image: { ...input, data: input.data.slice() }, onProgress });
 }
 
 /** The two ends of the interpolation on `input`: rrdb_psnr, then esrgan, each step said. */
@@ -36,9 +36,9 @@ async function runEnds(ctx: FigureContext<InterpState>, rt: Runtime, input: RGBI
   const s = esrganStrings[ctx.lang];
   const backend = ctx.backendWord(rt.backend);
   ctx.say(fill(s.runningStep, { model: 'rrdb_psnr', backend, i: 1, n: 3 }));
-  const a = await generate(ctx, rt, 'rrdb_psnr', input, 'esrgan-interp-a');
+  const a = (await generate(ctx, rt, 'rrdb_psnr', input, 'esrgan-interp-a')).image;
   ctx.say(fill(s.runningStep, { model: 'esrgan', backend, i: 2, n: 3 }));
-  return { a, b: await generate(ctx, rt, 'esrgan', input, 'esrgan-interp-b') };
+  return { a, b: (await generate(ctx, rt, 'esrgan', input, 'esrgan-interp-b')).image };
 }
 
 /** Synchronised loupes over the four panels, moved by pointer or keys; the position is the state's `lx` / `ly`. */
@@ -96,13 +96,17 @@ export const figure: Figure<InterpState> = {
     const own = attachOwnPicture({ root, lang: ctx.lang, select: imageSelect, minSide: cropSize, tooSmall: (n) => fill(s.ownTooSmall, { n }), say: ctx.say, onPicture: () => ctx.set({ img: OWN, own: ctx.state.own + 1 }) });
     const loupes = interpLoupes(ctx, view, cropSize);
 
-    /** After a warm frame of `ms` on a crop of `side`: say the crop, and ask for another side where the time says so. */
-    function chooseCrop(side: number, ms: number): void {
-      const picture = ctx.state.img === OWN ? own.whole() : null;
-      const { side: next, report } = crops.next(side, ms, picture ? Math.min(picture.width, picture.height) : Infinity);
+    /** The largest square the picture allows (the reader's may be small; the demo photos are not). */
+    const pictureSide = (img: string): number => {
+      const picture = img === OWN ? own.whole() : null;
+      return picture ? Math.min(picture.width, picture.height) : Infinity;
+    };
+    /** After a warm frame of `ms` (the runtime's own time: no queueing) on a crop of `side`: say the crop, and ask for another side where the time says so. */
+    function chooseCrop(side: number, ms: number, probe: boolean): void {
+      const { side: next, report } = crops.next(side, ms, pictureSide(ctx.state.img), probe);
       root.dataset.crop = String(side);
-      root.dataset.cropMs = ms.toFixed(1);
-      ctx.el('crop-note').textContent = fill(report.overBudget ? s.cropSmallest : s.cropChosen, report.values);
+      root.dataset.cropMs = String(report.values.ms);
+      ctx.el('crop-note').textContent = fill(report.overBudget ? s.cropSmallest : s.cropChosen, { ...report.values, what: s.cropWhatFrame });
       if (next !== side && next !== ctx.state.crop) ctx.set({ crop: next });
     }
     new ResizeObserver(() => fitRendering(view.all())).observe(panel('interp'));
@@ -124,7 +128,7 @@ export const figure: Figure<InterpState> = {
         computing = true;
         try {
           if (ends?.key !== key) {
-            const input = await figureCrop(own, state.img, photo, state.crop, cropAt);
+            const input = await figureCrop(own, state.img, photo, Math.min(state.crop, pictureSide(state.img)), cropAt);
             const { a, b } = await runEnds(ctx, rt, input);
             if (current() !== key) return false;
             ends = { key, input, a, b };
@@ -134,29 +138,30 @@ export const figure: Figure<InterpState> = {
           }
           const alpha = state.alpha;
           const t0 = performance.now();
-          const w = await generate(ctx, rt, { a: 'rrdb_psnr', b: 'esrgan', alpha }, ends.input, 'esrgan-interp');
-          let ms = performance.now() - t0;
+          const frame = await generate(ctx, rt, { a: 'rrdb_psnr', b: 'esrgan', alpha }, ends.input, 'esrgan-interp');
+          const w = frame.image;
+          const frameMs = performance.now() - t0;
+          let ms = frame.ms;
           if (current() !== key) return false;
           const blend = blendImages(ends.a, ends.b, alpha);
           view.showBlends(w, blend, alpha);
           // While playing, the slider moves with the pictures: it shows the α on screen, not the one computing.
           if (player.playing) showAlpha(alpha);
-          player.frameDone(ms);
+          player.frameDone(frameMs);
           loupes.draw();
           fitRendering(view.all());
           const side = Math.max(ends.input.width, ends.input.height);
-          if (crops.needsProbe(side)) {
+          const probe = crops.needsProbe(side);
+          if (probe) {
             // the first frame on this crop may have compiled and allocated: time a frame at a neighbouring α
-            ctx.say(s.cropProbe);
-            const t1 = performance.now();
-            await generate(ctx, rt, { a: 'rrdb_psnr', b: 'esrgan', alpha: alpha > 0.5 ? alpha - 0.05 : alpha + 0.05 }, ends.input, 'esrgan-interp-probe');
-            ms = performance.now() - t1;
+            if (!player.playing) ctx.say(s.cropProbe);
+            ms = (await generate(ctx, rt, { a: 'rrdb_psnr', b: 'esrgan', alpha: alpha > 0.5 ? alpha - 0.05 : alpha + 0.05 }, ends.input, 'esrgan-interp-probe')).ms;
             if (current() !== key) return false;
           }
           root.dataset.drawn = `${key}|${alphaText(alpha)}`;
           player.enable();
           ctx.say(ctx.readyText(rt.backend));
-          chooseCrop(side, ms);
+          chooseCrop(side, ms, probe);
           return true;
         } catch (err) {
           player.stop();

@@ -3,7 +3,7 @@
  * packed weight buffers, from two networks' packed weights, one small dispatch per weight tensor, encoded
  * ahead of the network's dispatches in the same compute pass. Packing is linear (permutes, pads, stacks)
  * except BatchNorm folding, so the blend of the packed weights is the packing of the blended weights for
- * networks without BatchNorm (./index.ts keeps BatchNorm networks on the stock ops). At α = 0 and α = 1 the
+ * networks without BatchNorm (./index.ts packs a BatchNorm pair's interpolated map itself). At α = 0 and α = 1 the
  * result is θ_A or θ_B exactly (x·1 + y·0 = x).
  */
 const WORKGROUP = 256;
@@ -84,8 +84,12 @@ export class WeightBlend {
       pass.setBindGroup(0, s.group);
       pass.dispatchWorkgroups(s.grid);
     }
-    this.pending = false;
     return this.steps.length;
+  }
+
+  /** The pass with the blend was submitted: the buffers hold θ(α) (a run that failed before submitting blends again). */
+  submitted(): void {
+    this.pending = false;
   }
 
   dispose(): void {

@@ -103,7 +103,7 @@ export class FusedNetwork {
   refusal(shape: number[]): string | null {
     if (shape.length !== 4 || shape[3] !== 3) return `the input is [${shape.join(', ')}], not an RGB batch`;
     const plan = this.planFor(shape[0], shape[1], shape[2]);
-    if (this.blendOf && [...plan.weights.values()].some((w) => 'bn' in w && w.bn)) return 'BatchNorm folding is not linear in the weights, so θ(α) cannot be blended from packed copies';
+    if (this.blendOf && this.foldsBatchNorm(shape)) return 'BatchNorm folding is not linear in the weights, so θ(α) cannot be blended from packed copies';
     const limits = this.backend.device.limits;
     const grid = Math.max(...plan.dispatches.flatMap((d) => d.grid));
     if (grid > limits.maxComputeWorkgroupsPerDimension) return `a dispatch needs ${grid} workgroups in one dimension (limit ${limits.maxComputeWorkgroupsPerDimension})`;
@@ -111,6 +111,11 @@ export class FusedNetwork {
     const most = Math.min(limits.maxStorageBufferBindingSize, limits.maxBufferSize);
     if (bytes > most) return `an activation needs ${bytes} bytes (limit ${most})`;
     return null;
+  }
+
+  /** Whether packing folds BatchNorm into some weight (then packing is not linear in the weights). */
+  foldsBatchNorm(shape: number[]): boolean {
+    return [...this.planFor(shape[0], shape[1], shape[2]).weights.values()].some((w) => 'bn' in w && !!w.bn);
   }
 
   /** Packs the weights and makes the buffers, pipelines and bind groups for [n, h, w, C] inputs ahead of a run. */
@@ -137,6 +142,7 @@ export class FusedNetwork {
       });
       pass.end();
       device.queue.submit([encoder.finish()]);
+      this.blend?.submitted();
     } finally {
       input.tensorRef.dispose();
     }

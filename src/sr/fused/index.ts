@@ -72,13 +72,14 @@ export function fusedFor(arch: ArchitectureInfo, map: WeightMap, shape: number[]
     return null;
   }
   const backend = tf.backend() as unknown as WebGPUBackendLike;
-  // θ(α) of network interpolation: blended in place from the two models' packed weights, none of its own read
+  // θ(α) of network interpolation: blended in place from the two models' packed weights, none of its own read;
+  // with BatchNorm (folding is not linear) the interpolated map itself is packed, as any other map
   const source = blendSource(map);
-  const net = source
-    ? blendOf(backend, arch, networkOf(backend, arch, source.a), networkOf(backend, arch, source.b), source.a)
-    : networkOf(backend, arch, map);
+  const sources = source && [networkOf(backend, arch, source.a), networkOf(backend, arch, source.b)];
+  const blend = sources && !sources[0].foldsBatchNorm(shape) ? blendOf(backend, arch, sources[0], sources[1], source.a) : null;
+  const net = blend ?? networkOf(backend, arch, map);
   const refusal = net.refusal(shape);
-  if (!refusal && source) net.setAlpha(source.alpha);
+  if (!refusal && blend) blend.setAlpha(source!.alpha);
   if (refusal && path === 'fused') throw new Error(`the fused path cannot run this: ${refusal}`);
   return refusal ? null : net;
 }

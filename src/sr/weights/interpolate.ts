@@ -4,6 +4,7 @@
  * α = 0 and α = 1 give θ_A and θ_B exactly: x·1 + y·0 = x in float arithmetic.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { releaseFused } from '../fused';
 import type { WeightMap } from './tensors';
 
 const sameShape = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((d, i) => d === b[i]);
@@ -61,10 +62,12 @@ export function interpolateLazily(a: WeightMap, b: WeightMap, alpha: number): { 
   assertInterpolable(a, b);
   const computed = new Map<string, tf.Tensor>();
   const map: WeightMap = {};
+  let disposed = false;
   for (const name of Object.keys(a)) {
     Object.defineProperty(map, name, {
       enumerable: true,
       get() {
+        if (disposed) throw new Error(`the interpolated weights were disposed ("${name}" read after)`);
         let t = computed.get(name);
         // kept: the first read may happen inside a caller's tf.tidy
         if (!t) computed.set(name, (t = tf.keep(tf.tidy(() => tf.add(tf.mul(a[name], tf.scalar(1 - alpha)), tf.mul(b[name], tf.scalar(alpha)))))));
@@ -76,6 +79,8 @@ export function interpolateLazily(a: WeightMap, b: WeightMap, alpha: number): { 
   return {
     map,
     dispose() {
+      disposed = true;
+      releaseFused(map); // a BatchNorm pair packs the map itself
       for (const t of computed.values()) t.dispose();
       computed.clear();
     },
