@@ -7,7 +7,7 @@
 import type { RGBImage } from '../../sr/image';
 import { esrganStrings, fill } from '../../i18n/esrgan';
 import { attachLoupes } from '../../ui/controls/loupes';
-import { cropChooser } from '../../ui/cropBudget';
+import { figureCrops } from '../../ui/cropChoice';
 import { drawWhole, fitRendering, toImageData } from '../../ui/draw/canvasDraw';
 import type { Figure } from '../../ui/figure';
 import { demoImages } from '../../ui/images/demoImages';
@@ -27,7 +27,6 @@ export const figure: Figure<BnState> = {
     const root = ctx.root;
     const canvas = (model: string) => root.querySelector<HTMLCanvasElement>(`canvas[data-model="${model}"]`)!;
     const cropSize = Number(root.dataset.cropSize) || 24;
-    const crops = cropChooser(bnLadder(cropSize));
     /** The crop side of the pictures on screen. */
     let drawnSide = 0;
     const cropAt = { x: Number(root.dataset.cropFx ?? 0.5), y: Number(root.dataset.cropFy ?? 0.5) };
@@ -40,6 +39,7 @@ export const figure: Figure<BnState> = {
     imageSelect.addEventListener('change', () => ctx.set({ img: imageSelect.value }));
     variantSelect.addEventListener('change', () => ctx.set({ input: variantSelect.value as InputVariant }));
     const own = attachOwnPicture({ root, lang: ctx.lang, select: imageSelect, minSide: cropSize, tooSmall: (n) => fill(s.ownTooSmall, { n }), say: ctx.say, onPicture: () => ctx.set({ img: OWN, own: ctx.state.own + 1 }) });
+    const crops = figureCrops({ ctx, own, ladder: bnLadder(cropSize), text: { chosen: s.cropChosen, smallest: s.cropSmallest, what: s.cropWhatRun } });
     const loupes = attachLoupes({
       strip: ctx.el('loupe'),
       panels: PANELS.map((id) => {
@@ -69,19 +69,6 @@ export const figure: Figure<BnState> = {
       target.parentElement?.querySelector('img[data-role="static"]')?.setAttribute('hidden', '');
     }
 
-    /** The largest square the picture allows (the reader's may be small; the demo photos are not). */
-    const pictureSide = (img: string): number => {
-      const picture = img === OWN ? own.whole() : null;
-      return picture ? Math.min(picture.width, picture.height) : Infinity;
-    };
-    /** After a warm run of esrgan taking `ms` (the runtime's own time) on a crop of `side`: say the crop, and ask for another side where the time says so. */
-    function chooseCrop(side: number, ms: number, probe: boolean): void {
-      const { side: next, report } = crops.next(side, ms, pictureSide(ctx.state.img), probe);
-      root.dataset.crop = String(side);
-      root.dataset.cropMs = String(report.values.ms);
-      ctx.el('crop-note').textContent = fill(report.overBudget ? s.cropSmallest : s.cropChosen, { ...report.values, what: s.cropWhatRun });
-      if (next !== side && next !== ctx.state.crop) ctx.set({ crop: next });
-    }
 
     return {
       async render(state) {
@@ -91,7 +78,7 @@ export const figure: Figure<BnState> = {
         const rt = await ctx.runtime();
         if (!rt) return true;
         if (root.dataset.drawn === key && drawnSide === state.crop) return true; // only the loupe moved: it redraws itself
-        const input = inputVariant(await figureCrop(own, state.img, photo, Math.min(state.crop, pictureSide(state.img)), cropAt), state.input);
+        const input = inputVariant(await figureCrop(own, state.img, photo, crops.side(state), cropAt), state.input);
         const side = Math.max(input.width, input.height);
         const backend = ctx.backendWord(rt.backend);
         const run = (model: string, bnStats: 'stored' | 'input', i: number) => {
@@ -127,7 +114,7 @@ export const figure: Figure<BnState> = {
         root.dataset.drawn = key;
         drawnSide = state.crop;
         ctx.say(ctx.readyText(rt.backend));
-        chooseCrop(side, ms, probe);
+        crops.after(side, ms, probe);
         return true;
       },
     };

@@ -9,7 +9,7 @@ import type { RGBImage } from '../../sr/image';
 import type { Progress, UpscaleResult } from '../../sr/runtime/client';
 import { esrganStrings, fill } from '../../i18n/esrgan';
 import { attachLoupes } from '../../ui/controls/loupes';
-import { cropChooser } from '../../ui/cropBudget';
+import { figureCrops } from '../../ui/cropChoice';
 import { fitRendering } from '../../ui/draw/canvasDraw';
 import type { Figure, FigureContext } from '../../ui/figure';
 import { demoImages } from '../../ui/images/demoImages';
@@ -66,7 +66,6 @@ export const figure: Figure<InterpState> = {
     const view = interpPanels(root, s);
     const { panel, showAlpha } = view;
     const cropSize = Number(root.dataset.cropSize) || 24;
-    const crops = cropChooser(interpLadder(cropSize));
     const cropAt = { x: Number(root.dataset.cropFx ?? 0.5), y: Number(root.dataset.cropFy ?? 0.5) };
     const photo = demoPhotoLoader(ctx.url);
     const imageSelect = ctx.el<HTMLSelectElement>('image');
@@ -94,21 +93,9 @@ export const figure: Figure<InterpState> = {
     });
     showAlpha(ctx.state.alpha);
     const own = attachOwnPicture({ root, lang: ctx.lang, select: imageSelect, minSide: cropSize, tooSmall: (n) => fill(s.ownTooSmall, { n }), say: ctx.say, onPicture: () => ctx.set({ img: OWN, own: ctx.state.own + 1 }) });
+    const crops = figureCrops({ ctx, own, ladder: interpLadder(cropSize), text: { chosen: s.cropChosen, smallest: s.cropSmallest, what: s.cropWhatFrame } });
     const loupes = interpLoupes(ctx, view, cropSize);
 
-    /** The largest square the picture allows (the reader's may be small; the demo photos are not). */
-    const pictureSide = (img: string): number => {
-      const picture = img === OWN ? own.whole() : null;
-      return picture ? Math.min(picture.width, picture.height) : Infinity;
-    };
-    /** After a warm frame of `ms` (the runtime's own time: no queueing) on a crop of `side`: say the crop, and ask for another side where the time says so. */
-    function chooseCrop(side: number, ms: number, probe: boolean): void {
-      const { side: next, report } = crops.next(side, ms, pictureSide(ctx.state.img), probe);
-      root.dataset.crop = String(side);
-      root.dataset.cropMs = String(report.values.ms);
-      ctx.el('crop-note').textContent = fill(report.overBudget ? s.cropSmallest : s.cropChosen, { ...report.values, what: s.cropWhatFrame });
-      if (next !== side && next !== ctx.state.crop) ctx.set({ crop: next });
-    }
     new ResizeObserver(() => fitRendering(view.all())).observe(panel('interp'));
     // test hook (e2e): run on another crop, as a device whose speed changed would ask for
     root.addEventListener('sr-test:crop', (e) => {
@@ -128,7 +115,7 @@ export const figure: Figure<InterpState> = {
         computing = true;
         try {
           if (ends?.key !== key) {
-            const input = await figureCrop(own, state.img, photo, Math.min(state.crop, pictureSide(state.img)), cropAt);
+            const input = await figureCrop(own, state.img, photo, crops.side(state), cropAt);
             const { a, b } = await runEnds(ctx, rt, input);
             if (current() !== key) return false;
             ends = { key, input, a, b };
@@ -161,7 +148,7 @@ export const figure: Figure<InterpState> = {
           root.dataset.drawn = `${key}|${alphaText(alpha)}`;
           player.enable();
           ctx.say(ctx.readyText(rt.backend));
-          chooseCrop(side, ms, probe);
+          crops.after(side, ms, probe);
           return true;
         } catch (err) {
           player.stop();
