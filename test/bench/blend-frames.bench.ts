@@ -4,7 +4,7 @@
 // packed again (what it did before), alternating, FRAMES frames each after one untimed frame; median wall ms
 // per frame (output read back), dispatches per frame, the largest difference. Appends JSON lines to
 // BLEND_BENCH_OUT. On this machine's headless Chromium WebGPU is SwiftShader (the CPU).
-// Run: npm run bench:pages -- blend-frames   (SIZES=16,24,32 FRAMES=5 to choose)
+// Run: npm run bench:blend   (SIZES=16,24,32 FRAMES=5 to choose)
 import { test } from '@playwright/test';
 import { appendFileSync } from 'node:fs';
 

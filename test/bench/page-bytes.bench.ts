@@ -2,7 +2,7 @@
 // its default choices, and then after the choices listed in STEPS (cumulative: the page's heaviest
 // reachable states). Prints the bytes per kind, raw and with the text parts gzip-compressed (what a
 // static host that compresses would send), against the product budget of 12 MB per article page.
-// Run: npm run bench:pages
+// Run: npm run bench:pages -- page-bytes
 import { test } from '@playwright/test';
 import { gzipSync } from 'node:zlib';
 
