@@ -112,7 +112,7 @@ test('tiles, download, model files, hostile files, cancel; no request carries th
 
   // SRCNN on chelsea at full size (256 × 256) reads it enlarged ×4, 1024 × 1024 in tiles of 32: 1024 tiles, 160
   // billion multiply-accumulates with the overlap, far above the 30 s on SwiftShader that need a yes. "Not now" runs nothing;
-  // "Run it" runs, and the run is cancelled after its first tile.
+  // "Run it" runs, and the run is cancelled once a tile is done.
   await root.locator('[data-role="model"]').selectOption('srcnn');
   await root.locator('[data-role="max-side"]').selectOption('1024');
   await root.locator('[data-role="tile"]').selectOption('32');
@@ -128,7 +128,8 @@ test('tiles, download, model files, hostile files, cancel; no request carries th
   await expect(output).toHaveAttribute('data-model', 'rrdbnet-basicsr.safetensors'); // the last result stays
   await root.locator('[data-role="run"]').click();
   await root.locator('[data-role="confirm-run"]').click();
-  await expect(root.locator('[data-role="status-message"]')).toContainText(/Tile 1 of 1024: [\d.]+ s so far, about \d+ (s|min) left/, { timeout: READY });
+  // the first tiles pass quickly on the fused path: any tile's line will do (the check polls; it may miss tile 1)
+  await expect(root.locator('[data-role="status-message"]')).toContainText(/Tile \d+ of 1024: [\d.]+ s so far, about \d+ (s|min) left/, { timeout: READY });
   await root.locator('[data-role="cancel"]').click();
   await expect(root.locator('[data-role="status-message"]')).toContainText('Cancelled', { timeout: READY });
   expect(Number(await root.locator('[data-role="progress"]').getAttribute('value'))).toBeLessThan(1024);
