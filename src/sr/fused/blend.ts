@@ -75,16 +75,15 @@ export class WeightBlend {
     this.pending = true;
   }
 
-  /** Encodes the blend into `pass` when some buffer is out of date; returns the dispatches encoded. */
-  encode(pass: GPUComputePassEncoder): number {
-    if (!this.pending) return 0;
+  /** Encodes the blend into `pass` when some buffer is out of date. */
+  encode(pass: GPUComputePassEncoder): void {
+    if (!this.pending) return;
     if (Number.isNaN(this.alpha)) throw new Error('blend: no α set');
     pass.setPipeline(blendPipeline(this.device));
     for (const s of this.steps) {
       pass.setBindGroup(0, s.group);
       pass.dispatchWorkgroups(s.grid);
     }
-    return this.steps.length;
   }
 
   /** The pass with the blend was submitted: the buffers hold θ(α) (a run that failed before submitting blends again). */

@@ -33,7 +33,8 @@ export function largestDifference(a: ArrayLike<number>, b: ArrayLike<number>): n
   return worst;
 }
 
-const median = (v: number[]) => {
+/** The median of `v` (the mean of the two middle values for an even count). */
+export const median = (v: number[]) => {
   const s = [...v].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };

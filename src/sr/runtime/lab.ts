@@ -19,7 +19,7 @@ import { interpolateLazily, interpolateWeights } from '../weights/interpolate';
 import { disposeWeights, toWeightMap } from '../weights/tensors';
 import { sharedRuntime } from './client';
 import { countDispatches, setForwardPath, type ForwardPath } from '../fused';
-import { comparePaths, largestDifference } from '../fused/compare';
+import { comparePaths, largestDifference, median } from '../fused/compare';
 
 function testPattern(w: number, h: number): RGBImage {
   const img = createImage(w, h);
@@ -180,11 +180,10 @@ async function blendFrames(idA: string, idB: string, size: number, frames: numbe
     }
     const [ya, yb] = [await out(ma), await out(mb)];
     const [y0, y1] = [(await frame('inplace', 0)).values, (await frame('inplace', 1)).values];
-    const med = (v: number[]) => [...v].sort((p, q) => p - q)[Math.floor(v.length / 2)];
     return {
       size,
-      inplace: { median: med(timing.inplace.ms), runs: timing.inplace.ms, dispatches: timing.inplace.dispatches },
-      newmap: { median: med(timing.newmap.ms), runs: timing.newmap.ms, dispatches: timing.newmap.dispatches },
+      inplace: { median: median(timing.inplace.ms), runs: timing.inplace.ms, dispatches: timing.inplace.dispatches },
+      newmap: { median: median(timing.newmap.ms), runs: timing.newmap.ms, dispatches: timing.newmap.dispatches },
       maxAbsDiff,
       endpointDiff: Math.max(largestDifference(y0, ya), largestDifference(y1, yb)),
     };
