@@ -206,3 +206,23 @@ def test_a_deeper_rrdbnet_starts_as_its_init():
     fresh.load_state_dict(small.state_dict(), strict=False)
     with torch.no_grad():
         assert (fresh(x) - small(x)).abs().max() > 1e-3
+
+
+def test_ema_averages_the_weights_and_is_what_a_run_releases(tiny_zoo, image_root, tmp_path):
+    """`--set ema=d`: after each step θ_ema = d·θ_ema + (1 − d)·θ; checkpoints keep it across a resume and final.pt
+    (what export reads) holds the average, not the last weights."""
+    runs = tmp_path / "runs"
+    assert train.main(f"--models rrdb_psnr --data {image_root} --runs {runs} --iters 1".split()) == 0
+    init = torch.load(runs / "rrdb_psnr/final.pt", weights_only=False)["model"]
+    run = f"--models realesrnet --data {image_root} --runs {runs} --iters 3 --ckpt-every 1 --set ema=0.5"
+    assert train.main((run + " --time-limit 0").split()) == 3  # one step, then checkpointed
+    first = torch.load(runs / "realesrnet/ckpt.pt", weights_only=False)
+    for k, v in init.items():
+        assert torch.allclose(first["ema"][k], 0.5 * v + 0.5 * first["model"][k], atol=1e-6), k
+    assert any((first["model"][k] - v).abs().max() > 0 for k, v in init.items())  # the step moved the weights
+    assert train.main(run.split()) == 0
+    last = torch.load(runs / "realesrnet/ckpt.pt", weights_only=False)
+    final = torch.load(runs / "realesrnet/final.pt", weights_only=False)
+    assert last["step"] == 3 and final["meta"]["config"]["ema"] == 0.5
+    assert all(torch.equal(final["model"][k], last["ema"][k]) for k in init)
+    assert any(not torch.equal(final["model"][k], last["model"][k]) for k in init)

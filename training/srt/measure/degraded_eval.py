@@ -50,7 +50,8 @@ def load_models(weights, checkpoints):
     for mid in MODELS:
         if mid in checkpoints:
             cfg = ZOO[mid]
-            state = torch.load(checkpoints[mid], map_location="cpu", weights_only=False)["model"]
+            ckpt = torch.load(checkpoints[mid], map_location="cpu", weights_only=False)
+            state = ckpt.get("ema") or ckpt["model"]  # a run with `ema` would export its moving average
             params = dict(cfg["params"])
             if cfg["arch"] == "rrdbnet":  # a run may be deeper than the zoo's (`--set params.num_block=6`): count its blocks
                 params["num_block"] = 1 + max(int(k.split(".")[1]) for k in state if k.startswith("body."))
