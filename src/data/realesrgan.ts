@@ -27,6 +27,9 @@ export interface CompareEntry {
 /** means[set]["<model>/<degraded|clean>"] = { psnr, ssim } */
 export interface DegradedData {
   mean: Record<'set5' | 'set14', Record<string, { psnr: number; ssim: number }>>;
+  /** srt.measure.linear_oracle: oracle[set]["<model>"] is its degraded mean Y-PSNR, oracle[set]["oracle/<model>"] the
+   * same after the best linear filter fitted to each photograph (the answer in hand). */
+  oracle?: Record<'set5' | 'set14', Record<string, number>>;
 }
 
 function readJson<T>(name: string): T | null {
@@ -46,13 +49,21 @@ export const readDegraded = () => readJson<DegradedData>('degraded.json');
 
 /**
  * One number for the prose: `set5.realesrnet.degraded` (mean Y-PSNR), `set5.gain.degraded` (realesrnet minus
- * rrdb_psnr), `overshoot.sinc` (a kernel's overshoot on a step, %), `compare.chelsea.realesrnet` (PSNR of a crop).
- * Null when the data is not in this build.
+ * rrdb_psnr), `overshoot.sinc` (a kernel's overshoot on a step, %), `compare.chelsea.realesrnet` (PSNR of a crop),
+ * `set5.oracle.bicubic` (what the oracle linear filter adds to bicubic's degraded mean), `set5.oracle_gap.realesrnet`
+ * (how far realesrnet's degraded mean is below the oracle-filtered bicubic one). Null when the data is not in this build.
  */
 export function realesrganNumber(key: string): number | null {
   const [a, b, c] = key.split('.');
   if (a === 'overshoot') return readKernels()?.find((k) => k.spec.kind === b)?.overshoot_percent ?? null;
   if (a === 'compare') return readCompare()?.find((e) => e.photo === b)?.psnr[c] ?? null;
+  if (b === 'oracle' || b === 'oracle_gap') {
+    const o = readDegraded()?.oracle?.[a as 'set5' | 'set14'];
+    const model = o?.[c];
+    const filtered = o?.[b === 'oracle' ? `oracle/${c}` : 'oracle/bicubic'];
+    if (model === undefined || filtered === undefined) return null;
+    return filtered - model;
+  }
   const means = readDegraded()?.mean[a as 'set5' | 'set14'];
   if (!means) return null;
   if (b === 'gain' || b === 'loss') {

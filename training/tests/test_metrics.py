@@ -1,5 +1,6 @@
 import pytest
 import torch
+from torch.nn import functional as F
 
 from srt.measure.metrics import grid_index
 
@@ -25,3 +26,16 @@ def test_grid_index_is_near_one_without_a_grid_and_large_with_one():
 def test_grid_index_needs_whole_cells():
     with pytest.raises(AssertionError, match="multiple of the scale"):
         grid_index(smooth_image(62, 96))
+
+
+def test_linear_oracle_finds_a_filter_that_made_the_target():
+    """The oracle's least-squares filter recovers a known blur plus offset exactly, and never does worse than the
+    identity it could have chosen."""
+    from srt.measure.linear_oracle import oracle_filter
+    torch.manual_seed(0)
+    x = torch.rand(1, 3, 40, 36, dtype=torch.float64)
+    k = torch.tensor([[0.0, 0.1, 0.0], [0.2, 0.5, 0.05], [0.0, 0.15, 0.0]], dtype=torch.float64).view(1, 1, 3, 3)
+    target = F.conv2d(F.pad(x.view(3, 1, 40, 36), (1, 1, 1, 1), mode="replicate"), k).view(1, 3, 40, 36) + 0.03
+    assert (oracle_filter(x, target) - target).abs().max() < 1e-9
+    noisy = target + 0.1 * torch.randn_like(target)
+    assert ((oracle_filter(x, noisy) - noisy) ** 2).mean() < ((x - noisy) ** 2).mean()

@@ -9,7 +9,8 @@ or without, a compute backend, and the figures the prose quotes.
 - `strip-<stage>.png`: a demo crop through one fixed degradation (STRIP, listed in `strip.json`), every stage.
 - `compare-<photo>-<model>.png`: the degraded crops of COMPARE, enlarged by bicubic, `rrdb_psnr` and `realesrnet`,
   with the HR crop; `compare.json` gives each one's Y-PSNR against the HR crop.
-- `degraded.json`: the Set5 / Set14 means of `training/results/degraded/degraded.json` (srt.measure.degraded_eval).
+- `degraded.json`: the Set5 / Set14 means of `training/results/degraded/degraded.json` (srt.measure.degraded_eval)
+  and of `linear_oracle.json` (srt.measure.linear_oracle: the best linear filter, fitted with the photograph in hand).
 """
 import argparse
 import json
@@ -78,11 +79,20 @@ def step_overshoot(k):
     return round(float(max(out.max() - 1, -out.min(), 0.0)) * 100, 2) + 0.0
 
 
+def degraded_summary(results, oracle):
+    """degraded.json: the means of srt.measure.degraded_eval and, where measured, of srt.measure.linear_oracle."""
+    out = dict(measured_by="python -m srt.measure.degraded_eval", mean=json.loads(Path(results).read_text())["mean"])
+    if Path(oracle).exists():
+        out.update(oracle_measured_by="python -m srt.measure.linear_oracle", oracle=json.loads(Path(oracle).read_text())["mean"])
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--weights", default="../public/weights")
     ap.add_argument("--demo", default="../public/images/demo")
     ap.add_argument("--results", default="results/degraded/degraded.json")
+    ap.add_argument("--oracle", default="results/degraded/linear_oracle.json")
     ap.add_argument("--out", default="../public/data/realesrgan")
     a = ap.parse_args()
     out = Path(a.out)
@@ -125,8 +135,7 @@ def main():
                                 psnr={m: round(psnr_y(t, hr, 4), 2) for m, t in outs.items()}))
             print(name, compare[-1]["psnr"])
     (out / "compare.json").write_text(json.dumps(compare, indent=1) + "\n")
-    means = json.loads(Path(a.results).read_text())["mean"]
-    (out / "degraded.json").write_text(json.dumps(dict(measured_by="python -m srt.measure.degraded_eval", mean=means), indent=1) + "\n")
+    (out / "degraded.json").write_text(json.dumps(degraded_summary(a.results, a.oracle), indent=1) + "\n")
 
 
 if __name__ == "__main__":

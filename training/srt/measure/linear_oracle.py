@@ -1,0 +1,88 @@
+"""How far a linear filter that knows the answer gets on the degraded Set5 / Set14: a yardstick for `realesrnet`.
+
+    python -m srt.measure.linear_oracle --weights ../public/weights --data ../shared/datasets --out results/degraded
+
+For each image of `degraded_eval`'s committed list (`<out>/params.json`), the least-squares KxK filter plus offset,
+one for the three channels, that maps an enlargement to the photograph, fitted on that image's own photograph (an
+oracle: no method that sees only the input can choose it) and applied to (a) the bicubic enlargement of the degraded
+input and (b) each model's output. It is the best any linear shift-invariant restoration does on that image, blur
+and noise known exactly; it is not a bound for a network, which is not linear. Writes `<out>/linear_oracle.json`
+(per image and the means, Y-PSNR like `degraded_eval`).
+"""
+import argparse
+import json
+from pathlib import Path
+
+import numpy as np
+import torch
+from torch.nn import functional as F
+
+from ..core import degradations as dg
+from ..core.data import load_eval_set
+from ..core.imresize import imresize
+from ..measure.evaluate import SETS, upscale
+from ..measure.metrics import psnr_y
+from .degraded_eval import load_models, parameter_list
+
+TAPS = 9
+
+
+def patches(x, taps=TAPS):
+    """1x3xHxW -> (3·H·W) x taps² neighbourhoods (replicated edges), channel-major like x.reshape(-1)."""
+    p = taps // 2
+    padded = F.pad(x, (p, p, p, p), mode="replicate")
+    cols = F.unfold(padded.view(3, 1, *padded.shape[2:]), taps)  # 3 x taps² x H·W
+    return cols.permute(0, 2, 1).reshape(-1, taps * taps)
+
+
+def oracle_filter(x, target, taps=TAPS, sample=0.5, seed=0):
+    """The taps x taps filter and offset minimising the squared error of filter(x) against `target`, fitted on a
+    random `sample` of the pixels (a regular subsample would fit the x4 enlargement's phase pattern), applied to all
+    of x. float64."""
+    x, target = x.double(), target.double()
+    a = torch.cat([patches(x, taps), torch.ones(x.numel(), 1, dtype=x.dtype)], 1)
+    b = target.reshape(-1, 1)
+    rows = torch.randperm(len(b), generator=torch.Generator().manual_seed(seed))[: int(len(b) * sample)]
+    w = torch.linalg.solve(a[rows].T @ a[rows], a[rows].T @ b[rows])
+    return (a @ w).view_as(x)
+
+
+@torch.no_grad()
+def measure(nets, data, params):
+    rows = []
+    for name in SETS:
+        for img, _, hr in load_eval_set(data, name):
+            degraded = dg.degrade(hr, params[name][img])
+            row = {"set": name, "image": img}
+            for mid, net in [("bicubic", None), *nets.items()]:
+                enlarged = imresize(degraded.double(), 4) if net is None else upscale(net, degraded, "lr").double()
+                row[mid] = round(psnr_y(enlarged.float(), hr), 4)
+                row[f"oracle/{mid}"] = round(psnr_y(oracle_filter(enlarged, hr).float(), hr), 4)
+            rows.append(row)
+            print(row, flush=True)
+    return rows
+
+
+def means(rows):
+    keys = [k for k in rows[0] if k not in ("set", "image")]
+    return {name.lower(): {k: round(float(np.mean([r[k] for r in rows if r["set"] == name])), 4) for k in keys}
+            for name in SETS}
+
+
+def main(argv=None):
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--weights", required=True)
+    p.add_argument("--data", required=True)
+    p.add_argument("--out", required=True, help="folder holding degraded_eval's params.json; linear_oracle.json goes there")
+    a = p.parse_args(argv)
+    torch.set_num_threads(1)
+    params = parameter_list(a.out, a.data)
+    rows = measure(load_models(a.weights, {}), a.data, params)
+    summary = means(rows)
+    (Path(a.out) / "linear_oracle.json").write_text(json.dumps({"taps": TAPS, "mean": summary, "images": rows}, indent=1) + "\n")
+    print(json.dumps(summary, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
