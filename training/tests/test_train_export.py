@@ -224,5 +224,7 @@ def test_ema_averages_the_weights_and_is_what_a_run_releases(tiny_zoo, image_roo
     last = torch.load(runs / "realesrnet/ckpt.pt", weights_only=False)
     final = torch.load(runs / "realesrnet/final.pt", weights_only=False)
     assert last["step"] == 3 and final["meta"]["config"]["ema"] == 0.5
+    export.export_generator("realesrnet", runs, tmp_path / "weights", image_root, NIQE_STUB, fmt="int8")
+    assert json.loads((tmp_path / "weights/realesrnet/card.json").read_text())["training"]["ema"] == 0.5
     assert all(torch.equal(final["model"][k], last["ema"][k]) for k in init)
     assert any(not torch.equal(final["model"][k], last["model"][k]) for k in init)

@@ -165,6 +165,7 @@ def export_generator(mid, runs, out, data_root, niqe_params, fmt="auto"):
             "schedule": "100-step linear warm-up, cosine decay to 1%", "losses": cfg["loss"],
             "content_loss": cfg.get("content"), "perceptual_network": cfg.get("vgg"), "gan": cfg.get("gan"),
             "content_norm": meta.get("content_norm"), "init": cfg.get("init"), "freeze_bn": cfg.get("freeze_bn", False),
+            "ema": cfg.get("ema"),  # the decay of the weights' moving average that was exported, or None: the weights themselves
             "seed": meta["seed"],
             "lockstep_group": meta["lockstep_group"], "device": meta["device"], "threads": meta.get("threads"), "torch": meta["torch"],
             "group_wall_seconds": round(seconds, 1), "share_of_group_gpu_time": share,
