@@ -50,19 +50,19 @@ export const readDegraded = () => readJson<DegradedData>('degraded.json');
 /**
  * One number for the prose: `set5.realesrnet.degraded` (mean Y-PSNR), `set5.gain.degraded` (realesrnet minus
  * rrdb_psnr), `overshoot.sinc` (a kernel's overshoot on a step, %), `compare.chelsea.realesrnet` (PSNR of a crop),
- * `set5.oracle.bicubic` (what the oracle linear filter adds to bicubic's degraded mean), `set5.oracle_gap.realesrnet`
- * (how far realesrnet's degraded mean is below the oracle-filtered bicubic one). Null when the data is not in this build.
+ * `set5.oracle.bicubic` (what the oracle linear filter adds to bicubic's degraded mean), `set5.lift.realesrnet` (what
+ * realesrnet adds to it, from linear_oracle's run). Null when the data is not in this build.
  */
 export function realesrganNumber(key: string): number | null {
   const [a, b, c] = key.split('.');
   if (a === 'overshoot') return readKernels()?.find((k) => k.spec.kind === b)?.overshoot_percent ?? null;
   if (a === 'compare') return readCompare()?.find((e) => e.photo === b)?.psnr[c] ?? null;
-  if (b === 'oracle' || b === 'oracle_gap') {
+  if (b === 'oracle' || b === 'lift') {
     const o = readDegraded()?.oracle?.[a as 'set5' | 'set14'];
-    const model = o?.[c];
-    const filtered = o?.[b === 'oracle' ? `oracle/${c}` : 'oracle/bicubic'];
-    if (model === undefined || filtered === undefined) return null;
-    return filtered - model;
+    const from = o?.[b === 'oracle' ? c : 'bicubic'];
+    const to = o?.[b === 'oracle' ? `oracle/${c}` : c];
+    if (from === undefined || to === undefined) return null;
+    return to - from;
   }
   const means = readDegraded()?.mean[a as 'set5' | 'set14'];
   if (!means) return null;

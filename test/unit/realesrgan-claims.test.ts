@@ -26,19 +26,19 @@ describe('comparisons stated in the chapter-4 prose hold for the shipped data', 
       for (const m of ['bicubic', 'rrdb_psnr', 'realesrnet']) expect(psnr(set, `${m}/degraded`), `${set} ${m}`).toBeLessThan(psnr(set, 'rrdb_psnr/clean'));
     }
   });
-  it('#realesrnet: the oracle linear filter lifts bicubic by under 1 dB, and realesrnet ends below it by under 0.5 dB', () => {
+  it('#realesrnet: the oracle linear filter lifts bicubic by under 1 dB, and realesrnet lifts it about as far', () => {
     const oracle = need(readDegraded(), 'degraded.json').oracle;
     if (!oracle) throw new Error('degraded.json has no oracle means (srt.measure.linear_oracle)');
     for (const set of ['set5', 'set14'] as const) {
       const o = oracle[set];
-      expect(o.bicubic, set).toBeCloseTo(psnr(set, 'bicubic/degraded'), 3); // the same inputs as the table
+      expect(o.bicubic, set).toBeCloseTo(psnr(set, 'bicubic/degraded'), 3); // the same inputs and weights as the table
       expect(o.realesrnet, set).toBeCloseTo(psnr(set, 'realesrnet/degraded'), 3);
-      const lift = o['oracle/bicubic'] - o.bicubic;
-      const below = o['oracle/bicubic'] - o.realesrnet;
-      expect(lift, set).toBeGreaterThan(0);
-      expect(lift, set).toBeLessThan(1);
-      expect(below, set).toBeGreaterThan(0);
-      expect(below, set).toBeLessThan(0.5);
+      const byOracle = o['oracle/bicubic'] - o.bicubic;
+      const byNetwork = o.realesrnet - o.bicubic;
+      expect(byOracle, set).toBeGreaterThan(0);
+      expect(byOracle, set).toBeLessThan(1);
+      expect(byNetwork, set).toBeGreaterThan(0);
+      expect(Math.abs(byNetwork - byOracle), set).toBeLessThan(0.25); // "about as far"
     }
   });
   it('#realesrnet: realesrnet is rrdb_psnr fine-tuned on degraded pairs, on a CPU', () => {

@@ -36,9 +36,9 @@ ESRGAN_TRAINING = dict(GAN_TRAINING, batch=8)
 
 # Real-ESRNet (Wang et al. 2021): rrdb_psnr fine-tuned with L1 on pairs made by the high-order degradation model
 # (`srt/core/degradations.py`) instead of bicubic; their learning rate 2e-4; batch 16 keeps a CPU step near a second
-# `ema`: the decay of a moving average of the weights, which is what gets evaluated and exported (Real-ESRNet: 0.999);
-# None trains and exports the weights themselves, as the shipped model did
-REALESRNET_TRAINING = dict(batch=16, patch=128, lr=2e-4, ema=None)
+# `ema`: the decay of a moving average of the weights, which is what gets evaluated and exported (Real-ESRNet: 0.999,
+# as the shipped model since 2026-12-06; None exports the weights themselves; EXPERIMENTS.md, "An exponential moving average")
+REALESRNET_TRAINING = dict(batch=16, patch=128, lr=2e-4, ema=0.999)
 
 ZOO = {
     "srcnn": dict(arch="srcnn", params={}, input="bicubic", loss={"mse": 1.0}, **PSNR_TRAINING),
