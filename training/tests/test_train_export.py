@@ -220,6 +220,10 @@ def test_ema_averages_the_weights_and_is_what_a_run_releases(tiny_zoo, image_roo
     for k, v in init.items():
         assert torch.allclose(first["ema"][k], 0.5 * v + 0.5 * first["model"][k], atol=1e-6), k
     assert any((first["model"][k] - v).abs().max() > 0 for k, v in init.items())  # the step moved the weights
+    assert train.main((run + " --time-limit 0").split()) == 3  # resumed for one more step: the average goes on from its own
+    second = torch.load(runs / "realesrnet/ckpt.pt", weights_only=False)
+    for k in init:
+        assert torch.allclose(second["ema"][k], 0.5 * first["ema"][k] + 0.5 * second["model"][k], atol=1e-6), k
     assert train.main(run.split()) == 0
     last = torch.load(runs / "realesrnet/ckpt.pt", weights_only=False)
     final = torch.load(runs / "realesrnet/final.pt", weights_only=False)
@@ -228,3 +232,5 @@ def test_ema_averages_the_weights_and_is_what_a_run_releases(tiny_zoo, image_roo
     assert json.loads((tmp_path / "weights/realesrnet/card.json").read_text())["training"]["ema"] == 0.5
     assert all(torch.equal(final["model"][k], last["ema"][k]) for k in init)
     assert any(not torch.equal(final["model"][k], last["model"][k]) for k in init)
+    from srt.core.zoo import with_overrides
+    assert with_overrides(tiny_zoo["realesrnet"], ["ema=none"])["ema"] is None  # the weights themselves

@@ -37,7 +37,8 @@ ESRGAN_TRAINING = dict(GAN_TRAINING, batch=8)
 # Real-ESRNet (Wang et al. 2021): rrdb_psnr fine-tuned with L1 on pairs made by the high-order degradation model
 # (`srt/core/degradations.py`) instead of bicubic; their learning rate 2e-4; batch 16 keeps a CPU step near a second
 # `ema`: the decay of a moving average of the weights, which is what gets evaluated and exported (Real-ESRNet: 0.999,
-# as the shipped model since 2026-12-06; None exports the weights themselves; EXPERIMENTS.md, "An exponential moving average")
+# the shipped model since 2026-12-06; `--set ema=none` exports the weights themselves; EXPERIMENTS.md, "`realesrnet`
+# exported as a moving average of its weights"). Only realesrnet has the key, so only its runs take `--set ema=...`
 REALESRNET_TRAINING = dict(batch=16, patch=128, lr=2e-4, ema=0.999)
 
 ZOO = {
@@ -70,7 +71,7 @@ def with_overrides(cfg, overrides):
     """A copy of a zoo entry with `KEY=VALUE` settings applied (`srt.core.train --set`), to try a recipe change without
     a new entry: dotted keys reach into dicts (`loss.gan=5e-3`, `content.layer=conv2_2`); a key the entry lacks is
     left out, so one run can change the GAN weight of a group that also holds a model without a GAN term. Values
-    are read as numbers where they parse as one, `true` / `false` as booleans."""
+    are read as numbers where they parse as one, `true` / `false` as booleans, `none` as None."""
     out, applied = {k: dict(v) if isinstance(v, dict) else v for k, v in cfg.items()}, []
     for item in overrides:
         key, sep, raw = item.partition("=")
@@ -83,6 +84,8 @@ def with_overrides(cfg, overrides):
             continue
         if raw in ("true", "false"):
             value = raw == "true"
+        elif raw == "none":
+            value = None
         else:
             try:
                 value = int(raw) if raw.lstrip("-").isdigit() else float(raw)

@@ -2,12 +2,12 @@
 
     python -m srt.measure.linear_oracle --weights ../public/weights --data ../shared/datasets --out results/degraded
 
-For each image of `degraded_eval`'s committed list (`<out>/params.json`), the least-squares KxK filter plus offset,
+For each image of `degraded_eval`'s committed list (`<out>/params.json`), the least-squares 9x9 filter plus offset,
 one for the three channels, that maps an enlargement to the photograph, fitted on that image's own photograph (an
 oracle: no method that sees only the input can choose it) and applied to (a) the bicubic enlargement of the degraded
-input and (b) each model's output. It is the best any linear shift-invariant restoration does on that image, blur
-and noise known exactly; it is not a bound for a network, which is not linear. Writes `<out>/linear_oracle.json`
-(per image and the means, Y-PSNR like `degraded_eval`).
+input and (b) each model's output. It is the best that one such filter does on that image's enlargement; a yardstick,
+not a bound: a network is not linear, and a linear x4 method could also use a different filter per output phase.
+Writes `<out>/linear_oracle.json` (per image and the means, Y-PSNR like `degraded_eval`).
 """
 import argparse
 import json
@@ -19,7 +19,6 @@ from torch.nn import functional as F
 
 from ..core import degradations as dg
 from ..core.data import load_eval_set
-from ..core.imresize import imresize
 from ..measure.evaluate import SETS, upscale
 from ..measure.metrics import psnr_y
 from .degraded_eval import load_models, parameter_list
@@ -35,15 +34,12 @@ def patches(x, taps=TAPS):
     return cols.permute(0, 2, 1).reshape(-1, taps * taps)
 
 
-def oracle_filter(x, target, taps=TAPS, sample=0.5, seed=0):
-    """The taps x taps filter and offset minimising the squared error of filter(x) against `target`, fitted on a
-    random `sample` of the pixels (a regular subsample would fit the x4 enlargement's phase pattern), applied to all
-    of x. float64."""
+def oracle_filter(x, target, taps=TAPS):
+    """The taps x taps filter and offset minimising the squared error of filter(x) against `target` over every pixel
+    and channel (least squares), applied to x. float64."""
     x, target = x.double(), target.double()
     a = torch.cat([patches(x, taps), torch.ones(x.numel(), 1, dtype=x.dtype)], 1)
-    b = target.reshape(-1, 1)
-    rows = torch.randperm(len(b), generator=torch.Generator().manual_seed(seed))[: int(len(b) * sample)]
-    w = torch.linalg.solve(a[rows].T @ a[rows], a[rows].T @ b[rows])
+    w = torch.linalg.lstsq(a, target.reshape(-1, 1), driver="gelsd").solution
     return (a @ w).view_as(x)
 
 
@@ -55,7 +51,7 @@ def measure(nets, data, params):
             degraded = dg.degrade(hr, params[name][img])
             row = {"set": name, "image": img}
             for mid, net in [("bicubic", None), *nets.items()]:
-                enlarged = imresize(degraded.double(), 4) if net is None else upscale(net, degraded, "lr").double()
+                enlarged = upscale(net, degraded, "lr").double()  # 8-bit, as degraded_eval measures it
                 row[mid] = round(psnr_y(enlarged.float(), hr), 4)
                 row[f"oracle/{mid}"] = round(psnr_y(oracle_filter(enlarged, hr).float(), hr), 4)
             rows.append(row)
