@@ -10,7 +10,6 @@ inputs use HashNoise and Pillow's JPEG, so they are the same on any machine. Wri
 `<out>/degraded.md`: Y-PSNR / SSIM (BT.601, 4-px border) against the original photographs, on the degraded
 inputs and on the clean bicubic ones (`LR_x4`), for bicubic and each model.
 """
-import argparse
 import json
 from pathlib import Path
 
@@ -19,7 +18,7 @@ import torch
 
 from ..core import degradations as dg
 from ..core.data import load_eval_set
-from ..measure.evaluate import SETS, upscale
+from ..measure.evaluate import SETS, measurement_arguments, upscale
 from ..measure.metrics import psnr_y, ssim_y
 
 SEED = 2021
@@ -99,10 +98,7 @@ def table(means):
 
 
 def main(argv=None):
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--weights", required=True)
-    p.add_argument("--data", required=True)
-    p.add_argument("--out", required=True)
+    p = measurement_arguments(__doc__)
     p.add_argument("--checkpoint", action="append", default=[], metavar="ID=PATH", help="a run's ckpt.pt / final.pt")
     a = p.parse_args(argv)
     torch.set_num_threads(1)

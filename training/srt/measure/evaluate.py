@@ -53,12 +53,18 @@ def table(results):
     return "\n".join(lines) + "\n"
 
 
-def main(argv=None):
-    from ..io.weights import load_generator
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def measurement_arguments(doc, out_help=None):
+    """The parser every measurement starts from: the exported weights, the datasets folder, where results go."""
+    p = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--weights", required=True)
     p.add_argument("--data", required=True)
-    p.add_argument("--out", required=True, help="folder for results.md (and results.json unless --weights is the site's)")
+    p.add_argument("--out", required=True, help=out_help)
+    return p
+
+
+def main(argv=None):
+    from ..io.weights import load_generator
+    p = measurement_arguments(__doc__, "folder for results.md (and results.json unless --weights is the site's)")
     a = p.parse_args(argv)
     params = niqe_mod.load_params(Path(a.data) / "metrics" / "niqe_pris_params.npz")
     results = {"bicubic": measure(None, "bicubic", a.data, params)}

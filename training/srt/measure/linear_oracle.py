@@ -9,7 +9,6 @@ input and (b) each model's output. It is the best that one such filter does on t
 not a bound: a network is not linear, and a linear x4 method could also use a different filter per output phase.
 Writes `<out>/linear_oracle.json` (per image and the means, Y-PSNR like `degraded_eval`).
 """
-import argparse
 import json
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from torch.nn import functional as F
 
 from ..core import degradations as dg
 from ..core.data import load_eval_set
-from ..measure.evaluate import SETS, upscale
+from ..measure.evaluate import SETS, measurement_arguments, upscale
 from ..measure.metrics import psnr_y
 from .degraded_eval import load_models, parameter_list
 
@@ -66,10 +65,7 @@ def means(rows):
 
 
 def main(argv=None):
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--weights", required=True)
-    p.add_argument("--data", required=True)
-    p.add_argument("--out", required=True, help="folder holding degraded_eval's params.json; linear_oracle.json goes there")
+    p = measurement_arguments(__doc__, "folder holding degraded_eval's params.json; linear_oracle.json goes there")
     a = p.parse_args(argv)
     torch.set_num_threads(1)
     params = parameter_list(a.out, a.data)

@@ -9,7 +9,6 @@ The browser blends the same dequantised weights, so the page's slider shows thes
     python -m srt.site.perception_distortion --weights ../public/weights --data ../shared/datasets \
         --out ../public/data/esrgan/perception-distortion.json
 """
-import argparse
 import copy
 import json
 import time
@@ -18,7 +17,7 @@ from pathlib import Path
 import torch
 
 from ..measure import niqe as niqe_mod
-from ..measure.evaluate import measure
+from ..measure.evaluate import measure, measurement_arguments
 from ..io.weights import load_generator
 
 
@@ -34,10 +33,7 @@ def blend(net_a, net_b, alpha):
 
 
 def main(argv=None):
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--weights", required=True)
-    p.add_argument("--data", required=True)
-    p.add_argument("--out", required=True)
+    p = measurement_arguments(__doc__)
     p.add_argument("--a", default="rrdb_psnr")
     p.add_argument("--b", default="esrgan")
     p.add_argument("--steps", type=int, default=11, help="alphas 0, 1/(steps-1), ..., 1")
