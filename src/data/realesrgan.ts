@@ -30,6 +30,12 @@ export interface DegradedData {
   /** srt.measure.linear_oracle: oracle[set]["<model>"] is its degraded mean Y-PSNR, oracle[set]["oracle/<model>"] the
    * same after the best linear filter fitted to each photograph (the answer in hand). */
   oracle?: Record<'set5' | 'set14', Record<string, number>>;
+  /** srt.measure.degraded_draws: the degraded means on other draws of the list (the first list is the committed one),
+   * and the gain of realesrnet over rrdb_psnr pooled over every draw. */
+  draws?: {
+    lists: { seed: number; mean: Record<'set5' | 'set14', Record<string, number>> }[];
+    gain: Record<'set5' | 'set14', { draws: number; mean: number; median: number; sd: number; share_1db: number }>;
+  };
 }
 
 function readJson<T>(name: string): T | null {
@@ -51,11 +57,14 @@ export const readDegraded = () => readJson<DegradedData>('degraded.json');
  * One number for the prose: `set5.realesrnet.degraded` (mean Y-PSNR), `set5.gain.degraded` (realesrnet minus
  * rrdb_psnr), `overshoot.sinc` (a kernel's overshoot on a step, %), `compare.chelsea.realesrnet` (PSNR of a crop),
  * `set5.oracle.bicubic` (what the oracle linear filter adds to bicubic's degraded mean), `set5.lift.realesrnet` (what
- * realesrnet adds to it, from linear_oracle's run). Null when the data is not in this build.
+ * realesrnet adds to it, from linear_oracle's run), `set5.draws.min` / `.max` (the smallest and largest gain of a
+ * whole list's mean over the lists of degraded_draws), `set5.draws.mean` / `.sd` (the gain pooled over every draw,
+ * its mean and standard deviation), `set5.draws.count` (how many draws). Null when the data is not in this build.
  */
 export function realesrganNumber(key: string): number | null {
   const [a, b, c] = key.split('.');
   if (a === 'overshoot') return readKernels()?.find((k) => k.spec.kind === b)?.overshoot_percent ?? null;
+  if (b === 'draws') return drawsNumber(a as 'set5' | 'set14', c);
   if (a === 'compare') return readCompare()?.find((e) => e.photo === b)?.psnr[c] ?? null;
   if (b === 'oracle' || b === 'lift') {
     const o = readDegraded()?.oracle?.[a as 'set5' | 'set14'];
@@ -73,4 +82,17 @@ export function realesrganNumber(key: string): number | null {
     return b === 'gain' ? x - y : y - x;
   }
   return means[`${b}/${c}`]?.psnr ?? null;
+}
+
+function drawsNumber(set: 'set5' | 'set14', what: string): number | null {
+  const draws = readDegraded()?.draws;
+  if (!draws?.gain[set]) return null;
+  if (what === 'mean') return draws.gain[set].mean;
+  if (what === 'count') return draws.gain[set].draws;
+  if (what === 'sd') return draws.gain[set].sd;
+  const gains = draws.lists.map((l) => (l.mean?.[set]?.realesrnet ?? NaN) - (l.mean?.[set]?.rrdb_psnr ?? NaN));
+  if (gains.some((g) => !Number.isFinite(g)) || !gains.length) return null;
+  if (what === 'min') return Math.min(...gains);
+  if (what === 'max') return Math.max(...gains);
+  return null;
 }

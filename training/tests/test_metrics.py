@@ -1,3 +1,4 @@
+import numpy as np
 import pytest
 import torch
 from torch.nn import functional as F
@@ -39,3 +40,33 @@ def test_linear_oracle_finds_a_filter_that_made_the_target():
     assert (oracle_filter(x, target) - target).abs().max() < 1e-9
     noisy = target + 0.1 * torch.randn_like(target)
     assert ((oracle_filter(x, noisy) - noisy) ** 2).mean() < ((x - noisy) ** 2).mean()
+
+
+def test_the_committed_degraded_list_is_the_default_seeds_draw_and_another_seed_draws_another(tmp_path):
+    import json
+    from pathlib import Path
+    from PIL import Image
+    from srt.measure.degraded_eval import SEED, draw_list, parameter_list
+    committed = json.loads((Path(__file__).resolve().parents[1] / "results/degraded/params.json").read_text())
+    for name, images in committed.items():  # an eval folder with the committed image names (a draw reads only names)
+        for folder in ("HR", "LR_x4"):
+            (tmp_path / "data/eval" / name / folder).mkdir(parents=True)
+            for img in images:
+                Image.new("RGB", (4, 4)).save(tmp_path / "data/eval" / name / folder / f"{img}.png")
+    assert json.loads(json.dumps(parameter_list(tmp_path / "list", tmp_path / "data"))) == committed
+    assert json.loads((tmp_path / "list/params.json").read_text()) == committed
+    other = draw_list(tmp_path / "data", SEED + 1000)
+    assert other.keys() == committed.keys() and all(other[s][i] != committed[s][i] for s in committed for i in committed[s])
+
+
+def test_degraded_draws_pools_the_gain_over_every_draw_of_every_list():
+    from srt.measure.degraded_draws import list_means, pooled_gain
+    row = lambda img, b, r, e: {"image": img, "bicubic/degraded": (b, 0.5), "rrdb_psnr/degraded": (r, 0.5),  # noqa: E731
+                                "realesrnet/degraded": (e, 0.5)}
+    one = {"Set5": [row("a", 20, 20, 21.5), row("b", 30, 29, 29)], "Set14": [row("c", 25, 25, 25.2)]}
+    two = {"Set5": [row("a", 20, 21, 21.5), row("b", 30, 29, 30)], "Set14": [row("c", 25, 25, 26.0)]}
+    assert list_means(one)["set5"] == {"bicubic": 25.0, "rrdb_psnr": 24.5, "realesrnet": 25.25}
+    gain = pooled_gain([one, two])
+    assert gain["set5"] == {"draws": 4, "mean": 0.75, "median": 0.75, "sd": round(float(np.std([1.5, 0, 0.5, 1])), 4),
+                            "share_1db": 0.5}
+    assert gain["set14"]["draws"] == 2 and gain["set14"]["mean"] == 0.6 and gain["set14"]["share_1db"] == 0.5

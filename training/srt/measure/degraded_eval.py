@@ -25,17 +25,23 @@ SEED = 2021
 MODELS = ("rrdb_psnr", "realesrnet")
 
 
-def parameter_list(out, data):
-    """{set: {image: params}}: read from out/params.json, or drawn and written there the first time."""
-    path = Path(out) / "params.json"
-    if path.exists():
-        return json.loads(path.read_text())
+def draw_list(data, seed=SEED):
+    """{set: {image: params}}: one draw of the published distributions per image, from seeds seed, seed + 1, ..."""
     params, i = {}, 0
     for name in SETS:
         params[name] = {}
         for img, _, _ in load_eval_set(data, name):
-            params[name][img] = dg.sample_params(np.random.default_rng(SEED + i))
+            params[name][img] = dg.sample_params(np.random.default_rng(seed + i))
             i += 1
+    return params
+
+
+def parameter_list(out, data):
+    """The committed list: read from out/params.json, or drawn from SEED and written there the first time."""
+    path = Path(out) / "params.json"
+    if path.exists():
+        return json.loads(path.read_text())
+    params = draw_list(data)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(params, indent=1) + "\n")
     return params
@@ -63,7 +69,7 @@ def load_models(weights, checkpoints):
 
 
 @torch.no_grad()
-def measure(nets, data, params, border=4):
+def measure(nets, data, params, border=4, kinds=("degraded", "clean")):
     rows = {name: [] for name in SETS}
     for name in SETS:
         for img, clean_lr, hr in load_eval_set(data, name):
@@ -71,6 +77,8 @@ def measure(nets, data, params, border=4):
             row = {"image": img}
             for mid, net in [("bicubic", None), *nets.items()]:
                 for kind, lr in (("degraded", degraded), ("clean", clean_lr)):
+                    if kind not in kinds:
+                        continue
                     sr = upscale(net, lr, "lr")
                     row[f"{mid}/{kind}"] = (round(psnr_y(sr, hr, border), 4), round(ssim_y(sr, hr, border), 4))
             rows[name].append(row)

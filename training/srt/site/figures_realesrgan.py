@@ -10,7 +10,8 @@ or without, a compute backend, and the figures the prose quotes.
 - `compare-<photo>-<model>.png`: the degraded crops of COMPARE, enlarged by bicubic, `rrdb_psnr` and `realesrnet`,
   with the HR crop; `compare.json` gives each one's Y-PSNR against the HR crop.
 - `degraded.json`: the Set5 / Set14 means of `training/results/degraded/degraded.json` (srt.measure.degraded_eval)
-  and of `linear_oracle.json` (srt.measure.linear_oracle: the best linear filter, fitted with the photograph in hand).
+  and of `linear_oracle.json` (srt.measure.linear_oracle: the best linear filter, fitted with the photograph in hand),
+  and `draws.json` (srt.measure.degraded_draws: the same measurement on other draws of the list).
 """
 import argparse
 import json
@@ -79,11 +80,14 @@ def step_overshoot(k):
     return round(float(max(out.max() - 1, -out.min(), 0.0)) * 100, 2) + 0.0
 
 
-def degraded_summary(results, oracle):
-    """degraded.json: the means of srt.measure.degraded_eval and, where measured, of srt.measure.linear_oracle."""
+def degraded_summary(results, oracle, draws):
+    """degraded.json: the means of srt.measure.degraded_eval and, where measured, of srt.measure.linear_oracle and
+    srt.measure.degraded_draws (each list's means and the pooled gain)."""
     out = dict(measured_by="python -m srt.measure.degraded_eval", mean=json.loads(Path(results).read_text())["mean"])
     if Path(oracle).exists():
         out.update(oracle_measured_by="python -m srt.measure.linear_oracle", oracle=json.loads(Path(oracle).read_text())["mean"])
+    if Path(draws).exists():
+        out.update(draws_measured_by="python -m srt.measure.degraded_draws", draws=json.loads(Path(draws).read_text()))
     return out
 
 
@@ -93,6 +97,7 @@ def main():
     ap.add_argument("--demo", default="../public/images/demo")
     ap.add_argument("--results", default="results/degraded/degraded.json")
     ap.add_argument("--oracle", default="results/degraded/linear_oracle.json")
+    ap.add_argument("--draws", default="results/degraded/draws.json")
     ap.add_argument("--out", default="../public/data/realesrgan")
     a = ap.parse_args()
     out = Path(a.out)
@@ -135,7 +140,7 @@ def main():
                                 psnr={m: round(psnr_y(t, hr, 4), 2) for m, t in outs.items()}))
             print(name, compare[-1]["psnr"])
     (out / "compare.json").write_text(json.dumps(compare, indent=1) + "\n")
-    (out / "degraded.json").write_text(json.dumps(degraded_summary(a.results, a.oracle), indent=1) + "\n")
+    (out / "degraded.json").write_text(json.dumps(degraded_summary(a.results, a.oracle, a.draws), indent=1) + "\n")
 
 
 if __name__ == "__main__":
