@@ -25,15 +25,16 @@ export interface CompareEntry {
   psnr: Record<string, number>;
 }
 /** means[set]["<model>/<degraded|clean>"] = { psnr, ssim } */
+type SetMeans = Record<'set5' | 'set14', Record<string, { psnr: number; ssim: number }>>;
 export interface DegradedData {
-  mean: Record<'set5' | 'set14', Record<string, { psnr: number; ssim: number }>>;
+  mean: SetMeans;
   /** srt.measure.linear_oracle: oracle[set]["<model>"] is its degraded mean Y-PSNR, oracle[set]["oracle/<model>"] the
    * same after the best linear filter fitted to each photograph (the answer in hand). */
   oracle?: Record<'set5' | 'set14', Record<string, number>>;
   /** srt.measure.degraded_draws: the degraded means on other draws of the list (the first list is the committed one),
    * and the gain of realesrnet over rrdb_psnr pooled over every draw. */
   draws?: {
-    lists: { seed: number; mean: Record<'set5' | 'set14', Record<string, number>> }[];
+    lists: { seed: number; mean: SetMeans }[];
     gain: Record<'set5' | 'set14', { draws: number; mean: number; median: number; sd: number; share_1db: number }>;
   };
 }
@@ -90,7 +91,7 @@ function drawsNumber(set: 'set5' | 'set14', what: string): number | null {
   if (what === 'mean') return draws.gain[set].mean;
   if (what === 'count') return draws.gain[set].draws;
   if (what === 'sd') return draws.gain[set].sd;
-  const gains = draws.lists.map((l) => (l.mean?.[set]?.realesrnet ?? NaN) - (l.mean?.[set]?.rrdb_psnr ?? NaN));
+  const gains = draws.lists.map((l) => (l.mean?.[set]?.['realesrnet/degraded']?.psnr ?? NaN) - (l.mean?.[set]?.['rrdb_psnr/degraded']?.psnr ?? NaN));
   if (gains.some((g) => !Number.isFinite(g)) || !gains.length) return null;
   if (what === 'min') return Math.min(...gains);
   if (what === 'max') return Math.max(...gains);

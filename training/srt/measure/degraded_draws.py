@@ -6,7 +6,7 @@
 image (seeds SEED + i, committed in `params.json`). This draws LISTS whole lists the same way from seeds SEED,
 SEED + 1000, SEED + 2000, ... (the first is the committed list, measured again as a check), degrades each image
 with each and measures bicubic and the exported models on the degraded inputs only. Writes `<out>/draws.json`: each
-list's means, and the gain of `realesrnet` over `rrdb_psnr` pooled over every draw (mean, median, standard deviation,
+list's means (shaped like `degraded.json`'s, `<model>/degraded` only), and the gain of `realesrnet` over `rrdb_psnr` pooled over every draw (mean, median, standard deviation,
 share of draws gaining 1 dB or more). The lists are not written: the seeds make them again.
 """
 import json
@@ -16,16 +16,9 @@ import numpy as np
 import torch
 
 from ..measure.evaluate import SETS, measurement_arguments
-from .degraded_eval import SEED, draw_list, load_models, measure
+from .degraded_eval import SEED, draw_list, load_models, measure, summary
 
 LISTS = 6
-MODELS = ("bicubic", "rrdb_psnr", "realesrnet")
-
-
-def list_means(rows):
-    """{set: {model: mean Y-PSNR}} of one list's rows (degraded_eval.measure's, degraded inputs)."""
-    return {name.lower(): {m: round(float(np.mean([r[f"{m}/degraded"][0] for r in rows[name]])), 4) for m in MODELS}
-            for name in SETS}
 
 
 def pooled_gain(lists_rows):
@@ -45,10 +38,8 @@ def main(argv=None):
     torch.set_num_threads(1)
     nets = load_models(a.weights, {})
     seeds = [SEED + 1000 * k for k in range(a.lists)]
-    lists_rows = []
-    for seed in seeds:
-        lists_rows.append(measure(nets, a.data, draw_list(a.data, seed), kinds=("degraded",)))
-    doc = dict(lists=[dict(seed=s, mean=list_means(rows)) for s, rows in zip(seeds, lists_rows)], gain=pooled_gain(lists_rows))
+    lists_rows = [measure(nets, a.data, draw_list(a.data, seed), kinds=("degraded",)) for seed in seeds]
+    doc = dict(lists=[dict(seed=s, mean=summary(rows)) for s, rows in zip(seeds, lists_rows)], gain=pooled_gain(lists_rows))
     Path(a.out).mkdir(parents=True, exist_ok=True)
     (Path(a.out) / "draws.json").write_text(json.dumps(doc, indent=1) + "\n")
     print(json.dumps(doc["gain"], indent=1))
