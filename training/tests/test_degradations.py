@@ -75,3 +75,29 @@ def test_realesrnet_trains_on_degraded_pairs(tiny_zoo, image_root, tmp_path):
     assert train.main(f"--models realesrnet --data {image_root} --runs {runs} --iters 2 --log-every 1".split()) == 0
     meta = json.loads((runs / "realesrnet/meta.json").read_text())
     assert meta["pairs"] == "realesrgan" and meta["config"]["init"] == "rrdb_psnr"
+
+
+def test_degraded_pairs_depend_on_the_step_not_on_the_workers_making_them(image_root):
+    """Batch k is a function of (seed, k): worker processes make the same batches as the training process, a run
+    resumed at step k (seek) goes on with batch k, and the target is the crop the input was made from, sharpened."""
+    from srt.core.data import PatchSampler, list_images
+    from srt.core.degraded_pairs import DegradedPairs
+    files = list_images(image_root / "train/bsds500", image_root / "train/t91")
+    made = lambda workers: DegradedPairs(PatchSampler(files, patch=128), seed=3, workers=workers)  # noqa: E731
+    here, pool = made(0), made(2)
+    try:
+        inline = [here.batch(3) for _ in range(4)]
+        forked = [pool.batch(3) for _ in range(4)]
+    finally:
+        pool.close()
+    for (lr_a, hr_a), (lr_b, hr_b) in zip(inline, forked):
+        assert lr_a.shape == (3, 3, 32, 32) and hr_a.shape == (3, 3, 128, 128)
+        assert torch.equal(lr_a, lr_b) and torch.equal(hr_a, hr_b)
+    assert not torch.equal(inline[0][0], inline[1][0])  # a new draw every step
+    resumed = made(0)
+    resumed.seek(2)
+    assert torch.equal(resumed.batch(3)[0], inline[2][0])
+    crops, lr = resumed.make(2, 3)
+    crops = torch.from_numpy(crops).float() / 255
+    assert torch.equal(torch.from_numpy(lr).float() / 255, inline[2][0])
+    assert torch.equal(dg.usm_sharp(crops), inline[2][1]) and not torch.equal(crops, inline[2][1])

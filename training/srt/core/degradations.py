@@ -8,7 +8,7 @@ parameters, so a training batch, the committed evaluation inputs and the site's 
 The distributions are `options/train_realesrnet_x4plus.yml` and BasicSR's `degradations.py` / `RealESRNetModel`:
 blur (seven kernel families, 7-21 taps padded to 21) -> resize (up / down / keep, area / bilinear / bicubic)
 -> Gaussian or Poisson noise (colour or grey) -> JPEG, twice, the second order ending, in random order, with
-{resize to 1/4 + 2-D sinc} and JPEG. In training (`DegradedPairs`) the photograph is first sharpened by the
+{resize to 1/4 + 2-D sinc} and JPEG. In training (`srt.core.degraded_pairs`) the photograph is first sharpened by the
 unsharp mask (USM), and that sharpened crop is both the degradation's source and the L1 target, as in
 Real-ESRNet. Differences from the published code, all deliberate:
 - resizes are given an output size (`F.interpolate(size=...)`), stage 1's too, so the TypeScript copy needs
@@ -108,8 +108,9 @@ def filter2d(img, k):
     if k.ndim == 1:
         return filter2d(filter2d(img, k[None, :]), k[:, None])
     kh, kw = k.shape
-    w = torch.from_numpy(np.ascontiguousarray(k)).to(img.dtype)[None, None].repeat(img.shape[1], 1, 1, 1)
-    x = img[:, :, reflect_index(img.shape[2], kh // 2)][:, :, :, reflect_index(img.shape[3], kw // 2)]
+    w = torch.from_numpy(np.ascontiguousarray(k)).to(img.device, img.dtype)[None, None].repeat(img.shape[1], 1, 1, 1)
+    rows, cols = (reflect_index(n, r).to(img.device) for n, r in ((img.shape[2], kh // 2), (img.shape[3], kw // 2)))
+    x = img[:, :, rows][:, :, :, cols]
     return F.conv2d(x, w, groups=img.shape[1])
 
 
@@ -312,27 +313,3 @@ def sample_params(rng):
     p["sinc_first"] = bool(rng.uniform() < 0.5)
     p["final_mode"] = MODES[int(rng.integers(3))]
     return p
-
-
-class DegradedPairs:
-    """Training pairs the Real-ESRNet way: HR crops from a PatchSampler, the target sharpened by USM (or the plain
-    crop with `usm=False`), the input that target through `degrade` with freshly drawn parameters (one set per
-    sample)."""
-
-    def __init__(self, sampler, seed=0, usm=True):
-        self.sampler, self.usm = sampler, usm
-        self.reseed(seed)
-
-    def reseed(self, seed):
-        """A resumed run continues a deterministic stream (like PatchSampler's generator)."""
-        self.rng = np.random.default_rng(seed)
-        self.noise = TorchNoise(torch.Generator().manual_seed(seed))
-
-    def __len__(self):
-        return len(self.sampler)
-
-    def batch(self, n):
-        _, hr = self.sampler.batch(n)
-        target = usm_sharp(hr) if self.usm else hr
-        lr = torch.cat([degrade(target[i:i + 1], sample_params(self.rng), self.noise) for i in range(n)])
-        return lr, target

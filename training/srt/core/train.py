@@ -22,7 +22,7 @@ import torch
 
 from ..core import losses
 from ..core.data import PatchSampler, list_images, load_eval_set
-from ..core.degradations import DegradedPairs
+from ..core.degraded_pairs import DegradedPairs
 from ..measure.evaluate import upscale
 from ..core.imresize import Resizer
 from ..measure.metrics import psnr_y, ssim_y
@@ -50,6 +50,7 @@ class Job:
         self.id, self.cfg, self.dir = model_id, with_overrides(ZOO[model_id], overrides), Path(runs) / model_id
         self.dir.mkdir(parents=True, exist_ok=True)
         self.net = build(self.cfg["arch"], **self.cfg["params"]).to(device)
+        self.warm_start = None  # where a run that trains a published model further started: recorded in meta and card
         if not (self.dir / "ckpt.pt").exists():
             self._initial_weights(runs, warm_start, device)
         betas = (0.9, 0.99)
@@ -85,6 +86,9 @@ class Job:
         exported = lambda mid: Path(warm_start or PUBLIC_WEIGHTS) / mid  # noqa: E731
         if warm_start and (exported(self.id) / "card.json").exists():
             self.net.load_state_dict(load_generator(exported(self.id))[0].state_dict(), strict=False)
+            card = json.loads((exported(self.id) / "card.json").read_text())
+            self.warm_start = {"from": f"exported {self.id}", "iterations": card["training"]["iterations"],
+                               "sha256": card["weights"]["sha256"]}
             print(f"{self.id}: warm start from {exported(self.id)}", flush=True)
         elif "init" in self.cfg:
             final = Path(runs) / self.cfg["init"] / "final.pt"
@@ -96,7 +100,8 @@ class Job:
                 print(f"{self.id}: init from exported {self.cfg['init']}", flush=True)
 
     def state(self, step, total):
-        s = {"step": step, "total": total, "model": self.net.state_dict(), "opt": self.opt.state_dict()}
+        s = {"step": step, "total": total, "model": self.net.state_dict(), "opt": self.opt.state_dict(),
+             "warm_start": self.warm_start}
         if self.disc is not None:
             s.update(disc=self.disc.state_dict(), opt_d=self.opt_d.state_dict())
         if self.ema is not None:
@@ -105,6 +110,7 @@ class Job:
 
     def load(self, s):
         self.net.load_state_dict(s["model"])
+        self.warm_start = s.get("warm_start")
         self.opt.load_state_dict(s["opt"])
         if self.disc is not None:
             self.disc.load_state_dict(s["disc"])
@@ -169,9 +175,12 @@ class Trainer:
         shapes = {(c["batch"], c["patch"], c.get("pairs", "bicubic"), c.get("usm", False)) for c in cfgs}
         assert len(shapes) == 1, f"models trained in lockstep share batch, patch size and pairs, got {shapes}"
         self.batch, patch, pairs, usm = shapes.pop()
-        self.sampler = PatchSampler(files, patch=patch, device=self.device, seed=args.seed)
-        # the batches the models see: bicubic pairs, or Real-ESRGAN's degraded pairs made from the same crops
-        self.pairs = DegradedPairs(self.sampler, seed=args.seed, usm=usm) if pairs == "realesrgan" else self.sampler
+        # the batches the models see: bicubic pairs, or Real-ESRGAN's degraded pairs, made on the CPU (by
+        # --pair-workers processes on a GPU machine) from the same crops
+        degraded = pairs == "realesrgan"
+        self.sampler = PatchSampler(files, patch=patch, device="cpu" if degraded else self.device, seed=args.seed)
+        self.pairs = DegradedPairs(self.sampler, seed=args.seed, usm=usm, workers=args.pair_workers,
+                                   device=self.device) if degraded else self.sampler
         self.upscale = Resizer(patch // 4, patch // 4, 4, device=self.device)  # SRCNN's bicubic input
         self.jobs = [Job(m, args.runs, self.device, args.warm_start, args.set) for m in args.models]
         self.eval_set = load_eval_set(args.data, "Set5")
@@ -196,9 +205,9 @@ class Trainer:
                 assert not missing.missing_keys, missing.missing_keys
             net = net.to(self.device).eval()
             if norm_batch is None:  # a fixed batch of real patches sets every loss's normalisation
-                g = torch.Generator(device=self.device).manual_seed(1234)
+                g = torch.Generator(device=self.sampler.device).manual_seed(1234)
                 self.sampler.gen, saved = g, self.sampler.gen
-                norm_batch = self.sampler.batch(64)[1]
+                norm_batch = self.sampler.batch(64)[1].to(self.device)
                 self.sampler.gen = saved
             with self.autocast():
                 norm = losses.Perceptual.feature_norm(net, key[2], norm_batch)
@@ -294,7 +303,7 @@ class Trainer:
                 start, total = s["step"], s["total"]
             self.sampler.gen.manual_seed(a.seed + start)  # resumed runs continue a deterministic stream
             if self.pairs is not self.sampler:
-                self.pairs.reseed(a.seed + start)
+                self.pairs.seek(start)
             print(f"resumed at step {start} of {total}", flush=True)
         logs = {j.id: open(j.dir / "log.jsonl", "a") for j in self.jobs}
         t_start = time.time()
@@ -353,6 +362,7 @@ class Trainer:
                 "torch": str(torch.__version__), "threads": torch.get_num_threads(), "group_seconds_this_run": round(wall, 1),
                 "share_of_group_time": round(getattr(j, "share", 1 / len(self.jobs)), 4),
                 "group_iterations_per_second": round((total - start) / wall, 2),
+                "warm_start": j.warm_start,
                 "train_images": len(self.sampler), "pairs": j.cfg.get("pairs", "bicubic"), "set5": {"psnr": psnr5, "ssim": ssim5}, "set14": on14,
             }
             if "vgg" in j.cfg["loss"]:
@@ -363,6 +373,10 @@ class Trainer:
             s14 = f"Set14 {on14['psnr']:.2f} dB / {on14['ssim']:.4f}" if on14 else "Set14 not in --data"
             print(f"{j.id}: {total} it, Set5 {psnr5:.2f} dB / {ssim5:.4f}, {s14}", flush=True)
         return 0
+
+    def close(self):
+        if self.pairs is not self.sampler:
+            self.pairs.close()
 
 
 def main(argv=None):
@@ -379,13 +393,20 @@ def main(argv=None):
                         "model that has the setting (a loss term is not added where the model has none), recorded in meta")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--threads", type=int, help="CPU threads (default: every core)")
+    p.add_argument("--pair-workers", type=int, default=0,
+                   help="processes making Real-ESRGAN's degraded pairs ahead of the step (a GPU machine's idle cores); "
+                        "the batches do not depend on it")
     p.add_argument("--log-every", type=int, default=50)
     p.add_argument("--eval-every", type=int, default=500)
     p.add_argument("--ckpt-every", type=int, default=1000)
     a = p.parse_args(argv)
     if (a.iters is None) == (a.budget is None):
         p.error("give exactly one of --iters and --budget")
-    return Trainer(a).run()
+    trainer = Trainer(a)
+    try:
+        return trainer.run()
+    finally:
+        trainer.close()
 
 
 if __name__ == "__main__":
