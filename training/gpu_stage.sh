@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The GPU sessions that trained the zoo v1, each fitting one 10-minute device command.
-# Usage (from the repository root, datasets copied to .data/): bash training/gpu_stage.sh A|B|C OUTDIR
+# Usage (from the repository root, datasets copied to .data/): bash training/gpu_stage.sh A|B|C|D|E OUTDIR
 # A: the PSNR-oriented generators. B: the self-supervised VGG, then the perceptual / GAN generators
 # from A's weights (which B finds in .runs_in/). Models compared with each other train in one
 # lockstep group (same batches, same iterations); the two groups of a stage share the GPU.
@@ -44,6 +44,8 @@ elif [ "$stage" = D ]; then
   tail -n 4 "$out"/D_*.log
   tar czf "$out/logsD.tgz" runs/*/*/log.jsonl runs/*/*/meta.json "$out"/D_*.log && rm "$out"/D_*.log
 elif [ "$stage" = E ]; then
+  tcmalloc=$(ls /usr/lib/*/libtcmalloc_minimal.so.4 2>/dev/null | head -n1 || true)  # as cpu.sh: the pair workers' allocations
+  [ -n "$tcmalloc" ] && export LD_PRELOAD="$tcmalloc${LD_PRELOAD:+:$LD_PRELOAD}"
   group E_realesrnet realesrnet "${BUDGET:-420}" 480 100000 --warm-start ../public/weights --set batch="${BATCH:-48}" \
     --pair-workers "${WORKERS:-$(( $(nproc) - 2 ))}" --ckpt-every 500 --log-every 50
   python3 -m srt.io.transport "$out" runs/realesrnet

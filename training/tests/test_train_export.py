@@ -128,7 +128,7 @@ def test_warm_start_continues_from_exported_weights(tiny_zoo, image_root, tmp_pa
     for k, v in stored.state_dict().items():
         assert torch.equal(job.net.state_dict()[k], v), k
     card = json.loads((out / "srcnn/card.json").read_text())
-    assert job.warm_start == {"from": "exported srcnn", "iterations": 2, "sha256": card["weights"]["sha256"]}
+    assert job.warm_start == {"from": "exported srcnn", "iterations": 2, "sha256": card["weights"]["sha256"], "warm_start": None}
     assert train.main(f"--models srcnn --data {image_root} --runs {tmp_path / 'runs2'} --iters 1 --warm-start {out}".split()) == 0
     meta = json.loads((tmp_path / "runs2/srcnn/meta.json").read_text())
     assert meta["warm_start"] == job.warm_start  # the card of the model trained further says where it started

@@ -1,8 +1,9 @@
 """Training and evaluation images.
 
-Training pairs are made on the fly: every image sits on the training device as uint8, a batch is
-random HR crops (with the 8 flips/rotations), and the LR input is the MATLAB-style bicubic
-downscale of each crop with MATLAB's 8-bit rounding (rows, round, columns, round).
+Training pairs are made on the fly: every image sits on the sampler's device as uint8 (the training device; the
+CPU for `realesrnet`, whose pairs `degraded_pairs` makes), a batch is random HR crops (with the 8 flips/rotations),
+and the LR input is the MATLAB-style bicubic downscale of each crop with MATLAB's 8-bit rounding (rows, round,
+columns, round).
 """
 from pathlib import Path
 

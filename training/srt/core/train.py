@@ -88,7 +88,7 @@ class Job:
             self.net.load_state_dict(load_generator(exported(self.id))[0].state_dict(), strict=False)
             card = json.loads((exported(self.id) / "card.json").read_text())
             self.warm_start = {"from": f"exported {self.id}", "iterations": card["training"]["iterations"],
-                               "sha256": card["weights"]["sha256"]}
+                               "sha256": card["weights"]["sha256"], "warm_start": card["training"].get("warm_start")}
             print(f"{self.id}: warm start from {exported(self.id)}", flush=True)
         elif "init" in self.cfg:
             final = Path(runs) / self.cfg["init"] / "final.pt"

@@ -165,7 +165,7 @@ def export_generator(mid, runs, out, data_root, niqe_params, fmt="auto"):
             "schedule": "100-step linear warm-up, cosine decay to 1%", "losses": cfg["loss"],
             "content_loss": cfg.get("content"), "perceptual_network": cfg.get("vgg"), "gan": cfg.get("gan"),
             "content_norm": meta.get("content_norm"), "init": cfg.get("init"),
-            "warm_start": meta.get("warm_start"),  # a published model trained further: its card's iterations come before these
+            "warm_start": meta.get("warm_start"),  # a published model trained further: that card's iterations (and its own start) come before these
             "freeze_bn": cfg.get("freeze_bn", False),
             "ema": cfg.get("ema"),  # the decay of the weights' moving average that was exported, or None: the weights themselves
             "seed": meta["seed"],
