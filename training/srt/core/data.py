@@ -61,15 +61,18 @@ class PatchSampler:
 
     def batch(self, n):
         """(lr, hr): n x 3 x patch/scale x patch/scale and n x 3 x patch x patch floats in [0, 1]."""
+        hr = self.crops(n)
+        return self.downscale(hr), hr
+
+    def crops(self, n):
+        """n x 3 x patch x patch random HR crops, floats in [0, 1]."""
         idx = (self._rand(n) * len(self.images)).long()
         top = (self._rand(n) * (self.sizes[idx, 0] - self.patch + 1)).long()
         left = (self._rand(n) * (self.sizes[idx, 1] - self.patch + 1)).long()
         rows = (top[:, None] + self.offsets)[:, :, None]
         cols = (left[:, None] + self.offsets)[:, None, :]
         hr = self.images[idx[:, None, None], rows, cols].permute(0, 3, 1, 2).float() / 255
-        hr = self._augment(hr)
-        lr = self.downscale(hr)
-        return lr, hr
+        return self._augment(hr)
 
     def _augment(self, x):
         """Random horizontal flip, vertical flip and transpose per sample: the 8 symmetries of a square."""

@@ -50,7 +50,7 @@ class BatchMaker:
         self.sampler.gen.manual_seed(step_seed(self.seed, step, 0))
         rng = np.random.default_rng([self.seed, step, 1])
         noise = TorchNoise(torch.Generator().manual_seed(step_seed(self.seed, step, 2)))
-        _, hr = self.sampler.batch(n)
+        hr = self.sampler.crops(n)  # the bicubic input `batch` would add is not needed here
         source = usm_sharp(hr) if self.usm else hr
         lr = torch.cat([degrade(source[i:i + 1], sample_params(rng), noise) for i in range(n)])
         return to_bytes(hr), to_bytes(lr)
@@ -70,8 +70,7 @@ class DegradedPairs:
     """The batches of a `realesrnet` run: `batch(n)` gives the next step's (input, target) on `device`."""
 
     def __init__(self, sampler, seed=0, usm=True, workers=0, ahead=None, device="cpu"):
-        self.make = BatchMaker(sampler, seed, usm)
-        self.usm, self.workers, self.device = usm, workers, device
+        self.make, self.device = BatchMaker(sampler, seed, usm), device
         self.ahead = ahead or 2 * workers
         self.step, self.pending, self.pool = 0, deque(), None
         if workers:  # forked now, before CUDA is set up; under fork the maker is inherited, not pickled
@@ -87,13 +86,10 @@ class DegradedPairs:
 
     def batch(self, n):
         """(lr, target) of the next step, float in [0, 1] on the training device."""
-        if self.workers:
-            hr, lr = self._from_pool(n)
-        else:
-            hr, lr = self.make(self.step, n)
+        hr, lr = self._from_pool(n) if self.pool else self.make(self.step, n)
         self.step += 1
         hr, lr = (torch.from_numpy(a).to(self.device).float() / 255 for a in (hr, lr))
-        if not self.usm:
+        if not self.make.usm:
             return lr, hr
         exact = torch.backends.cudnn.flags(enabled=True, allow_tf32=False) if hr.is_cuda else nullcontext()
         with exact:
