@@ -7,7 +7,7 @@ export { fill } from './fill';
 export type DegradationStrings = Strings<typeof en>;
 
 const en = {
-  label: 'Degradation explorer: a demo photograph through Real-ESRGAN’s degradation model, with every parameter',
+  label: 'Degradation explorer: a demo photograph or your own picture through Real-ESRGAN’s degradation model, with every parameter',
   photo: 'Photo',
   seed: 'Seed',
   draw: 'Draw',
@@ -65,7 +65,7 @@ const en = {
   compareRunning: 'Running {model} on {backend}…',
 };
 const ja: Strings<typeof en> = {
-  label: '劣化エクスプローラ：デモ写真を Real-ESRGAN の劣化モデルに通し、すべてのパラメータを操作できる図',
+  label: '劣化エクスプローラ：デモ写真か自分の画像を Real-ESRGAN の劣化モデルに通し、すべてのパラメータを操作できる図',
   photo: '写真',
   seed: 'シード',
   draw: '引く',

@@ -15,6 +15,10 @@ const en = {
   backendWebgl: 'WebGL',
   backendCpu: 'the CPU',
   loupeValueText: 'loupe centred at x {x}, y {y} of {w} by {h} pixels',
+  /** "Your own picture" (ui/images/ownPicture.ts): the select's option, the button, the refusal of a small one. */
+  ownOption: 'Your own picture',
+  ownButton: 'Use your own picture…',
+  ownTooSmall: 'This figure needs a picture of at least {n} × {n} pixels.',
 };
 const ja: Strings<typeof en> = {
   statusStatic: '事前に計算した画像を表示しています。図が画面に入ると動き始めます。',
@@ -26,6 +30,9 @@ const ja: Strings<typeof en> = {
   backendWebgl: 'WebGL ',
   backendCpu: 'CPU ',
   loupeValueText: '{w}×{h} 画素のうち x {x}、y {y} を中心とするルーペ',
+  ownOption: '自分の画像',
+  ownButton: '自分の画像を使う…',
+  ownTooSmall: 'この図には、少なくとも {n} × {n} 画素の画像が必要です。',
 };
 
 export const kitStrings = bilingual(en, ja);

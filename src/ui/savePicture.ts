@@ -38,14 +38,15 @@ export function savedName(stem: string, alpha?: string): string {
 
 /**
  * One listener for every `button[data-save]` on the page (SaveButton.astro): the button saves the picture of the
- * `[data-panel]` it sits in, the live canvas once it has drawn, else the pre-computed picture in its place.
+ * `[data-panel]` it sits in, its live canvas (the panel's one canvas not hidden) once it has drawn, else the
+ * pre-computed picture in its place.
  */
 export function wireSaveButtons(doc: Document = document): void {
   doc.addEventListener('click', (event) => {
     const button = (event.target as Element | null)?.closest<HTMLButtonElement>('button[data-save]');
     const panel = button?.closest<HTMLElement>('[data-panel]');
     if (!button || !panel) return;
-    const canvas = panel.querySelector<HTMLCanvasElement>('canvas[data-model]:not([hidden])');
+    const canvas = panel.querySelector<HTMLCanvasElement>('canvas:not([hidden])');
     const picture = canvas ?? panel.querySelector<HTMLImageElement>('img');
     if (!picture) return;
     const alpha = canvas?.dataset.alpha;

@@ -1,6 +1,7 @@
 // Chapter 4 (Real-ESRGAN) live figures on the built site, WebGPU on SwiftShader. The degradation explorer: a seed
 // in the URL draws the same picture every time (and another seed another one); the kernel it shows sums to 1 and
-// is the Python pipeline's kernel; a parameter moved by keyboard changes the picture and the shared URL.
+// is the Python pipeline's kernel; a parameter moved by keyboard changes the picture and the shared URL; a result
+// saves as the PNG of its pixels; the reader's own picture is degraded (its centre) and never enters the URL.
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
@@ -8,6 +9,7 @@ import { canvasPixels, maxChannelDifference } from './widget';
 import { siteUrl } from './site';
 import { fromRGBA } from '../../src/sr/image';
 import { psnrY } from '../../src/sr/metrics';
+import { decodePNG } from '../../src/data/png';
 
 const CHAPTER = 'chapters/realesrgan/';
 const READY = 170_000;
@@ -54,6 +56,33 @@ test.describe('degradation explorer', () => {
     await expect(withKernel).not.toHaveAttribute('data-shown', shownKey!, { timeout: READY });
     await expect.poll(() => new URL(page.url()).searchParams.get('deg.p') ?? '').toContain('"sigma_x":3');
     expect(maxChannelDifference(await canvasPixels(withKernel, '[data-result="second"]'), before)).toBeGreaterThan(0);
+
+    // Each result saves the pixels it shows.
+    const shownLr = await canvasPixels(withKernel, '[data-result="second"]');
+    const [file] = await Promise.all([page.waitForEvent('download'), withKernel.locator('[data-panel="second"] button[data-save]').click()]);
+    expect(file.suggestedFilename()).toBe('realesrgan-degraded-second.png');
+    const saved = decodePNG(readFileSync(await file.path()));
+    expect(maxChannelDifference({ ...saved, data: [...saved.data] }, shownLr)).toBe(0);
+
+    // The reader's own picture: one under 128 pixels is refused in words; else its centre is what gets degraded,
+    // and the URL never names it.
+    const ownFile = withKernel.locator('input[data-role="own-file"]');
+    await ownFile.setInputFiles('public/data/realesrgan/strip-lr.png');
+    await expect(withKernel.locator('[data-role="status-message"]')).toContainText('at least 128 × 128 pixels');
+    const demoKey = await withKernel.getAttribute('data-shown');
+    await ownFile.setInputFiles('public/images/demo/coffee.png');
+    await expect(withKernel.locator('[data-role="photo"]')).toHaveValue('own');
+    await expect(withKernel).not.toHaveAttribute('data-shown', demoKey!, { timeout: READY });
+    const ownHr = await canvasPixels(withKernel, '[data-result="hr"]');
+    const photo = decodePNG(readFileSync('public/images/demo/coffee.png'));
+    const corner = (photo.width - 128) / 2;
+    let off = 0;
+    for (let y = 0; y < 128; y++)
+      for (let x = 0; x < 128; x++)
+        for (let c = 0; c < 3; c++) off = Math.max(off, Math.abs(ownHr.data[(y * 128 + x) * 4 + c] - photo.data[((y + corner) * photo.width + x + corner) * 4 + c]));
+    expect(off).toBe(0);
+    expect(maxChannelDifference(await canvasPixels(withKernel, '[data-result="second"]'), shownLr)).toBeGreaterThan(8);
+    expect(page.url()).not.toContain('deg.img=own');
   });
 });
 

@@ -13,7 +13,7 @@ import type { Figure } from '../../ui/figure';
 import { demoImages } from '../../ui/images/demoImages';
 import { demoPhotoLoader } from '../../ui/images/imageLoad';
 import { diffMap, heatRGBA } from '../../ui/draw/diffHeat';
-import { attachOwnPicture, figureCrop, OWN } from '../../ui/images/ownPicture';
+import { figureCrop, ownPictureOf } from '../../ui/images/ownPicture';
 import { bnLadder, bnSchema, busiestBox, drawnKey, inputVariant, LOUPE, SCALE, type BnState, type InputVariant } from './compute';
 
 const PANELS = ['esrgan', 'esrgan_bn', 'esrgan_bn_input'] as const;
@@ -38,7 +38,7 @@ export const figure: Figure<BnState> = {
     variantSelect.value = ctx.state.input;
     imageSelect.addEventListener('change', () => ctx.set({ img: imageSelect.value }));
     variantSelect.addEventListener('change', () => ctx.set({ input: variantSelect.value as InputVariant }));
-    const own = attachOwnPicture({ root, lang: ctx.lang, select: imageSelect, minSide: cropSize, tooSmall: (n) => fill(s.ownTooSmall, { n }), say: ctx.say, onPicture: () => ctx.set({ img: OWN, own: ctx.state.own + 1 }) });
+    const own = ownPictureOf(ctx, imageSelect, cropSize);
     const crops = figureCrops({ ctx, own, ladder: bnLadder(cropSize), text: { chosen: s.cropChosen, smallest: s.cropSmallest, what: s.cropWhatRun } });
     const loupes = attachLoupes({
       strip: ctx.el('loupe'),

@@ -1,7 +1,8 @@
 // The comparison, live (kit figure): the chosen photo's crop is degraded (the published distributions drawn with
 // the seed, or the pipeline's own parameters before any seed), enlarged by bicubic interpolation on the CPU and by
 // rrdb_psnr and realesrnet on the page's backend, scored against the original and shown with synchronised loupes.
-// State in the URL: cmp.img, cmp.seed, cmp.lx / cmp.ly (the loupe).
+// State in the URL: cmp.img, cmp.seed, cmp.lx / cmp.ly (the loupe); the reader's own picture (../degradation/
+// photoSeed.ts) never enters it.
 import { sampleParams } from '../../sr/degrade/params';
 import type { RGBImage } from '../../sr/image';
 import { imresizeJs } from '../../sr/resizeCpu';
@@ -9,42 +10,34 @@ import { degradationStrings, fill } from '../../i18n/degradation';
 import { kitStrings } from '../../i18n/kit';
 import { realesrganStrings } from '../../i18n/realesrgan';
 import { attachLoupes } from '../../ui/controls/loupes';
-import { bindSeed } from '../../ui/controls/seed';
 import { drawWhole, toImageData } from '../../ui/draw/canvasDraw';
 import type { Figure } from '../../ui/figure';
-import { nearestUp, squareCrop } from '../../ui/images/crop';
+import { nearestUp } from '../../ui/images/crop';
 import { demoImages } from '../../ui/images/demoImages';
-import { demoPhotoLoader } from '../../ui/images/imageLoad';
-import { intField, numberField, oneOfField, optionalField } from '../../ui/urlState';
-import { cleanParams, MAX_SEED } from '../degradation/compute';
+import { numberField } from '../../ui/urlState';
+import { cleanParams } from '../degradation/compute';
+import { bindPhotoSeed, photoSeedSchema, type PhotoSeedState } from '../degradation/photoSeed';
 import { COLUMNS, CROP, LOUPE, MODELS, SCALE, scores, type Column } from './compute';
 
-interface State {
-  img: string;
-  seed: number | null;
+interface State extends PhotoSeedState {
   lx: number;
   ly: number;
 }
-const photoIds = demoImages.map((d) => d.id);
 const minus = (v: number) => v.toFixed(2).replace('-', '\u2212');
 
 export const figure: Figure<State> = {
   url: {
     prefix: 'cmp',
-    schema: { img: oneOfField(photoIds, photoIds[0]), seed: optionalField(intField(0, MAX_SEED, 0)), lx: numberField(0, 1, 0.5), ly: numberField(0, 1, 0.5) },
+    schema: { ...photoSeedSchema, lx: numberField(0, 1, 0.5), ly: numberField(0, 1, 0.5) },
   },
-  initial: (root) => ({ img: root.dataset.photo ?? photoIds[0], seed: null, lx: 0.5, ly: 0.5 }),
+  initial: (root) => ({ img: root.dataset.photo ?? demoImages[0].id, own: 0, seed: null, lx: 0.5, ly: 0.5 }),
   setup(ctx) {
     const s = degradationStrings[ctx.lang];
     const r = realesrganStrings[ctx.lang];
     const defaults = cleanParams(JSON.parse(ctx.root.dataset.defaultParams ?? '{}'))!;
-    const photo = demoPhotoLoader(ctx.url);
     const canvas = (c: Column) => ctx.root.querySelector<HTMLCanvasElement>(`canvas[data-column="${c}"]`)!;
     const shown: Partial<Record<Column, ImageData>> = {};
-    const select = ctx.el<HTMLSelectElement>('photo');
-    select.value = ctx.state.img;
-    select.addEventListener('change', () => ctx.set({ img: select.value }));
-    bindSeed(ctx.root, MAX_SEED, ctx.state.seed, (seed) => ctx.set({ seed }));
+    const picture = bindPhotoSeed(ctx, CROP, (seed) => ctx.set({ seed }));
     const loupes = attachLoupes({
       strip: ctx.el('loupes'),
       panels: COLUMNS.map((c) => {
@@ -61,15 +54,14 @@ export const figure: Figure<State> = {
 
     return {
       async render(state) {
-        // only another photo or seed makes a run stale; moving the loupe does not
-        const stale = () => ctx.state.img !== state.img || ctx.state.seed !== state.seed;
+        // only another picture or seed makes a run stale; moving the loupe does not
+        const key = `${picture.own.key(state.img)}/${state.seed}`;
+        const stale = () => `${picture.own.key(ctx.state.img)}/${ctx.state.seed}` !== key;
         const rt = await ctx.runtime();
         if (!rt) return true;
         for (const el of ctx.root.querySelectorAll<HTMLInputElement>('input, select, button')) el.disabled = false;
-        const key = `${state.img}/${state.seed}`;
         if (ctx.root.dataset.drawn === key) return true; // only the loupe moved: it redraws itself
-        const at = state.img === ctx.root.dataset.photo ? { x: Number(ctx.root.dataset.left), y: Number(ctx.root.dataset.top) } : undefined;
-        const hr = squareCrop(await photo(state.img), CROP, at);
+        const hr = await picture.crop(state.img);
         const params = state.seed === null ? defaults : sampleParams(state.seed);
         const { lr } = await rt.client.degrade({ channel: 'cmp-degrade', image: hr, params });
         if (stale()) return false;

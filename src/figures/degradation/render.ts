@@ -1,7 +1,8 @@
 // The degradation explorer, live (kit figure): the chosen photo's crop goes through the runtime's degradation
 // twice, second order with the parameters shown and first order with the same first round; every stage, both
 // results and the kernels are drawn. State in the URL: deg.img, deg.seed (a draw from the published
-// distributions), deg.p (parameters the reader set, cleaned by compute.ts before use).
+// distributions), deg.p (parameters the reader set, cleaned by compute.ts before use); the reader's own picture
+// (./photoSeed.ts) never enters it.
 import { blurKernel } from '../../sr/degrade/kernels';
 import { sampleParams, type DegradeParams } from '../../sr/degrade/params';
 import type { RGBImage } from '../../sr/image';
@@ -10,27 +11,17 @@ import { realesrganStrings } from '../../i18n/realesrgan';
 import { drawWhole, toImageData } from '../../ui/draw/canvasDraw';
 import { drawHeatMap } from '../../ui/draw/heatMap';
 import type { Figure, FigureContext } from '../../ui/figure';
-import { bindSeed } from '../../ui/controls/seed';
-import { squareCrop } from '../../ui/images/crop';
 import { demoImages } from '../../ui/images/demoImages';
-import { demoPhotoLoader } from '../../ui/images/imageLoad';
-import { intField, jsonField, oneOfField, optionalField } from '../../ui/urlState';
-import { MAX_SEED, cleanParams, firstOrder, setParam } from './compute';
+import { jsonField } from '../../ui/urlState';
+import { cleanParams, firstOrder, setParam } from './compute';
 import { bindParamControls } from './controls';
+import { bindPhotoSeed, photoSeedSchema, type PhotoSeedState } from './photoSeed';
 
 const CROP = 128;
 
-interface State {
-  img: string;
-  seed: number | null;
+interface State extends PhotoSeedState {
   p: DegradeParams | null;
 }
-
-const photoIds = demoImages.map((d) => d.id);
-
-/** The pipeline's crop of its own photo (data-left / data-top), the centre of any other. */
-const cropOf = (root: HTMLElement, id: string, photo: RGBImage) =>
-  squareCrop(photo, CROP, id === root.dataset.photo ? { x: Number(root.dataset.left), y: Number(root.dataset.top) } : undefined);
 
 function draw(canvas: HTMLCanvasElement, img: RGBImage): void {
   drawWhole(canvas, toImageData(img));
@@ -75,19 +66,15 @@ function nameStages(ctx: FigureContext<State>, p: DegradeParams): void {
 export const figure: Figure<State> = {
   url: {
     prefix: 'deg',
-    schema: { img: oneOfField(photoIds, photoIds[0]), seed: optionalField(intField(0, MAX_SEED, 0)), p: jsonField(cleanParams) },
+    schema: { ...photoSeedSchema, p: jsonField(cleanParams) },
   },
-  initial: (root) => ({ img: root.dataset.photo ?? photoIds[0], seed: null, p: null }),
+  initial: (root) => ({ img: root.dataset.photo ?? demoImages[0].id, own: 0, seed: null, p: null }),
   setup(ctx) {
     const s = degradationStrings[ctx.lang];
     const defaults = cleanParams(JSON.parse(ctx.root.dataset.defaultParams ?? '{}'))!;
     const paramsOf = (st: State) => st.p ?? (st.seed !== null ? sampleParams(st.seed) : defaults);
-    const photo = demoPhotoLoader(ctx.url);
     const controls = bindParamControls(ctx.root, (path, v) => ctx.set({ p: setParam(paramsOf(ctx.state), path, v) }));
-    const photoSelect = ctx.el<HTMLSelectElement>('photo');
-    photoSelect.value = ctx.state.img;
-    photoSelect.addEventListener('change', () => ctx.set({ img: photoSelect.value }));
-    bindSeed(ctx.root, MAX_SEED, ctx.state.seed, (seed) => ctx.set({ seed, p: null }));
+    const picture = bindPhotoSeed(ctx, CROP, (seed) => ctx.set({ seed, p: null }));
 
     return {
       async render(state, stale) {
@@ -96,7 +83,7 @@ export const figure: Figure<State> = {
         for (const el of ctx.root.querySelectorAll<HTMLInputElement>('input, select, button')) el.disabled = false;
         const params = paramsOf(state);
         controls.show(params);
-        const crop = cropOf(ctx.root, state.img, await photo(state.img));
+        const crop = await picture.crop(state.img);
         const t0 = performance.now();
         const [second, first] = await Promise.all([
           rt.client.degrade({ channel: 'deg-second', image: crop, params }),

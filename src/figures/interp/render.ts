@@ -14,7 +14,7 @@ import { fitRendering } from '../../ui/draw/canvasDraw';
 import type { Figure, FigureContext } from '../../ui/figure';
 import { demoImages } from '../../ui/images/demoImages';
 import { demoPhotoLoader } from '../../ui/images/imageLoad';
-import { attachOwnPicture, figureCrop, OWN } from '../../ui/images/ownPicture';
+import { figureCrop, ownPictureOf } from '../../ui/images/ownPicture';
 import { alphaText, blendImages, DEFAULT_ALPHA, interpLadder, interpSchema, LOUPE, SCALE, snapAlpha, type InterpState } from './compute';
 import { interpPanels, PANELS } from './panels';
 import { attachPlayer } from './player';
@@ -92,7 +92,7 @@ export const figure: Figure<InterpState> = {
       ctx.set({ alpha });
     });
     showAlpha(ctx.state.alpha);
-    const own = attachOwnPicture({ root, lang: ctx.lang, select: imageSelect, minSide: cropSize, tooSmall: (n) => fill(s.ownTooSmall, { n }), say: ctx.say, onPicture: () => ctx.set({ img: OWN, own: ctx.state.own + 1 }) });
+    const own = ownPictureOf(ctx, imageSelect, cropSize);
     const crops = figureCrops({ ctx, own, ladder: interpLadder(cropSize), text: { chosen: s.cropChosen, smallest: s.cropSmallest, what: s.cropWhatFrame } });
     const loupes = interpLoupes(ctx, view, cropSize);
 

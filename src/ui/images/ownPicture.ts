@@ -5,6 +5,8 @@
 import type { RGBImage } from '../../sr/image';
 import type { Lang } from '../../i18n';
 import { imageLoadMessage } from '../../i18n/imageLoad';
+import { fill, kitStrings } from '../../i18n/kit';
+import type { FigureContext } from '../figure';
 import { decodeBlob } from './imageLoad';
 import { cropImage, regionCrop, type Region } from './crop';
 import { findDemoImage } from './demoImages';
@@ -95,6 +97,23 @@ export function attachOwnPicture(o: {
     if (open() && item) void take(item.getAsFile());
   });
   return own;
+}
+
+/**
+ * `attachOwnPicture` for a kit figure whose state names its picture (`img`: a demo id or 'own') and which of the
+ * reader's files 'own' means (`own`, counted up by every new file): the refusal in the kit's words, said on the
+ * figure's status line. The markup is ui/OwnPictureButton.astro and the select's 'own' option.
+ */
+export function ownPictureOf<S extends { img: string; own: number }>(ctx: FigureContext<S>, select: HTMLSelectElement, minSide: number | (() => number)): OwnPicture {
+  return attachOwnPicture({
+    root: ctx.root,
+    lang: ctx.lang,
+    select,
+    minSide,
+    tooSmall: (n) => fill(kitStrings[ctx.lang].ownTooSmall, { n }),
+    say: ctx.say,
+    onPicture: () => ctx.set({ img: OWN, own: ctx.state.own + 1 } as Partial<S>),
+  });
 }
 
 /**
