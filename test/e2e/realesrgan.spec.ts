@@ -1,7 +1,8 @@
 // Chapter 4 (Real-ESRGAN) live figures on the built site, WebGPU on SwiftShader. The degradation explorer: a seed
 // in the URL draws the same picture every time (and another seed another one); the kernel it shows sums to 1 and
 // is the Python pipeline's kernel; a parameter moved by keyboard changes the picture and the shared URL; a result
-// saves as the PNG of its pixels; the reader's own picture is degraded (its centre) and never enters the URL.
+// saves as the PNG of its pixels; the reader’s own picture is degraded (its centre) and never enters the URL. The
+// comparison runs both networks on a seeded degradation, of a demo photo and of the reader’s picture.
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
@@ -122,6 +123,16 @@ test.describe('bicubic- vs degradation-trained', () => {
         expect(row, `${c} row ${y}`).toEqual(full[c].data.slice(y * 128 * 4, (y * 128 + 24) * 4));
       }
     }
+
+    // The reader's own picture runs through the same seed's degradation and both networks.
+    await root.locator('input[data-role="own-file"]').setInputFiles('public/images/demo/coffee.png');
+    await expect(root).toHaveAttribute('data-drawn', 'own-1/3', { timeout: READY });
+    const ownHr = await canvasPixels(root, 'canvas[data-column="hr"]');
+    expect(maxChannelDifference(ownHr, full.hr)).toBeGreaterThan(8);
+    const ownNet = await canvasPixels(root, 'canvas[data-column="realesrnet"]');
+    const ownPsnr = Number(await root.locator('[data-role="psnr"][data-for="realesrnet"]').getAttribute('data-psnr'));
+    expect(Math.abs(ownPsnr - psnrY(image(ownNet), image(ownHr), 4))).toBeLessThan(0.1);
+    expect(page.url()).not.toContain('cmp.img=own');
   });
 });
 
