@@ -19,6 +19,7 @@ const en = {
   ownOption: 'Your own picture',
   ownButton: 'Use your own picture…',
   ownTooSmall: 'This figure needs a picture of at least {n} × {n} pixels.',
+  ownScaled: 'Your picture ({w0} × {h0} pixels) was scaled down to {w} × {h} in your browser; the figure uses its centre.',
 };
 const ja: Strings<typeof en> = {
   statusStatic: '事前に計算した画像を表示しています。図が画面に入ると動き始めます。',
@@ -33,6 +34,7 @@ const ja: Strings<typeof en> = {
   ownOption: '自分の画像',
   ownButton: '自分の画像を使う…',
   ownTooSmall: 'この図には、少なくとも {n} × {n} 画素の画像が必要です。',
+  ownScaled: 'あなたの画像（{w0} × {h0} 画素）はブラウザの中で {w} × {h} 画素に縮小しました。図はその中央を使います。',
 };
 
 export const kitStrings = bilingual(en, ja);

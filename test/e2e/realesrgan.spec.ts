@@ -1,7 +1,8 @@
 // Chapter 4 (Real-ESRGAN) live figures on the built site, WebGPU on SwiftShader. The degradation explorer: a seed
 // in the URL draws the same picture every time (and another seed another one); the kernel it shows sums to 1 and
 // is the Python pipeline's kernel; a parameter moved by keyboard changes the picture and the shared URL; a result
-// saves as the PNG of its pixels; the reader’s own picture is degraded (its centre) and never enters the URL. The
+// saves as the PNG of its pixels; the reader’s own picture is degraded (its centre), never enters the URL, and is
+// said to be scaled down when it was. The
 // comparison runs both networks on a seeded degradation, of a demo photo and of the reader’s picture.
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
@@ -10,7 +11,7 @@ import { canvasPixels, maxChannelDifference } from './widget';
 import { siteUrl } from './site';
 import { fromRGBA } from '../../src/sr/image';
 import { psnrY } from '../../src/sr/metrics';
-import { decodePNG } from '../../src/data/png';
+import { decodePNG, encodePNG } from '../../src/data/png';
 
 const CHAPTER = 'chapters/realesrgan/';
 const READY = 170_000;
@@ -84,6 +85,14 @@ test.describe('degradation explorer', () => {
     expect(off).toBe(0);
     expect(maxChannelDifference(await canvasPixels(withKernel, '[data-result="second"]'), shownLr)).toBeGreaterThan(8);
     expect(page.url()).not.toContain('deg.img=own');
+    // A picture over 512 pixels is scaled down in the browser, and the figure says so for as long as it shows it.
+    const note = withKernel.locator('[data-role="own-note"]');
+    await expect(note).toBeHidden();
+    const big = { width: 600, height: 600, data: new Uint8Array(600 * 600 * 4).map((_, i) => (i % 4 === 3 ? 255 : (i * 7) % 256)) };
+    await ownFile.setInputFiles({ name: 'big.png', mimeType: 'image/png', buffer: encodePNG(big) });
+    await expect(note).toHaveText('Your picture (600 × 600 pixels) was scaled down to 512 × 512 in your browser; the figure uses its centre.');
+    await withKernel.locator('[data-role="photo"]').selectOption('coffee');
+    await expect(note).toBeHidden();
   });
 });
 

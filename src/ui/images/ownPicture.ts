@@ -13,6 +13,15 @@ import { findDemoImage } from './demoImages';
 
 export const OWN = 'own';
 
+/** A reader's picture's size as decoded (`w`, `h`) and as the file had it (`w0`, `h0`). */
+export interface PictureSize {
+  w: number;
+  h: number;
+  w0: number;
+  h0: number;
+  downscaled: boolean;
+}
+
 export interface OwnPicture {
   /** A key for what `image` names: the image id, or which of the reader's pictures (a new file, a new key). */
   key(image: string): string;
@@ -33,10 +42,10 @@ export function attachOwnPicture(o: {
   /** What to say when the decoder scaled a huge picture down first (say nothing when absent). */
   scaled?: (w: number, h: number) => string;
   /** What to say of any accepted picture instead, from its size before and after decoding. */
-  loaded?: (size: { w: number; h: number; w0: number; h0: number; downscaled: boolean }) => string;
+  loaded?: (size: PictureSize) => string;
   say: (text: string) => void;
-  /** Called when a picture is accepted; the select already says 'own'. */
-  onPicture: () => void;
+  /** Called when a picture is accepted, with its size before and after decoding; the select already says 'own'. */
+  onPicture: (size: PictureSize) => void;
 }): OwnPicture {
   let latest: { picture: RGBImage; n: number } | null = null;
   const own: OwnPicture = {
@@ -66,8 +75,9 @@ export function attachOwnPicture(o: {
       latest = { picture: image, n: (latest?.n ?? 0) + 1 };
       ownOption.disabled = false;
       o.select.value = OWN;
-      o.onPicture();
-      if (o.loaded) o.say(o.loaded({ w: image.width, h: image.height, w0: originalWidth, h0: originalHeight, downscaled }));
+      const size = { w: image.width, h: image.height, w0: originalWidth, h0: originalHeight, downscaled };
+      o.onPicture(size);
+      if (o.loaded) o.say(o.loaded(size));
       else if (downscaled && o.scaled) o.say(o.scaled(image.width, image.height));
     } catch (err) {
       o.say(imageLoadMessage(o.lang, err, file.name));
@@ -101,10 +111,15 @@ export function attachOwnPicture(o: {
 
 /**
  * `attachOwnPicture` for a kit figure whose state names its picture (`img`: a demo id or 'own') and which of the
- * reader's files 'own' means (`own`, counted up by every new file): the refusal in the kit's words, said on the
- * figure's status line. The markup is ui/OwnPictureButton.astro and the select's 'own' option.
+ * reader's files 'own' means (`own`, counted up by every new file): a refusal in the kit's words on the figure's
+ * status line; a picture the decoder scaled down is said so in the button's note (`own-note`), which stays while the
+ * picture is shown (the status line is the runs' own). The markup is ui/OwnPictureButton.astro and the select's
+ * 'own' option.
  */
 export function ownPictureOf<S extends { img: string; own: number }>(ctx: FigureContext<S>, select: HTMLSelectElement, minSide: number | (() => number)): OwnPicture {
+  const note = ctx.root.querySelector<HTMLElement>('[data-role="own-note"]');
+  const showNote = () => note && (note.hidden = select.value !== OWN || !note.textContent);
+  select.addEventListener('change', showNote);
   return attachOwnPicture({
     root: ctx.root,
     lang: ctx.lang,
@@ -112,7 +127,11 @@ export function ownPictureOf<S extends { img: string; own: number }>(ctx: Figure
     minSide,
     tooSmall: (n) => fill(kitStrings[ctx.lang].ownTooSmall, { n }),
     say: ctx.say,
-    onPicture: () => ctx.set({ img: OWN, own: ctx.state.own + 1 } as Partial<S>),
+    onPicture: (size) => {
+      if (note) note.textContent = size.downscaled ? fill(kitStrings[ctx.lang].ownScaled, { w: size.w, h: size.h, w0: size.w0, h0: size.h0 }) : '';
+      showNote();
+      ctx.set({ img: OWN, own: ctx.state.own + 1 } as Partial<S>);
+    },
   });
 }
 
