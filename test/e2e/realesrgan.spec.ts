@@ -2,8 +2,8 @@
 // in the URL draws the same picture every time (and another seed another one); the kernel it shows sums to 1 and
 // is the Python pipeline's kernel; a parameter moved by keyboard changes the picture and the shared URL; a result
 // saves as the PNG of its pixels; the reader’s own picture is degraded (its centre), never enters the URL, and is
-// said to be scaled down when it was. The
-// comparison runs both networks on a seeded degradation, of a demo photo and of the reader’s picture.
+// said to be scaled down when it was. The comparison runs both networks on a seeded degradation, of a demo photo
+// and of the reader’s picture.
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
