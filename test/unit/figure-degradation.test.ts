@@ -6,6 +6,9 @@ import { CONTROL_GROUPS, cleanParams, firstOrder, getParam, setParam } from '../
 import { createImage } from '../../src/sr/image';
 import { sampleParams, type DegradeParams } from '../../src/sr/degrade/params';
 import { degrade } from '../../src/sr/degrade/pipeline';
+import { photoSeedSchema } from '../../src/figures/degradation/photoSeed';
+import { demoImages } from '../../src/ui/images/demoImages';
+import { readState, writeState } from '../../src/ui/urlState';
 
 const controls = CONTROL_GROUPS.flatMap((g) => g.controls);
 
@@ -86,3 +89,14 @@ describe('kit heat map', () => {
     expect(ours.slice(0, 8)).toEqual(python.slice(0, 8));
   });
 });
+
+describe('chapter 4\'s picture-and-seed row: URL fields', () => {
+  it('the reader\'s picture never enters the URL, and a URL naming it opens on a demo photo', () => {
+    const search = writeState('', 'deg', photoSeedSchema, { img: 'own', own: 3, seed: 7 });
+    expect(search).toContain('deg.seed=7');
+    expect(search).not.toContain('own');
+    expect(writeState('', 'deg', photoSeedSchema, { img: 'coffee', own: 3, seed: null })).toContain('deg.img=coffee');
+    expect(readState('?deg.img=own&deg.own=5&deg.seed=7', 'deg', photoSeedSchema)).toEqual({ img: demoImages[0].id, own: 0, seed: 7 });
+  });
+});
+
